@@ -1,0 +1,125 @@
+--
+-- taxonomy: the five enumerated types of interactions and journeys
+--
+-- operator classes are well-formed
+SELECT opcname, amvalidate(opc.oid)
+FROM pg_opclass opc JOIN pg_type t ON t.oid = opc.opcintype
+WHERE t.typname IN ('journey_stage', 'interaction_kind', 'interaction_channel',
+                    'interaction_urgency', 'interaction_direction')
+ORDER BY opcname;
+
+-- every label, in order, round-trips through text
+SELECT l, l::text::journey_stage = l AS roundtrip, stage_rank(l), next_stage(l)
+FROM unnest(journey_stage_labels()) AS l;
+SELECT l, l::text::interaction_kind = l AS roundtrip FROM unnest(interaction_kind_labels()) AS l;
+SELECT l, l::text::interaction_channel = l AS roundtrip, is_automated(l)
+FROM unnest(interaction_channel_labels()) AS l;
+SELECT l, l::text::interaction_urgency = l AS roundtrip FROM unnest(interaction_urgency_labels()) AS l;
+SELECT l, l::text::interaction_direction = l AS roundtrip FROM unnest(interaction_direction_labels()) AS l;
+SELECT pg_typeof(journey_stage_labels()), array_length(interaction_channel_labels(), 1);
+
+-- every synonym
+SELECT s, s::journey_stage FROM unnest(ARRAY['discovery', 'evaluation', 'conversion',
+  'purchase', 'support', 'engagement', 'loyalty']) AS s;
+SELECT s, s::interaction_kind FROM unnest(ARRAY['question', 'request', 'issue',
+  'problem', 'suggestion', 'praise']) AS s;
+SELECT s, s::interaction_channel FROM unnest(ARRAY['call', 'voice', 'live_chat',
+  'whatsapp', 'face_to_face', 'bot', 'portal']) AS s;
+SELECT s, s::interaction_urgency FROM unnest(ARRAY['routine', 'scheduled', 'urgent']) AS s;
+SELECT s, s::interaction_direction FROM unnest(ARRAY['reactive', 'proactive']) AS s;
+
+-- case, blanks and separators
+SELECT 'In Person'::interaction_channel = 'in-person' AS a,
+       'IN_PERSON'::interaction_channel = 'in person' AS b,
+       '  Face-To-Face  '::interaction_channel AS c,
+       E'\tSELF  service\n'::interaction_channel AS d,
+       'LIVE-chat'::interaction_channel AS e,
+       'Self__Service'::interaction_channel AS f;
+
+-- ordering, comparisons, min/max
+SELECT 'awareness'::journey_stage < 'advocacy' AS lt, 'retention'::journey_stage <= 'retention' AS le,
+       'advocacy'::journey_stage > 'acquisition' AS gt, 'planned'::interaction_urgency >= 'critical' AS ge,
+       'inbound'::interaction_direction <> 'outbound' AS ne, 'call'::interaction_channel = 'phone' AS eq;
+CREATE TABLE touch (id int, stage journey_stage, channel interaction_channel,
+                    kind interaction_kind, urgency interaction_urgency, direction interaction_direction);
+INSERT INTO touch
+SELECT i,
+       (journey_stage_labels())[1 + i % 5],
+       (interaction_channel_labels())[1 + i % 13],
+       (interaction_kind_labels())[1 + i % 5],
+       (interaction_urgency_labels())[1 + i % 3],
+       (interaction_direction_labels())[1 + i % 2]
+FROM generate_series(1, 1000) AS i;
+INSERT INTO touch VALUES (0, NULL, NULL, NULL, NULL, NULL);
+SELECT min(stage), max(stage), min(channel), max(channel), min(kind), max(kind),
+       min(urgency), max(urgency), min(direction), max(direction) FROM touch;
+SELECT min(stage) FROM touch WHERE false;
+SELECT stage, count(*) FROM touch GROUP BY stage ORDER BY stage;
+SELECT DISTINCT urgency FROM touch ORDER BY urgency DESC NULLS LAST;
+SELECT channel FROM touch WHERE id <= 13 ORDER BY channel;
+
+-- hash aggregation, hash join and merge join
+SET enable_sort = off;
+EXPLAIN (COSTS OFF) SELECT kind, count(*) FROM touch GROUP BY kind;
+SELECT kind, count(*) FROM touch GROUP BY kind ORDER BY 1;
+RESET enable_sort;
+CREATE TABLE stage_owner (stage journey_stage PRIMARY KEY, team text);
+INSERT INTO stage_owner VALUES ('awareness', 'marketing'), ('consideration', 'sales'),
+  ('acquisition', 'sales'), ('retention', 'support'), ('advocacy', 'community');
+ANALYZE touch; ANALYZE stage_owner;
+SET enable_mergejoin = off; SET enable_nestloop = off;
+EXPLAIN (COSTS OFF) SELECT o.team, count(*) FROM touch t JOIN stage_owner o USING (stage) GROUP BY o.team;
+SELECT o.team, count(*) FROM touch t JOIN stage_owner o USING (stage) GROUP BY o.team ORDER BY 1;
+SET enable_hashjoin = off; SET enable_mergejoin = on;
+EXPLAIN (COSTS OFF) SELECT o.team, count(*) FROM touch t JOIN stage_owner o USING (stage) GROUP BY o.team;
+SELECT o.team, count(*) FROM touch t JOIN stage_owner o USING (stage) GROUP BY o.team ORDER BY 1;
+RESET enable_mergejoin; RESET enable_nestloop; RESET enable_hashjoin;
+
+-- indexes: btree answers ranges and min/max; hash answers equality
+CREATE INDEX touch_stage ON touch (stage);
+CREATE INDEX touch_channel ON touch USING hash (channel);
+SET enable_seqscan = off;
+EXPLAIN (COSTS OFF) SELECT count(*) FROM touch WHERE stage >= 'retention';
+SELECT count(*) FROM touch WHERE stage >= 'retention';
+EXPLAIN (COSTS OFF) SELECT max(stage) FROM touch;
+SELECT max(stage) FROM touch;
+EXPLAIN (COSTS OFF) SELECT count(*) FROM touch WHERE channel = 'whatsapp';
+SELECT count(*) FROM touch WHERE channel = 'whatsapp';
+RESET enable_seqscan;
+
+-- binary COPY round trip
+CREATE TEMP TABLE touch_copy (LIKE touch);
+COPY touch TO '/tmp/interaction_taxonomy.bin' WITH (FORMAT binary);
+COPY touch_copy FROM '/tmp/interaction_taxonomy.bin' WITH (FORMAT binary);
+SELECT count(*) AS rows, count(*) FILTER (WHERE t IS NOT DISTINCT FROM c) AS equal
+FROM touch t JOIN touch_copy c USING (id);
+SELECT journey_stage_send('advocacy'), interaction_channel_send('other');
+
+-- NULLs pass through
+SELECT stage_rank(NULL), next_stage(NULL), is_automated(NULL), NULL::journey_stage < 'awareness';
+
+-- bad input: 22P02 with the labels in the hint
+\set VERBOSITY default
+SELECT 'awarenes'::journey_stage;
+SELECT ''::interaction_kind;
+SELECT 'phone call'::interaction_channel;
+SELECT 'emergency'::interaction_urgency;
+SELECT 'sideways'::interaction_direction;
+SELECT 'a very long label that cannot possibly be any of the labels at all'::journey_stage;
+SELECT '-'::journey_stage;
+-- bad binary input: unknown version, ordinal out of range, short and long data
+\i test/regress_helpers.sql
+CREATE TEMP TABLE bin (stage journey_stage);
+SELECT pg_temp.write_binary_copy('/tmp/interaction_taxonomy_bad.bin', '\x0104');
+COPY bin FROM '/tmp/interaction_taxonomy_bad.bin' WITH (FORMAT binary);
+SELECT pg_temp.write_binary_copy('/tmp/interaction_taxonomy_bad.bin', '\x0105');
+COPY bin FROM '/tmp/interaction_taxonomy_bad.bin' WITH (FORMAT binary);
+SELECT pg_temp.write_binary_copy('/tmp/interaction_taxonomy_bad.bin', '\x0201');
+COPY bin FROM '/tmp/interaction_taxonomy_bad.bin' WITH (FORMAT binary);
+SELECT pg_temp.write_binary_copy('/tmp/interaction_taxonomy_bad.bin', '\x01');
+COPY bin FROM '/tmp/interaction_taxonomy_bad.bin' WITH (FORMAT binary);
+SELECT pg_temp.write_binary_copy('/tmp/interaction_taxonomy_bad.bin', '\x010000');
+COPY bin FROM '/tmp/interaction_taxonomy_bad.bin' WITH (FORMAT binary);
+SELECT * FROM bin;
+
+DROP TABLE touch, stage_owner;

@@ -1,0 +1,386 @@
+/*-------------------------------------------------------------------------
+ *
+ * taxonomy.c
+ *	  The five enumerated types of interactions and journeys (journey_stage,
+ *	  interaction_kind, interaction_channel, interaction_urgency,
+ *	  interaction_direction), driven by one table of labels and synonyms.
+ *
+ * Every SQL-level function of the five types is one of the C functions below;
+ * the value's tag (see interaction.h) or the type OID that PostgreSQL passes
+ * to input and receive functions says which table row applies.  Adding a type
+ * means adding a row to taxonomies[] and a tag, nothing else.
+ *
+ * src/taxonomy.c
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "interaction.h"
+
+#include "access/htup_details.h"
+#include "catalog/pg_type.h"
+#include "common/hashfn.h"
+#include "libpq/pqformat.h"
+#include "lib/stringinfo.h"
+#include "parser/scansup.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/lsyscache.h"
+#include "utils/syscache.h"
+
+PG_MODULE_MAGIC;
+
+typedef struct TaxonomySynonym
+{
+	const char *word;			/* normalised form: lower case, '_' separated */
+	int			ordinal;
+} TaxonomySynonym;
+
+typedef struct Taxonomy
+{
+	const char *typname;
+	int			nlabels;
+	const char *labels[TAXONOMY_MAX_LABELS];
+	TaxonomySynonym synonyms[16];	/* ends at the first NULL word */
+} Taxonomy;
+
+static const Taxonomy taxonomies[TAXONOMY_NTAGS] = {
+	[TAXONOMY_JOURNEY_STAGE] = {
+		"journey_stage", 5,
+		{"awareness", "consideration", "acquisition", "retention", "advocacy"},
+		{{"discovery", 0}, {"evaluation", 1}, {"conversion", 2}, {"purchase", 2},
+		{"support", 3}, {"engagement", 3}, {"loyalty", 4}}
+	},
+	[TAXONOMY_INTERACTION_KIND] = {
+		"interaction_kind", 5,
+		{"inquiry", "support", "complaint", "feedback", "compliment"},
+		{{"question", 0}, {"request", 1}, {"issue", 1}, {"problem", 1},
+		{"suggestion", 3}, {"praise", 4}}
+	},
+	[TAXONOMY_INTERACTION_CHANNEL] = {
+		"interaction_channel", 13,
+		{"phone", "email", "chat", "sms", "messaging", "social", "video",
+		"in_person", "web", "chatbot", "ivr", "self_service", "other"},
+		{{"call", 0}, {"voice", 0}, {"live_chat", 2}, {"whatsapp", 4},
+		{"face_to_face", 7}, {"bot", 9}, {"portal", 11}}
+	},
+	[TAXONOMY_INTERACTION_URGENCY] = {
+		"interaction_urgency", 3,
+		{"stabilizing", "planned", "critical"},
+		{{"routine", 0}, {"scheduled", 1}, {"urgent", 2}}
+	},
+	[TAXONOMY_INTERACTION_DIRECTION] = {
+		"interaction_direction", 2,
+		{"inbound", "outbound"},
+		{{"reactive", 0}, {"proactive", 1}}
+	},
+};
+
+/* Which channels are served without a person: see doc/taxonomy.md. */
+static const bool channel_automated[] = {
+	[0] = false,				/* phone */
+	[1] = false,				/* email */
+	[2] = false,				/* chat */
+	[3] = false,				/* sms */
+	[4] = false,				/* messaging */
+	[5] = false,				/* social */
+	[6] = false,				/* video */
+	[7] = false,				/* in_person */
+	[8] = true,					/* web */
+	[9] = true,					/* chatbot */
+	[10] = true,				/* ivr */
+	[11] = true,				/* self_service */
+	[12] = false,				/* other */
+};
+StaticAssertDecl(lengthof(channel_automated) == 13,
+				 "channel_automated must cover every interaction_channel label");
+
+/* Longer than any label or synonym: no need to look further. */
+#define TAXONOMY_MAX_INPUT	32
+
+int
+taxonomy_label_count(TaxonomyTag tag)
+{
+	return taxonomies[tag].nlabels;
+}
+
+const char *
+taxonomy_label(TaxonomyTag tag, int ordinal)
+{
+	Assert(ordinal >= 0 && ordinal < taxonomies[tag].nlabels);
+	return taxonomies[tag].labels[ordinal];
+}
+
+/*
+ * Parse a label or synonym: case-insensitive, surrounding blanks ignored, and
+ * '-', '_' and space (in runs) all read as '_'.
+ */
+bool
+taxonomy_parse(TaxonomyTag tag, const char *str, uint8 *result)
+{
+	const Taxonomy *t = &taxonomies[tag];
+	char		buf[TAXONOMY_MAX_INPUT + 1];
+	int			len = 0;
+	const char *p = str;
+	const char *end = str + strlen(str);
+
+	while (p < end && scanner_isspace(*p))
+		p++;
+	while (end > p && scanner_isspace(end[-1]))
+		end--;
+	for (; p < end; p++)
+	{
+		char		c = *p;
+
+		if (c == '-' || c == '_' || c == ' ')
+		{
+			if (len > 0 && buf[len - 1] == '_')
+				continue;
+			c = '_';
+		}
+		else if (c >= 'A' && c <= 'Z')
+			c += 'a' - 'A';
+		if (len >= TAXONOMY_MAX_INPUT)
+			return false;
+		buf[len++] = c;
+	}
+	buf[len] = '\0';
+
+	for (int i = 0; i < t->nlabels; i++)
+	{
+		if (strcmp(buf, t->labels[i]) == 0)
+		{
+			*result = TAXONOMY_VALUE(tag, i);
+			return true;
+		}
+	}
+	for (const TaxonomySynonym *s = t->synonyms; s->word != NULL; s++)
+	{
+		if (strcmp(buf, s->word) == 0)
+		{
+			*result = TAXONOMY_VALUE(tag, s->ordinal);
+			return true;
+		}
+	}
+	return false;
+}
+
+/* The labels of a type as "a, b, c", for error hints. */
+static char *
+taxonomy_label_list(TaxonomyTag tag)
+{
+	StringInfoData buf;
+
+	initStringInfo(&buf);
+	for (int i = 0; i < taxonomies[tag].nlabels; i++)
+		appendStringInfo(&buf, "%s%s", i ? ", " : "", taxonomies[tag].labels[i]);
+	return buf.data;
+}
+
+/*
+ * The tag of a type given by OID, cached in fn_extra: input and receive
+ * functions are told the type only by OID.
+ */
+static TaxonomyTag
+taxonomy_tag_of_type(FunctionCallInfo fcinfo, Oid typid)
+{
+	HeapTuple	tup;
+	const char *name;
+	int			tag;
+
+	if (fcinfo->flinfo && fcinfo->flinfo->fn_extra)
+		return (TaxonomyTag) ((intptr_t) fcinfo->flinfo->fn_extra - 1);
+
+	tup = SearchSysCache1(TYPEOID, ObjectIdGetDatum(typid));
+	if (!HeapTupleIsValid(tup))
+		elog(ERROR, "cache lookup failed for type %u", typid);
+	name = NameStr(((Form_pg_type) GETSTRUCT(tup))->typname);
+	for (tag = 0; tag < TAXONOMY_NTAGS; tag++)
+		if (strcmp(name, taxonomies[tag].typname) == 0)
+			break;
+	ReleaseSysCache(tup);
+	if (tag == TAXONOMY_NTAGS)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("type %s is not an interaction taxonomy type",
+						format_type_be(typid))));
+
+	if (fcinfo->flinfo)
+		fcinfo->flinfo->fn_extra = (void *) ((intptr_t) tag + 1);
+	return (TaxonomyTag) tag;
+}
+
+/* A stored byte must name a label of a known type; anything else is corrupt. */
+static void
+taxonomy_check_value(uint8 v)
+{
+	if (TAXONOMY_TAG(v) >= TAXONOMY_NTAGS ||
+		TAXONOMY_ORDINAL(v) >= taxonomies[TAXONOMY_TAG(v)].nlabels)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("invalid interaction taxonomy value %u", v)));
+}
+
+PG_FUNCTION_INFO_V1(taxonomy_in);
+Datum
+taxonomy_in(PG_FUNCTION_ARGS)
+{
+	char	   *str = PG_GETARG_CSTRING(0);
+	TaxonomyTag tag = taxonomy_tag_of_type(fcinfo, PG_GETARG_OID(1));
+	uint8		result;
+
+	if (!taxonomy_parse(tag, str, &result))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("invalid input value for %s: \"%s\"",
+						taxonomies[tag].typname, str),
+				 errhint("Valid labels are: %s.", taxonomy_label_list(tag))));
+	PG_RETURN_TAXONOMY(result);
+}
+
+PG_FUNCTION_INFO_V1(taxonomy_out);
+Datum
+taxonomy_out(PG_FUNCTION_ARGS)
+{
+	uint8		v = PG_GETARG_TAXONOMY(0);
+
+	taxonomy_check_value(v);
+	PG_RETURN_CSTRING(pstrdup(taxonomy_label(TAXONOMY_TAG(v), TAXONOMY_ORDINAL(v))));
+}
+
+/* Binary form: the format version byte, then the label's ordinal (0-based). */
+PG_FUNCTION_INFO_V1(taxonomy_recv);
+Datum
+taxonomy_recv(PG_FUNCTION_ARGS)
+{
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	TaxonomyTag tag = taxonomy_tag_of_type(fcinfo, PG_GETARG_OID(1));
+	int			version = pq_getmsgbyte(buf);
+	int			ordinal;
+
+	if (version != INTERACTION_FORMAT_VERSION)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("unsupported binary format version %d for type %s",
+						version, taxonomies[tag].typname)));
+	ordinal = pq_getmsgbyte(buf);
+	if (ordinal >= taxonomies[tag].nlabels)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid binary value %d for type %s",
+						ordinal, taxonomies[tag].typname),
+				 errdetail("Values run from 0 to %d.", taxonomies[tag].nlabels - 1)));
+	PG_RETURN_TAXONOMY(TAXONOMY_VALUE(tag, ordinal));
+}
+
+PG_FUNCTION_INFO_V1(taxonomy_send);
+Datum
+taxonomy_send(PG_FUNCTION_ARGS)
+{
+	uint8		v = PG_GETARG_TAXONOMY(0);
+	StringInfoData buf;
+
+	taxonomy_check_value(v);
+	pq_begintypsend(&buf);
+	pq_sendbyte(&buf, INTERACTION_FORMAT_VERSION);
+	pq_sendbyte(&buf, TAXONOMY_ORDINAL(v));
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+/* Values of one type compare as bytes: the tag is the same, the ordinal decides. */
+#define TAXONOMY_COMPARISON(fname, op) \
+PG_FUNCTION_INFO_V1(fname); \
+Datum \
+fname(PG_FUNCTION_ARGS) \
+{ \
+	PG_RETURN_BOOL(PG_GETARG_TAXONOMY(0) op PG_GETARG_TAXONOMY(1)); \
+}
+
+TAXONOMY_COMPARISON(taxonomy_eq, ==)
+TAXONOMY_COMPARISON(taxonomy_ne, !=)
+TAXONOMY_COMPARISON(taxonomy_lt, <)
+TAXONOMY_COMPARISON(taxonomy_le, <=)
+TAXONOMY_COMPARISON(taxonomy_gt, >)
+TAXONOMY_COMPARISON(taxonomy_ge, >=)
+
+PG_FUNCTION_INFO_V1(taxonomy_cmp);
+Datum
+taxonomy_cmp(PG_FUNCTION_ARGS)
+{
+	uint8		a = PG_GETARG_TAXONOMY(0);
+	uint8		b = PG_GETARG_TAXONOMY(1);
+
+	PG_RETURN_INT32((a > b) - (a < b));
+}
+
+PG_FUNCTION_INFO_V1(taxonomy_smaller);
+Datum
+taxonomy_smaller(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_TAXONOMY(Min(PG_GETARG_TAXONOMY(0), PG_GETARG_TAXONOMY(1)));
+}
+
+PG_FUNCTION_INFO_V1(taxonomy_larger);
+Datum
+taxonomy_larger(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_TAXONOMY(Max(PG_GETARG_TAXONOMY(0), PG_GETARG_TAXONOMY(1)));
+}
+
+PG_FUNCTION_INFO_V1(taxonomy_hash);
+Datum
+taxonomy_hash(PG_FUNCTION_ARGS)
+{
+	return hash_uint32((uint32) PG_GETARG_TAXONOMY(0));
+}
+
+PG_FUNCTION_INFO_V1(taxonomy_hash_extended);
+Datum
+taxonomy_hash_extended(PG_FUNCTION_ARGS)
+{
+	return hash_uint32_extended((uint32) PG_GETARG_TAXONOMY(0), PG_GETARG_INT64(1));
+}
+
+/* <type>_labels(): every label of the type, in order, as an array of the type. */
+PG_FUNCTION_INFO_V1(taxonomy_labels);
+Datum
+taxonomy_labels(PG_FUNCTION_ARGS)
+{
+	Oid			arraytype = get_fn_expr_rettype(fcinfo->flinfo);
+	Oid			elemtype = get_element_type(arraytype);
+	TaxonomyTag tag;
+	Datum		elems[TAXONOMY_MAX_LABELS];
+	int			n;
+
+	if (!OidIsValid(elemtype))
+		elog(ERROR, "taxonomy_labels must return an array of a taxonomy type");
+	tag = taxonomy_tag_of_type(fcinfo, elemtype);
+	n = taxonomies[tag].nlabels;
+	for (int i = 0; i < n; i++)
+		elems[i] = TaxonomyGetDatum(TAXONOMY_VALUE(tag, i));
+	PG_RETURN_ARRAYTYPE_P(construct_array(elems, n, elemtype, 1, true, TYPALIGN_CHAR));
+}
+
+PG_FUNCTION_INFO_V1(stage_rank);
+Datum
+stage_rank(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT32(TAXONOMY_ORDINAL(PG_GETARG_TAXONOMY(0)) + 1);
+}
+
+PG_FUNCTION_INFO_V1(next_stage);
+Datum
+next_stage(PG_FUNCTION_ARGS)
+{
+	int			ordinal = TAXONOMY_ORDINAL(PG_GETARG_TAXONOMY(0));
+
+	if (ordinal + 1 >= STAGE_COUNT)
+		PG_RETURN_NULL();
+	PG_RETURN_TAXONOMY(TAXONOMY_VALUE(TAXONOMY_JOURNEY_STAGE, ordinal + 1));
+}
+
+PG_FUNCTION_INFO_V1(is_automated);
+Datum
+is_automated(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(channel_automated[TAXONOMY_ORDINAL(PG_GETARG_TAXONOMY(0))]);
+}
