@@ -88,9 +88,10 @@ SELECT count(*) FROM touch WHERE channel = 'whatsapp';
 RESET enable_seqscan;
 
 -- binary COPY round trip
+\i test/regress_helpers.sql
 CREATE TEMP TABLE touch_copy (LIKE touch);
-COPY touch TO '/tmp/interaction_taxonomy.bin' WITH (FORMAT binary);
-COPY touch_copy FROM '/tmp/interaction_taxonomy.bin' WITH (FORMAT binary);
+COPY touch TO :'binfile' WITH (FORMAT binary);
+COPY touch_copy FROM :'binfile' WITH (FORMAT binary);
 SELECT count(*) AS rows, count(*) FILTER (WHERE t IS NOT DISTINCT FROM c) AS equal
 FROM touch t JOIN touch_copy c USING (id);
 SELECT journey_stage_send('advocacy'), interaction_channel_send('other');
@@ -108,18 +109,17 @@ SELECT 'sideways'::interaction_direction;
 SELECT 'a very long label that cannot possibly be any of the labels at all'::journey_stage;
 SELECT '-'::journey_stage;
 -- bad binary input: unknown version, ordinal out of range, short and long data
-\i test/regress_helpers.sql
 CREATE TEMP TABLE bin (stage journey_stage);
-SELECT pg_temp.write_binary_copy('/tmp/interaction_taxonomy_bad.bin', '\x0104');
-COPY bin FROM '/tmp/interaction_taxonomy_bad.bin' WITH (FORMAT binary);
-SELECT pg_temp.write_binary_copy('/tmp/interaction_taxonomy_bad.bin', '\x0105');
-COPY bin FROM '/tmp/interaction_taxonomy_bad.bin' WITH (FORMAT binary);
-SELECT pg_temp.write_binary_copy('/tmp/interaction_taxonomy_bad.bin', '\x0201');
-COPY bin FROM '/tmp/interaction_taxonomy_bad.bin' WITH (FORMAT binary);
-SELECT pg_temp.write_binary_copy('/tmp/interaction_taxonomy_bad.bin', '\x01');
-COPY bin FROM '/tmp/interaction_taxonomy_bad.bin' WITH (FORMAT binary);
-SELECT pg_temp.write_binary_copy('/tmp/interaction_taxonomy_bad.bin', '\x010000');
-COPY bin FROM '/tmp/interaction_taxonomy_bad.bin' WITH (FORMAT binary);
+SELECT pg_temp.write_binary_copy(:'binfile', '\x0104');
+COPY bin FROM :'binfile' WITH (FORMAT binary);
+SELECT pg_temp.write_binary_copy(:'binfile', '\x0105');
+COPY bin FROM :'binfile' WITH (FORMAT binary);
+SELECT pg_temp.write_binary_copy(:'binfile', '\x0201');
+COPY bin FROM :'binfile' WITH (FORMAT binary);
+SELECT pg_temp.write_binary_copy(:'binfile', '\x01');
+COPY bin FROM :'binfile' WITH (FORMAT binary);
+SELECT pg_temp.write_binary_copy(:'binfile', '\x010000');
+COPY bin FROM :'binfile' WITH (FORMAT binary);
 SELECT * FROM bin;
 
 DROP TABLE touch, stage_owner;

@@ -1,9 +1,14 @@
--- Helpers for the pg_regress scripts, read with \i (psql runs from the top of the tree): none of this is installed.
+\set ECHO none
+-- Helpers for the pg_regress scripts, read with \i (psql runs from the top of the
+-- tree): none of this is installed.
+--
+-- :binfile is a scratch file for binary COPY in the cluster's own data directory
+-- (each run has its own cluster, so runs never share it); use it as :'binfile'.
 --
 -- pg_temp.write_binary_copy(path, VARIADIC fields): writes a binary COPY file of
 -- one row holding the given fields (raw send-function bytes, NULL for SQL NULL),
 -- so a test can feed crafted bytes to a type's receive function.
-\set ECHO none
+SELECT current_setting('data_directory') || '/interaction_regress.bin' AS binfile \gset
 CREATE FUNCTION pg_temp.write_binary_copy(path text, VARIADIC fields bytea[])
 RETURNS void LANGUAGE plpgsql AS $fn$
 DECLARE
