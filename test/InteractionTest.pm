@@ -29,4 +29,52 @@ sub node
 	return $node;
 }
 
+# The extension's own base types, by name.
+sub extension_types
+{
+	my ($node, $db) = @_;
+	return split /\n/, $node->safe_psql($db // 'postgres', q{
+		SELECT t.typname FROM pg_type t
+		JOIN pg_depend d ON d.classid = 'pg_type'::regclass AND d.objid = t.oid AND d.deptype = 'e'
+		JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'interaction'
+		WHERE t.typtype = 'b' AND t.typcategory <> 'A' ORDER BY 1});
+}
+
+# Valid literals of each type of ours (type name => [literals]), for tests that
+# need values of every type (fuzzing, dump and restore).  A type missing here
+# makes those tests fail, on purpose.
+my %literals = (
+	journey_stage => [ 'awareness', 'Consideration', ' acquisition ', 'retention', 'advocacy', 'loyalty', 'support' ],
+	interaction_kind => [ 'inquiry', 'support', 'complaint', 'feedback', 'compliment', 'question' ],
+	interaction_channel => [ 'phone', 'In Person', 'self-service', 'live_chat', 'whatsapp', 'ivr', 'other' ],
+	interaction_urgency => [ 'stabilizing', 'planned', 'critical', 'urgent' ],
+	interaction_direction => [ 'inbound', 'outbound', 'proactive' ],
+	skillset => [ 'billing:4, spanish:3', '', 'a:1', 'tech_support:10, french:2, billing:7' ],
+);
+
+# Literals best made by the server (their text depends on the session).
+my %made = (
+	survey_summary => q{SELECT survey_agg(s)::text FROM generate_series(0, 10) s
+		UNION ALL SELECT survey_agg(s, 0.5)::text FROM generate_series(3, 9) s
+		UNION ALL SELECT survey_agg(s)::text FROM generate_series(9, 10) s},
+	routing_priority => q{SELECT routing_priority(3, '2026-01-01 10:00+00')::text
+		UNION ALL SELECT routing_priority(0, '2026-06-30 23:59:59.5+00', '30 seconds', 2)::text
+		UNION ALL SELECT routing_priority_deadline('2026-03-01 12:00+00')::text},
+);
+
+sub sample_literals
+{
+	my ($node, $db) = @_;
+	my %out;
+	for my $type (extension_types($node, $db))
+	{
+		if ($literals{$type}) { $out{$type} = $literals{$type}; }
+		elsif ($made{$type})
+		{
+			$out{$type} = [ split /\n/, $node->safe_psql($db // 'postgres', $made{$type}) ];
+		}
+	}
+	return %out;
+}
+
 1;

@@ -1,0 +1,46 @@
+# test/t/030_dump_restore.pl: pg_dump and pg_restore keep every value of every type
+# of ours, and the user's stage rules.
+use strict;
+use warnings;
+use PostgreSQL::Test::Utils;
+use Test::More;
+use InteractionTest;
+
+my $node = InteractionTest::node('dump');
+my %lit = InteractionTest::sample_literals($node);
+my @types = sort keys %lit;
+ok(@types >= 5, 'types to dump: ' . join(', ', @types));
+
+$node->safe_psql('postgres', 'CREATE DATABASE src');
+$node->safe_psql('src', 'CREATE EXTENSION interaction');
+for my $type (@types)
+{
+	my $vals = join(', ', map { my $x = $_; $x =~ s/'/''/g; "('$x')" } @{ $lit{$type} });
+	$node->safe_psql('src', "CREATE TABLE t_$type (id serial, v $type); "
+		  . "INSERT INTO t_$type (v) VALUES $vals, (NULL)");
+}
+my $has_rules = $node->safe_psql('src',
+	"SELECT count(*) FROM pg_class WHERE relname = 'interaction_stage_rules'");
+$node->safe_psql('src',
+	"INSERT INTO interaction_stage_rules VALUES ('black friday mailer', 'awareness'), ('renewal call', 'retention')")
+  if $has_rules;
+
+my $dump = $node->basedir . '/src.dump';
+command_ok([ 'pg_dump', '-Fc', '-f', $dump, '-d', $node->connstr('src') ], 'pg_dump -Fc');
+$node->safe_psql('postgres', 'CREATE DATABASE dst');
+command_ok([ 'pg_restore', '--exit-on-error', '-d', $node->connstr('dst'), $dump ], 'pg_restore');
+
+for my $type (@types)
+{
+	my $q = "SELECT string_agg(id || '=' || coalesce(v::text, 'NULL') || '/' || "
+	  . "coalesce(encode(${type}_send(v), 'hex'), ''), ';' ORDER BY id) FROM t_$type";
+	is($node->safe_psql('dst', $q), $node->safe_psql('src', $q), "$type values identical after restore");
+}
+SKIP:
+{
+	skip 'no interaction_stage_rules table', 1 unless $has_rules;
+	my $q = "SELECT string_agg(phrase || '=' || stage, ';' ORDER BY phrase) FROM interaction_stage_rules";
+	is($node->safe_psql('dst', $q), $node->safe_psql('src', $q), 'user stage rules restored');
+}
+
+done_testing();
