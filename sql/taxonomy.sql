@@ -87,7 +87,9 @@ EXPLAIN (COSTS OFF) SELECT count(*) FROM touch WHERE channel = 'whatsapp';
 SELECT count(*) FROM touch WHERE channel = 'whatsapp';
 RESET enable_seqscan;
 
--- binary COPY round trip
+-- binary COPY round trip: send and recv of all five types (journey_stage_recv,
+-- interaction_kind_recv, interaction_channel_recv, interaction_urgency_recv,
+-- interaction_direction_recv)
 \i test/regress_helpers.sql
 CREATE TEMP TABLE touch_copy (LIKE touch);
 COPY touch TO :'binfile' WITH (FORMAT binary);
@@ -95,6 +97,55 @@ COPY touch_copy FROM :'binfile' WITH (FORMAT binary);
 SELECT count(*) AS rows, count(*) FILTER (WHERE t IS NOT DISTINCT FROM c) AS equal
 FROM touch t JOIN touch_copy c USING (id);
 SELECT journey_stage_send('advocacy'), interaction_channel_send('other');
+
+-- the support functions behind the operators, called directly: comparisons agree
+-- with cmp, hash agrees with the low 32 bits of hash_extended(v, 0), min/max pick
+-- by label order, and output and send agree with input
+SELECT journey_stage_cmp(a, b) AS cmp_ab, journey_stage_cmp(b, a) AS cmp_ba, journey_stage_cmp(a, a) AS cmp_aa,
+       journey_stage_lt(a, b) AND journey_stage_le(a, b) AND journey_stage_gt(b, a) AND journey_stage_ge(b, a)
+         AND journey_stage_ne(a, b) AND journey_stage_eq(a, a) AND NOT journey_stage_eq(a, b) AS ops,
+       journey_stage_hash(a) = (journey_stage_hash_extended(a, 0) & 4294967295)::bit(32)::int AS hash_ok,
+       journey_stage_hash_extended(a, 1) <> journey_stage_hash_extended(a, 0) AS seeded,
+       journey_stage_smaller(a, b) = a AND journey_stage_larger(a, b) = b AS minmax,
+       journey_stage_out(a)::text = 'awareness' AS out_ok, journey_stage_in('AWARENESS', 'journey_stage'::regtype, -1) = a AS in_ok,
+       encode(journey_stage_send(b), 'hex') AS send
+FROM (VALUES ('awareness'::journey_stage, 'advocacy'::journey_stage)) v(a, b);
+SELECT interaction_kind_cmp(a, b) AS cmp_ab, interaction_kind_cmp(b, a) AS cmp_ba, interaction_kind_cmp(a, a) AS cmp_aa,
+       interaction_kind_lt(a, b) AND interaction_kind_le(a, b) AND interaction_kind_gt(b, a) AND interaction_kind_ge(b, a)
+         AND interaction_kind_ne(a, b) AND interaction_kind_eq(a, a) AND NOT interaction_kind_eq(a, b) AS ops,
+       interaction_kind_hash(a) = (interaction_kind_hash_extended(a, 0) & 4294967295)::bit(32)::int AS hash_ok,
+       interaction_kind_hash_extended(a, 1) <> interaction_kind_hash_extended(a, 0) AS seeded,
+       interaction_kind_smaller(a, b) = a AND interaction_kind_larger(a, b) = b AS minmax,
+       interaction_kind_out(a)::text = 'inquiry' AS out_ok, interaction_kind_in('INQUIRY', 'interaction_kind'::regtype, -1) = a AS in_ok,
+       encode(interaction_kind_send(b), 'hex') AS send
+FROM (VALUES ('inquiry'::interaction_kind, 'compliment'::interaction_kind)) v(a, b);
+SELECT interaction_channel_cmp(a, b) AS cmp_ab, interaction_channel_cmp(b, a) AS cmp_ba, interaction_channel_cmp(a, a) AS cmp_aa,
+       interaction_channel_lt(a, b) AND interaction_channel_le(a, b) AND interaction_channel_gt(b, a) AND interaction_channel_ge(b, a)
+         AND interaction_channel_ne(a, b) AND interaction_channel_eq(a, a) AND NOT interaction_channel_eq(a, b) AS ops,
+       interaction_channel_hash(a) = (interaction_channel_hash_extended(a, 0) & 4294967295)::bit(32)::int AS hash_ok,
+       interaction_channel_hash_extended(a, 1) <> interaction_channel_hash_extended(a, 0) AS seeded,
+       interaction_channel_smaller(a, b) = a AND interaction_channel_larger(a, b) = b AS minmax,
+       interaction_channel_out(a)::text = 'phone' AS out_ok, interaction_channel_in('PHONE', 'interaction_channel'::regtype, -1) = a AS in_ok,
+       encode(interaction_channel_send(b), 'hex') AS send
+FROM (VALUES ('phone'::interaction_channel, 'other'::interaction_channel)) v(a, b);
+SELECT interaction_urgency_cmp(a, b) AS cmp_ab, interaction_urgency_cmp(b, a) AS cmp_ba, interaction_urgency_cmp(a, a) AS cmp_aa,
+       interaction_urgency_lt(a, b) AND interaction_urgency_le(a, b) AND interaction_urgency_gt(b, a) AND interaction_urgency_ge(b, a)
+         AND interaction_urgency_ne(a, b) AND interaction_urgency_eq(a, a) AND NOT interaction_urgency_eq(a, b) AS ops,
+       interaction_urgency_hash(a) = (interaction_urgency_hash_extended(a, 0) & 4294967295)::bit(32)::int AS hash_ok,
+       interaction_urgency_hash_extended(a, 1) <> interaction_urgency_hash_extended(a, 0) AS seeded,
+       interaction_urgency_smaller(a, b) = a AND interaction_urgency_larger(a, b) = b AS minmax,
+       interaction_urgency_out(a)::text = 'stabilizing' AS out_ok, interaction_urgency_in('STABILIZING', 'interaction_urgency'::regtype, -1) = a AS in_ok,
+       encode(interaction_urgency_send(b), 'hex') AS send
+FROM (VALUES ('stabilizing'::interaction_urgency, 'critical'::interaction_urgency)) v(a, b);
+SELECT interaction_direction_cmp(a, b) AS cmp_ab, interaction_direction_cmp(b, a) AS cmp_ba, interaction_direction_cmp(a, a) AS cmp_aa,
+       interaction_direction_lt(a, b) AND interaction_direction_le(a, b) AND interaction_direction_gt(b, a) AND interaction_direction_ge(b, a)
+         AND interaction_direction_ne(a, b) AND interaction_direction_eq(a, a) AND NOT interaction_direction_eq(a, b) AS ops,
+       interaction_direction_hash(a) = (interaction_direction_hash_extended(a, 0) & 4294967295)::bit(32)::int AS hash_ok,
+       interaction_direction_hash_extended(a, 1) <> interaction_direction_hash_extended(a, 0) AS seeded,
+       interaction_direction_smaller(a, b) = a AND interaction_direction_larger(a, b) = b AS minmax,
+       interaction_direction_out(a)::text = 'inbound' AS out_ok, interaction_direction_in('INBOUND', 'interaction_direction'::regtype, -1) = a AS in_ok,
+       encode(interaction_direction_send(b), 'hex') AS send
+FROM (VALUES ('inbound'::interaction_direction, 'outbound'::interaction_direction)) v(a, b);
 
 -- NULLs pass through
 SELECT stage_rank(NULL), next_stage(NULL), is_automated(NULL), NULL::journey_stage < 'awareness';
