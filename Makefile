@@ -5,6 +5,7 @@
 #                           throw-away cluster; ends with "N passed, M failed"
 #   make demo               the same set-up, then a generated data set and a KPI report
 #   make bench              the benchmarks of test/bench, as ratios
+#   make valgrind           the pg_regress suite against a server under valgrind
 
 EXTENSION   = interaction
 EXTVERSION  = 1.0
@@ -44,6 +45,6 @@ sql/$(EXTENSION)--$(EXTVERSION).sql: $(INSTALL_PARTS) sql/install/taxonomy_type.
 
 $(OBJS): src/interaction.h
 
-.PHONY: test demo bench
-test demo bench:
+.PHONY: test demo bench valgrind
+test demo bench valgrind:
 	@bash test/run $@

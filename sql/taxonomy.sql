@@ -78,14 +78,15 @@ RESET enable_mergejoin; RESET enable_nestloop; RESET enable_hashjoin;
 -- indexes: btree answers ranges and min/max; hash answers equality
 CREATE INDEX touch_stage ON touch (stage);
 CREATE INDEX touch_channel ON touch USING hash (channel);
-SET enable_seqscan = off;
+VACUUM ANALYZE touch;
+SET enable_seqscan = off; SET enable_bitmapscan = off;
 EXPLAIN (COSTS OFF) SELECT count(*) FROM touch WHERE stage >= 'retention';
 SELECT count(*) FROM touch WHERE stage >= 'retention';
 EXPLAIN (COSTS OFF) SELECT max(stage) FROM touch;
 SELECT max(stage) FROM touch;
 EXPLAIN (COSTS OFF) SELECT count(*) FROM touch WHERE channel = 'whatsapp';
 SELECT count(*) FROM touch WHERE channel = 'whatsapp';
-RESET enable_seqscan;
+RESET enable_seqscan; RESET enable_bitmapscan;
 
 -- binary COPY round trip: send and recv of all five types (journey_stage_recv,
 -- interaction_kind_recv, interaction_channel_recv, interaction_urgency_recv,
