@@ -44,6 +44,13 @@ $a->query_safe(q{UPDATE interaction_stage_rules SET stage = 'consideration' WHER
 is($b->query_safe(q{SELECT classify_stage(touchpoint) FROM touch}), 'consideration',
 	'B in a transaction sees the update at its next statement');
 $b->query_safe(q{COMMIT});
+# ... and with no table at all in its statements
+$b->query_safe(q{BEGIN});
+is($b->query_safe(q{SELECT classify_stage('adventure')}), 'consideration', 'B in a transaction, no table: before');
+$a->query_safe(q{UPDATE interaction_stage_rules SET stage = 'acquisition' WHERE phrase = 'Adventure'});
+is($b->query_safe(q{SELECT classify_stage('adventure')}), 'acquisition',
+	'B in a transaction, no table: sees the update at its next statement');
+$b->query_safe(q{COMMIT});
 
 # delete and truncate
 $a->query_safe(q{DELETE FROM interaction_stage_rules});
