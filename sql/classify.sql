@@ -104,6 +104,14 @@ SELECT t, classify_stage(t)
 FROM unnest(ARRAY['click', 'double-click', 'double click review', 'product review',
                   'click adventure', 'adventure click']) AS t;
 
+-- long rules: a prefix alone does not match; non-ASCII letters compare exactly
+INSERT INTO interaction_stage_rules VALUES ('one two three four five six', 'retention'),
+  ('two three', 'awareness'), ('Démo client', 'acquisition');
+SELECT t, classify_stage(t)
+FROM unnest(ARRAY['x one two three four five six y', 'one two three four five seven',
+                  'one two three', 'Démo-Client', 'DÉMO CLIENT', 'démo client']) AS t;
+DELETE FROM interaction_stage_rules WHERE phrase IN ('one two three four five six', 'two three', 'Démo client');
+
 -- bad rules
 INSERT INTO interaction_stage_rules VALUES ('Double_Click', 'awareness');
 INSERT INTO interaction_stage_rules VALUES ('  -- ', 'awareness');

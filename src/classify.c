@@ -152,6 +152,7 @@ typedef struct StageMatcher
  */
 static StageMatcher *stage_matcher = NULL;
 static bool stage_matcher_valid = false;
+static uint64 stage_inval_count = 0;
 static Oid	stage_rules_relid = InvalidOid;
 static bool stage_callback_registered = false;
 static TimestampTz stage_checked_statement = 0;
@@ -201,13 +202,11 @@ utf8_punctuation_len(const unsigned char *s, int avail)
 
 /*
  * Split str[0..len) into words, written to out lower-cased and separated by
- * single spaces; returns the length written (at most len).  When starts and
- * ends are given, word i is out[starts[i] .. ends[i]); they need room for
- * (len + 1) / 2 words.
+ * single spaces; returns the length written (at most len) and the number of
+ * words in *nwords.
  */
 static int
-split_words(const char *str, int len, char *out, int *starts, int *ends,
-			int *nwords)
+split_words(const char *str, int len, char *out, int *nwords)
 {
 	int			o = 0;
 	int			n = 0;
@@ -234,27 +233,14 @@ split_words(const char *str, int len, char *out, int *starts, int *ends,
 		{
 			if (!inword)
 			{
-				if (n > 0)
+				if (n++ > 0)
 					out[o++] = ' ';
-				if (starts)
-					starts[n] = o;
 				inword = true;
 			}
 			out[o++] = (char) c;
 		}
-		else if (inword)
-		{
-			if (ends)
-				ends[n] = o;
-			n++;
+		else
 			inword = false;
-		}
-	}
-	if (inword)
-	{
-		if (ends)
-			ends[n] = o;
-		n++;
 	}
 	*nwords = n;
 	return o;
@@ -329,7 +315,7 @@ pending_add(List **list, const char *phrase, int len, int stage, bool user)
 	PendingPhrase *pp = palloc(sizeof(PendingPhrase));
 
 	pp->words = palloc(len + 1);
-	pp->len = split_words(phrase, len, pp->words, NULL, NULL, &pp->nwords);
+	pp->len = split_words(phrase, len, pp->words, &pp->nwords);
 	pp->words[pp->len] = '\0';
 	pp->stage = stage;
 	pp->user = user;
@@ -387,7 +373,10 @@ static void
 stage_rules_inval_callback(Datum arg, Oid relid)
 {
 	if (relid == InvalidOid || relid == stage_rules_relid)
+	{
 		stage_matcher_valid = false;
+		stage_inval_count++;
+	}
 }
 
 /* Column number of a column of the rules table, checking its type. */
@@ -432,6 +421,7 @@ stage_matcher_load(FunctionCallInfo fcinfo)
 	AttrNumber	stage_att;
 	List	   *phrases = NIL;
 	StageMatcher *m;
+	uint64		inval_count;
 
 	if (fcinfo->flinfo == NULL || !OidIsValid(fcinfo->flinfo->fn_oid))
 		elog(ERROR, "classify_stage called without function information");
@@ -466,11 +456,13 @@ stage_matcher_load(FunctionCallInfo fcinfo)
 
 	/*
 	 * Locking the table accepts pending invalidations; the snapshot taken
-	 * after that sees every change whose invalidation we have consumed, and
-	 * any later change clears stage_matcher_valid again.
+	 * after that sees every change whose invalidation we have consumed.  An
+	 * invalidation arriving later (counted by the callback) means the
+	 * matcher may be stale, and it is built again at its next use; so is it
+	 * after an error (a cancel, say) part way.
 	 */
 	rel = table_open(relid, AccessShareLock);
-	stage_matcher_valid = true;
+	inval_count = stage_inval_count;
 	snap = RegisterSnapshot(GetCatalogSnapshot(relid));
 	phrase_att = stage_rules_column(rel, "phrase", TEXTOID);
 	stage_att = stage_rules_column(rel, "stage", InvalidOid);
@@ -513,6 +505,7 @@ stage_matcher_load(FunctionCallInfo fcinfo)
 	if (stage_matcher != NULL)
 		MemoryContextDelete(stage_matcher->cxt);
 	stage_matcher = m;
+	stage_matcher_valid = (stage_inval_count == inval_count);
 }
 
 /*
@@ -530,7 +523,7 @@ stage_matcher_get(FunctionCallInfo fcinfo)
 		AcceptInvalidationMessages();
 		stage_checked_statement = now;
 	}
-	if (!stage_matcher_valid || stage_matcher == NULL)
+	if (!stage_matcher_valid)
 		stage_matcher_load(fcinfo);
 	return stage_matcher;
 }
@@ -548,7 +541,7 @@ stage_match_better(const StagePhrase *match, const StagePhrase *best)
 	return match->len > best->len;
 }
 
-/* Words kept on the stack for touchpoints up to this length. */
+/* Touchpoints up to this length are normalised on the stack. */
 #define CLASSIFY_STACK_LEN	256
 
 PG_FUNCTION_INFO_V1(classify_stage);
@@ -556,54 +549,53 @@ Datum
 classify_stage(PG_FUNCTION_ARGS)
 {
 	text	   *touchpoint = PG_GETARG_TEXT_PP(0);
-	const char *str = VARDATA_ANY(touchpoint);
 	int			len = VARSIZE_ANY_EXHDR(touchpoint);
 	const StageMatcher *m = stage_matcher_get(fcinfo);
 	char		stack_words[CLASSIFY_STACK_LEN];
-	int			stack_starts[(CLASSIFY_STACK_LEN + 1) / 2];
-	int			stack_ends[(CLASSIFY_STACK_LEN + 1) / 2];
 	char	   *words = stack_words;
-	int		   *starts = stack_starts;
-	int		   *ends = stack_ends;
 	int			nwords;
 	const StagePhrase *best = NULL;
 
 	if (len > CLASSIFY_STACK_LEN)
-	{
 		words = palloc(len);
-		starts = palloc(sizeof(int) * ((len + 1) / 2));
-		ends = palloc(sizeof(int) * ((len + 1) / 2));
-	}
-	split_words(str, len, words, starts, ends, &nwords);
+	len = split_words(VARDATA_ANY(touchpoint), len, words, &nwords);
 
-	for (int i = 0; i < nwords; i++)
+	/*
+	 * From each word on, look up ever longer word sequences (words[start ..
+	 * end)) until no phrase begins with the sequence.
+	 */
+	for (int start = 0; start < len;)
 	{
 		uint32		h = PHRASE_HASH_INIT;
-		int			last = Min(nwords, i + m->maxwords);
+		int			end = start;
 
-		for (int j = i; j < last; j++)
+		for (int n = 1;; n++)
 		{
+			const char *space = memchr(words + end, ' ', len - end);
+			int			word_end = space ? (int) (space - words) : len;
 			const StagePhrase *p;
 
-			if (j > i)
-				h = phrase_hash_extend(h, " ", 1);
-			h = phrase_hash_extend(h, words + starts[j], ends[j] - starts[j]);
-			p = matcher_lookup(m, words + starts[i], ends[j] - starts[i], h);
+			h = phrase_hash_extend(h, words + end, word_end - end);
+			p = matcher_lookup(m, words + start, word_end - start, h);
 			if (p == NULL)
 				break;
 			if (p->stage >= 0 && stage_match_better(p, best))
 				best = p;
-			if (!p->prefix)
+			if (!p->prefix || word_end == len || n >= m->maxwords)
 				break;
+			h = phrase_hash_extend(h, " ", 1);
+			end = word_end + 1;
+		}
+		/* the next word */
+		{
+			const char *space = memchr(words + start, ' ', len - start);
+
+			start = space ? (int) (space - words) + 1 : len;
 		}
 	}
 
 	if (words != stack_words)
-	{
 		pfree(words);
-		pfree(starts);
-		pfree(ends);
-	}
 	if (best == NULL)
 		PG_RETURN_NULL();
 	PG_RETURN_TAXONOMY(TAXONOMY_VALUE(TAXONOMY_JOURNEY_STAGE, best->stage));
@@ -619,7 +611,7 @@ touchpoint_words(PG_FUNCTION_ARGS)
 	text	   *result = palloc(VARHDRSZ + len);
 	int			nwords;
 
-	len = split_words(VARDATA_ANY(t), len, VARDATA(result), NULL, NULL, &nwords);
+	len = split_words(VARDATA_ANY(t), len, VARDATA(result), &nwords);
 	SET_VARSIZE(result, VARHDRSZ + len);
 	PG_RETURN_TEXT_P(result);
 }
