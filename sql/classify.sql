@@ -190,6 +190,39 @@ RESET parallel_leader_participation;
 DROP TABLE classify_touchpoints;
 DELETE FROM interaction_stage_rules;
 
+-- cross-check against a reference written in SQL, on generated touchpoints: the
+-- matcher must pick what the rules above say (user rule, words, characters, position)
+SELECT setseed(0.42);
+INSERT INTO interaction_stage_rules VALUES ('free demo', 'acquisition'), ('click', 'retention'),
+  ('q a review', 'awareness'), ('account', 'advocacy'), ('x x x x', 'consideration');
+CREATE TEMP TABLE classify_random AS
+SELECT g, string_agg((ARRAY['ad', 'Click', 'free', 'Trial', 'demo', 'case', 'study', 'participation',
+                            'review', 'account', 'repeat', 'purchase', 'Q&A', 'q', 'a', 'support',
+                            'ticket', 'x', 'pricing', 'page', '-', '!', 'web', 'search', 'word of',
+                            'mouth', 'ad-click', 'X_X'])[1 + floor(random() * 28)::int], ' ') AS t
+FROM generate_series(1, 4000) AS g, LATERAL generate_series(1, 1 + (random() * 9 + g * 0)::int) AS k
+GROUP BY g;
+WITH phrases AS (
+  SELECT touchpoint_words(phrase) AS w, stage, true AS usr FROM interaction_stage_rules
+  UNION ALL
+  SELECT touchpoint_words(phrase), stage, false FROM stage_vocabulary()
+), ref AS (
+  SELECT DISTINCT ON (r.g) r.g, p.stage
+  FROM classify_random r
+  JOIN phrases p ON strpos(' ' || touchpoint_words(r.t) || ' ', ' ' || p.w || ' ') > 0
+  ORDER BY r.g, p.usr DESC, array_length(string_to_array(p.w, ' '), 1) DESC, length(p.w) DESC,
+           strpos(' ' || touchpoint_words(r.t) || ' ', ' ' || p.w || ' ')
+)
+SELECT count(*) AS touchpoints, count(ref.stage) AS matched,
+       count(*) FILTER (WHERE classify_stage(r.t) IS DISTINCT FROM ref.stage) AS differ
+FROM classify_random r LEFT JOIN ref USING (g);
+-- normalising is idempotent and does not change the answer; ASCII case never matters
+SELECT count(*) FILTER (WHERE touchpoint_words(touchpoint_words(t)) <> touchpoint_words(t)) AS not_idempotent,
+       count(*) FILTER (WHERE classify_stage(touchpoint_words(t)) IS DISTINCT FROM classify_stage(t)) AS differ,
+       count(*) FILTER (WHERE classify_stage(upper(t)) IS DISTINCT FROM classify_stage(t)) AS case_differs
+FROM classify_random;
+DELETE FROM interaction_stage_rules;
+
 -- the trigger function is only a trigger
 SELECT interaction_stage_rules_changed();
 

@@ -390,14 +390,13 @@ stage_rules_column(Relation rel, const char *name, Oid typid)
 		Form_pg_attribute att = TupleDescAttr(desc, i);
 
 		if (!att->attisdropped && strcmp(NameStr(att->attname), name) == 0 &&
-			(OidIsValid(typid) ? att->atttypid == typid :
-			 (att->attlen == 1 && att->attbyval)))
+			att->atttypid == typid)
 			return att->attnum;
 	}
 	ereport(ERROR,
 			(errcode(ERRCODE_UNDEFINED_COLUMN),
-			 errmsg("table \"%s\" has no usable column \"%s\"",
-					RelationGetRelationName(rel), name)));
+			 errmsg("table \"%s\" has no column \"%s\" of type %s",
+					RelationGetRelationName(rel), name, format_type_be(typid))));
 	return InvalidAttrNumber;	/* keep compiler quiet */
 }
 
@@ -465,7 +464,9 @@ stage_matcher_load(FunctionCallInfo fcinfo)
 	inval_count = stage_inval_count;
 	snap = RegisterSnapshot(GetCatalogSnapshot(relid));
 	phrase_att = stage_rules_column(rel, "phrase", TEXTOID);
-	stage_att = stage_rules_column(rel, "stage", InvalidOid);
+	/* classify_stage() returns the extension's journey_stage */
+	stage_att = stage_rules_column(rel, "stage",
+								   get_func_rettype(fcinfo->flinfo->fn_oid));
 	slot = table_slot_create(rel, NULL);
 	scan = table_beginscan(rel, snap, 0, NULL);
 	while (table_scan_getnextslot(scan, ForwardScanDirection, slot))
