@@ -501,7 +501,7 @@ stage_matcher_load(FunctionCallInfo fcinfo)
 	m = matcher_build(cxt, phrases);
 	MemoryContextSwitchTo(oldcxt);
 
-	/* Install it; the pending list goes with the old matcher next time. */
+	/* Install it, dropping the old matcher and everything in its context. */
 	MemoryContextSetParent(cxt, CacheMemoryContext);
 	if (stage_matcher != NULL)
 		MemoryContextDelete(stage_matcher->cxt);
