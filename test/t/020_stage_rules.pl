@@ -1,5 +1,5 @@
 # test/t/020_stage_rules.pl: user stage rules (interaction_stage_rules) across
-# sessions, and through pg_dump and restore.
+# sessions, through pg_dump and restore, and on a hot standby.
 #
 # A rule changed in one session is used by another, already connected session at its
 # next statement (each backend caches the compiled rules and drops them on the
@@ -99,5 +99,22 @@ $node->command_ok([ $node->installed_command('pg_restore'), '-d', 'restored_cust
 	"$tmp/custom.dump" ], 'pg_restore the custom dump');
 is($node->safe_psql('restored_custom', $rules), $want_rules, 'custom dump: rules restored');
 is($node->safe_psql('restored_custom', $check), $want_check, 'custom dump: rules used after restore');
+
+# ---- a hot standby follows the invalidations replayed from the primary's WAL --------
+my $primary = InteractionTest::node('stage_primary', allows_streaming => 1);
+$primary->backup('base');
+my $standby = PostgreSQL::Test::Cluster->new('stage_standby');
+$standby->init_from_backup($primary, 'base', has_streaming => 1);
+$standby->start;
+my $s = $standby->background_psql('postgres');
+is($s->query_safe(q{SELECT coalesce(classify_stage('adventure')::text, 'none')}), 'none', 'standby: no rule yet');
+$primary->safe_psql('postgres', q{INSERT INTO interaction_stage_rules VALUES ('adventure', 'advocacy')});
+$primary->wait_for_catchup($standby);
+is($s->query_safe(q{SELECT classify_stage('adventure')}), 'advocacy',
+	'an open standby session sees a rule inserted on the primary');
+$primary->safe_psql('postgres', q{UPDATE interaction_stage_rules SET stage = 'retention'});
+$primary->wait_for_catchup($standby);
+is($s->query_safe(q{SELECT classify_stage('adventure')}), 'retention', 'standby: and its update');
+$s->quit;
 
 done_testing();
