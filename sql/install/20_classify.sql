@@ -1,0 +1,44 @@
+
+-- ---------------------------------------------------------------------------
+-- Stage classification (src/classify.c, doc/classify.md)
+-- ---------------------------------------------------------------------------
+CREATE FUNCTION touchpoint_words(text) RETURNS text
+	AS 'MODULE_PATHNAME', 'touchpoint_words' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION touchpoint_words(text) IS 'the words classify_stage() sees in a text: lower case, separated by single spaces';
+
+-- User rules: a phrase (normalised like a touchpoint) and its stage.  Rows are
+-- kept by pg_dump; the statement trigger tells every session to reload them.
+CREATE TABLE interaction_stage_rules (
+	phrase text PRIMARY KEY
+		CONSTRAINT interaction_stage_rules_phrase_has_words
+		CHECK (touchpoint_words(phrase) <> ''),
+	stage journey_stage NOT NULL
+);
+COMMENT ON TABLE interaction_stage_rules IS 'user rules for classify_stage(): they beat the built-in vocabulary';
+-- two spellings of the same words ('Ad Click', 'ad-click') are one rule
+CREATE UNIQUE INDEX interaction_stage_rules_words_key
+	ON interaction_stage_rules (touchpoint_words(phrase));
+SELECT pg_catalog.pg_extension_config_dump('interaction_stage_rules', '');
+GRANT SELECT ON interaction_stage_rules TO PUBLIC;
+
+-- A trigger function: VOLATILE, and PARALLEL UNSAFE as writes never run in parallel.
+CREATE FUNCTION interaction_stage_rules_changed() RETURNS trigger
+	AS 'MODULE_PATHNAME', 'stage_rules_invalidate' LANGUAGE C VOLATILE PARALLEL UNSAFE;
+COMMENT ON FUNCTION interaction_stage_rules_changed() IS 'trigger: tells every session to reload interaction_stage_rules';
+CREATE TRIGGER interaction_stage_rules_changed
+	AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON interaction_stage_rules
+	FOR EACH STATEMENT EXECUTE FUNCTION interaction_stage_rules_changed();
+-- also when rows arrive by logical replication (session_replication_role = replica)
+ALTER TABLE interaction_stage_rules ENABLE ALWAYS TRIGGER interaction_stage_rules_changed;
+
+CREATE FUNCTION classify_stage(touchpoint text) RETURNS journey_stage
+	AS 'MODULE_PATHNAME', 'classify_stage' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION classify_stage(text) IS 'journey stage of an event or touchpoint name (user rules, then the built-in vocabulary); NULL when nothing matches';
+
+CREATE FUNCTION stage_vocabulary(OUT phrase text, OUT stage journey_stage) RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'stage_vocabulary' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 60;
+COMMENT ON FUNCTION stage_vocabulary() IS 'the built-in vocabulary of classify_stage()';
+
+CREATE FUNCTION nps_category(score integer) RETURNS text
+	AS 'MODULE_PATHNAME', 'nps_category' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_category(integer) IS 'NPS group of a 0-10 score: detractor (0-6), passive (7-8), promoter (9-10)';
