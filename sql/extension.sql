@@ -1,12 +1,13 @@
 --
 -- extension: rules that hold for every object of the extension
 --
--- every function is PARALLEL SAFE and none is SECURITY DEFINER
+-- every function is PARALLEL SAFE (trigger functions aside: they run only for
+-- writes, which are never parallel) and none is SECURITY DEFINER
 SELECT p.oid::regprocedure AS function, p.proparallel, p.prosecdef
 FROM pg_proc p
 JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
 JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'interaction'
-WHERE p.proparallel <> 's' OR p.prosecdef
+WHERE (p.proparallel <> 's' AND p.prorettype <> 'trigger'::regtype) OR p.prosecdef
 ORDER BY p.oid::regprocedure::text;
 
 -- functions that are not STRICT: each one handles NULL on purpose (listed so a
