@@ -567,14 +567,29 @@ skillset_cmp_internal(const SkillSet *a, const SkillSet *b)
 	}
 }
 
-/* the six comparison operators share skillset_cmp_internal */
+/*
+ * skillset_cmp_internal on two arguments, freeing detoasted copies (btree
+ * sorts and index builds call this many times in one memory context)
+ */
+static int
+skillset_cmp_args(FunctionCallInfo fcinfo)
+{
+	SkillSet   *a = PG_GETARG_SKILLSET(0);
+	SkillSet   *b = PG_GETARG_SKILLSET(1);
+	int			r = skillset_cmp_internal(a, b);
+
+	PG_FREE_IF_COPY(a, 0);
+	PG_FREE_IF_COPY(b, 1);
+	return r;
+}
+
+/* the six comparison operators share skillset_cmp_args */
 #define SKILLSET_COMPARISON(fname, op) \
 PG_FUNCTION_INFO_V1(fname); \
 Datum \
 fname(PG_FUNCTION_ARGS) \
 { \
-	int			r = skillset_cmp_internal(PG_GETARG_SKILLSET(0), PG_GETARG_SKILLSET(1)); \
-	PG_RETURN_BOOL(r op 0); \
+	PG_RETURN_BOOL(skillset_cmp_args(fcinfo) op 0); \
 }
 
 SKILLSET_COMPARISON(skillset_eq, ==)
@@ -588,7 +603,7 @@ PG_FUNCTION_INFO_V1(skillset_cmp);
 Datum
 skillset_cmp(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_INT32(skillset_cmp_internal(PG_GETARG_SKILLSET(0), PG_GETARG_SKILLSET(1)));
+	PG_RETURN_INT32(skillset_cmp_args(fcinfo));
 }
 
 /* canonical form: equal skillsets have equal bytes after the header */
