@@ -44,7 +44,6 @@
 #include "libpq/pqformat.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
-#include "utils/lsyscache.h"
 
 #define SKILL_MIN_LEVEL		1
 #define SKILL_MAX_LEVEL		10
@@ -800,6 +799,7 @@ skillset_skills(PG_FUNCTION_ARGS)
 /*
  * The key of a skill at a level: a 28-bit hash of the name and the level in
  * the low 4 bits.  Two names may share a hash, so a match is rechecked.
+ * Keys are stored in GIN indexes: never change how they are computed.
  */
 static inline Datum
 skill_gin_key(const Skill *sk, int level)
