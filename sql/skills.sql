@@ -142,59 +142,59 @@ SELECT skillset(ARRAY['billing', NULL], ARRAY[1, 2]);
 SELECT skillset(ARRAY[['a'], ['b']], ARRAY[[1], [2]]);
 
 -- binary COPY round trip
+\i test/regress_helpers.sql
 CREATE TEMP TABLE pool_copy (LIKE pool);
-COPY pool TO '/tmp/interaction_skills.bin' WITH (FORMAT binary);
-COPY pool_copy FROM '/tmp/interaction_skills.bin' WITH (FORMAT binary);
+COPY pool TO :'binfile' WITH (FORMAT binary);
+COPY pool_copy FROM :'binfile' WITH (FORMAT binary);
 SELECT count(*) AS rows, count(*) FILTER (WHERE p.skills IS NOT DISTINCT FROM c.skills) AS equal
 FROM pool p JOIN pool_copy c USING (agent);
 -- version byte, count, then level, name length, name per skill
 SELECT skillset_send('billing:4, spanish:3') AS two, skillset_send('') AS empty;
 -- crafted binary input: a well-formed value, then every kind of bad one
-\i test/regress_helpers.sql
 CREATE TEMP TABLE bin (s skillset);
-SELECT pg_temp.write_binary_copy('/tmp/interaction_skills_bad.bin',
+SELECT pg_temp.write_binary_copy(:'binfile',
   '\x0100000002040762696c6c696e6703077370616e697368');
-COPY bin FROM '/tmp/interaction_skills_bad.bin' WITH (FORMAT binary);
+COPY bin FROM :'binfile' WITH (FORMAT binary);
 SELECT s, s = 'billing:4, spanish:3' AS same FROM bin;
 -- unknown version
-SELECT pg_temp.write_binary_copy('/tmp/interaction_skills_bad.bin', '\x0200000000');
-COPY bin FROM '/tmp/interaction_skills_bad.bin' WITH (FORMAT binary);
+SELECT pg_temp.write_binary_copy(:'binfile', '\x0200000000');
+COPY bin FROM :'binfile' WITH (FORMAT binary);
 -- shorter than the header
-SELECT pg_temp.write_binary_copy('/tmp/interaction_skills_bad.bin', '\x01000000');
-COPY bin FROM '/tmp/interaction_skills_bad.bin' WITH (FORMAT binary);
+SELECT pg_temp.write_binary_copy(:'binfile', '\x01000000');
+COPY bin FROM :'binfile' WITH (FORMAT binary);
 -- negative count, count beyond the data, count beyond the limit
-SELECT pg_temp.write_binary_copy('/tmp/interaction_skills_bad.bin', '\x01ffffffff');
-COPY bin FROM '/tmp/interaction_skills_bad.bin' WITH (FORMAT binary);
-SELECT pg_temp.write_binary_copy('/tmp/interaction_skills_bad.bin', '\x017fffffff040162');
-COPY bin FROM '/tmp/interaction_skills_bad.bin' WITH (FORMAT binary);
-SELECT pg_temp.write_binary_copy('/tmp/interaction_skills_bad.bin',
+SELECT pg_temp.write_binary_copy(:'binfile', '\x01ffffffff');
+COPY bin FROM :'binfile' WITH (FORMAT binary);
+SELECT pg_temp.write_binary_copy(:'binfile', '\x017fffffff040162');
+COPY bin FROM :'binfile' WITH (FORMAT binary);
+SELECT pg_temp.write_binary_copy(:'binfile',
   '\x01000003e9'::bytea || (SELECT string_agg('\x010161'::bytea, '') FROM generate_series(1, 1001)));
-COPY bin FROM '/tmp/interaction_skills_bad.bin' WITH (FORMAT binary);
+COPY bin FROM :'binfile' WITH (FORMAT binary);
 -- data ends inside a skill, inside a name
-SELECT pg_temp.write_binary_copy('/tmp/interaction_skills_bad.bin', '\x0100000001040762696c6c');
-COPY bin FROM '/tmp/interaction_skills_bad.bin' WITH (FORMAT binary);
-SELECT pg_temp.write_binary_copy('/tmp/interaction_skills_bad.bin', '\x0100000002040361626305');
-COPY bin FROM '/tmp/interaction_skills_bad.bin' WITH (FORMAT binary);
+SELECT pg_temp.write_binary_copy(:'binfile', '\x0100000001040762696c6c');
+COPY bin FROM :'binfile' WITH (FORMAT binary);
+SELECT pg_temp.write_binary_copy(:'binfile', '\x0100000002040361626305');
+COPY bin FROM :'binfile' WITH (FORMAT binary);
 -- levels 0 and 11
-SELECT pg_temp.write_binary_copy('/tmp/interaction_skills_bad.bin', '\x0100000001000161');
-COPY bin FROM '/tmp/interaction_skills_bad.bin' WITH (FORMAT binary);
-SELECT pg_temp.write_binary_copy('/tmp/interaction_skills_bad.bin', '\x01000000010b0161');
-COPY bin FROM '/tmp/interaction_skills_bad.bin' WITH (FORMAT binary);
+SELECT pg_temp.write_binary_copy(:'binfile', '\x0100000001000161');
+COPY bin FROM :'binfile' WITH (FORMAT binary);
+SELECT pg_temp.write_binary_copy(:'binfile', '\x01000000010b0161');
+COPY bin FROM :'binfile' WITH (FORMAT binary);
 -- empty name, upper case name, bad character
-SELECT pg_temp.write_binary_copy('/tmp/interaction_skills_bad.bin', '\x0100000001040000');
-COPY bin FROM '/tmp/interaction_skills_bad.bin' WITH (FORMAT binary);
-SELECT pg_temp.write_binary_copy('/tmp/interaction_skills_bad.bin', '\x01000000010401' || 'A'::bytea);
-COPY bin FROM '/tmp/interaction_skills_bad.bin' WITH (FORMAT binary);
-SELECT pg_temp.write_binary_copy('/tmp/interaction_skills_bad.bin', '\x01000000010401' || ':'::bytea);
-COPY bin FROM '/tmp/interaction_skills_bad.bin' WITH (FORMAT binary);
+SELECT pg_temp.write_binary_copy(:'binfile', '\x0100000001040000');
+COPY bin FROM :'binfile' WITH (FORMAT binary);
+SELECT pg_temp.write_binary_copy(:'binfile', '\x01000000010401' || 'A'::bytea);
+COPY bin FROM :'binfile' WITH (FORMAT binary);
+SELECT pg_temp.write_binary_copy(:'binfile', '\x01000000010401' || ':'::bytea);
+COPY bin FROM :'binfile' WITH (FORMAT binary);
 -- not sorted, a name twice
-SELECT pg_temp.write_binary_copy('/tmp/interaction_skills_bad.bin', '\x0100000002040162040161');
-COPY bin FROM '/tmp/interaction_skills_bad.bin' WITH (FORMAT binary);
-SELECT pg_temp.write_binary_copy('/tmp/interaction_skills_bad.bin', '\x0100000002040161050161');
-COPY bin FROM '/tmp/interaction_skills_bad.bin' WITH (FORMAT binary);
+SELECT pg_temp.write_binary_copy(:'binfile', '\x0100000002040162040161');
+COPY bin FROM :'binfile' WITH (FORMAT binary);
+SELECT pg_temp.write_binary_copy(:'binfile', '\x0100000002040161050161');
+COPY bin FROM :'binfile' WITH (FORMAT binary);
 -- trailing bytes after the last skill
-SELECT pg_temp.write_binary_copy('/tmp/interaction_skills_bad.bin', '\x010000000104016100');
-COPY bin FROM '/tmp/interaction_skills_bad.bin' WITH (FORMAT binary);
+SELECT pg_temp.write_binary_copy(:'binfile', '\x010000000104016100');
+COPY bin FROM :'binfile' WITH (FORMAT binary);
 SELECT count(*) FROM bin;
 
 -- GIN index: @> is a bitmap index scan whose answers equal a sequential scan's

@@ -4,15 +4,15 @@
 -- ---------------------------------------------------------------------------
 CREATE TYPE skillset;
 
-CREATE FUNCTION skillset_in(cstring) RETURNS skillset
+CREATE FUNCTION skillset_in(cstring, oid, integer) RETURNS skillset
 	AS 'MODULE_PATHNAME', 'skillset_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION skillset_in(cstring) IS 'skillset input: ''name:level, ...''';
+COMMENT ON FUNCTION skillset_in(cstring, oid, integer) IS 'skillset input: ''name:level, ...''';
 CREATE FUNCTION skillset_out(skillset) RETURNS cstring
 	AS 'MODULE_PATHNAME', 'skillset_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION skillset_out(skillset) IS 'skillset output: skills sorted by name';
-CREATE FUNCTION skillset_recv(internal) RETURNS skillset
+CREATE FUNCTION skillset_recv(internal, oid, integer) RETURNS skillset
 	AS 'MODULE_PATHNAME', 'skillset_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION skillset_recv(internal) IS 'skillset binary input (validated like text input)';
+COMMENT ON FUNCTION skillset_recv(internal, oid, integer) IS 'skillset binary input (validated like text input)';
 CREATE FUNCTION skillset_send(skillset) RETURNS bytea
 	AS 'MODULE_PATHNAME', 'skillset_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION skillset_send(skillset) IS 'skillset binary output (version byte first)';
