@@ -21,9 +21,10 @@ CREATE UNIQUE INDEX interaction_stage_rules_words_key
 SELECT pg_catalog.pg_extension_config_dump('interaction_stage_rules', '');
 GRANT SELECT ON interaction_stage_rules TO PUBLIC;
 
--- A trigger function: VOLATILE, and PARALLEL UNSAFE as writes never run in parallel.
+-- A trigger function (VOLATILE).  Triggers never fire in a parallel worker, so
+-- the parallel label has no effect; SAFE like every function of the extension.
 CREATE FUNCTION interaction_stage_rules_changed() RETURNS trigger
-	AS 'MODULE_PATHNAME', 'stage_rules_invalidate' LANGUAGE C VOLATILE PARALLEL UNSAFE;
+	AS 'MODULE_PATHNAME', 'stage_rules_invalidate' LANGUAGE C VOLATILE PARALLEL SAFE;
 COMMENT ON FUNCTION interaction_stage_rules_changed() IS 'trigger: tells every session to reload interaction_stage_rules';
 CREATE TRIGGER interaction_stage_rules_changed
 	AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON interaction_stage_rules
