@@ -134,14 +134,37 @@ SELECT public.fcr(at, '7 days') OVER (ORDER BY at)
 FROM (VALUES (timestamptz '2026-01-01'), ('2026-02-01')) v(at);
 RESET search_path;
 
--- O(n): one partition of 200,000 contacts a second apart, 30-day window
+-- O(n) and bounded memory: one partition of 200,000 contacts a second apart with a
+-- 30-day window.  With work_mem at its minimum and no temporary files allowed, the
+-- window's tuplestore must stay tiny: the functions only keep the rows up to the
+-- next contact.  (The second query, a frame of 30,000 rows ahead, shows the check
+-- bites.)
+CREATE TEMP TABLE dense AS
+SELECT 1 AS customer, timestamptz '2026-01-01' + i * interval '1 second' AS at
+FROM generate_series(0, 199999) AS i;
+CREATE INDEX ON dense (customer, at);
+VACUUM ANALYZE dense;
+SET work_mem = '64kB';
+SET temp_file_limit = 0;
+SET enable_sort = off;
+EXPLAIN (COSTS OFF)
+SELECT count(*) FILTER (WHERE f)
+FROM (SELECT fcr(at, '30 days') OVER w AS f FROM dense
+      WINDOW w AS (PARTITION BY customer ORDER BY at)) s;
 SELECT count(*) FILTER (WHERE f) AS fcr, count(*) FILTER (WHERE r) AS repeats,
-       max(a) AS longest_chain
+       max(a) AS longest_chain, count(fa) AS closed_by_jan_31_noon
 FROM (SELECT fcr(at, '30 days') OVER w AS f, repeat_contact(at, '30 days') OVER w AS r,
-             contact_attempt(at, '30 days') OVER w AS a
-      FROM generate_series(timestamptz '2026-01-01', '2026-01-01'::timestamptz + interval '199999 seconds',
-                           interval '1 second') AS at
-      WINDOW w AS (ORDER BY at)) s;
+             contact_attempt(at, '30 days') OVER w AS a,
+             fcr(at, '30 days', '2026-01-31 12:00') OVER w AS fa
+      FROM dense
+      WINDOW w AS (PARTITION BY customer ORDER BY at)) s;
+SELECT count(*) FILTER (WHERE n > 0)
+FROM (SELECT count(*) OVER (PARTITION BY customer ORDER BY at
+                            ROWS BETWEEN CURRENT ROW AND 30000 FOLLOWING) AS n
+      FROM dense) s;
+RESET work_mem;
+RESET temp_file_limit;
+RESET enable_sort;
 
 --
 -- Errors
@@ -176,6 +199,28 @@ SELECT contact_attempt(at, '100000 years') OVER (ORDER BY at)
 FROM (VALUES (timestamptz '2026-01-01')) v(at);
 -- a window function needs OVER
 SELECT fcr(now(), '1 day');
+-- the SQLSTATEs of the errors above
+DO $$
+DECLARE
+  q text;
+BEGIN
+  FOREACH q IN ARRAY ARRAY[
+    'SELECT fcr(at, NULL) OVER (ORDER BY at) FROM contacts',
+    'SELECT fcr(at, ''0'') OVER (ORDER BY at) FROM contacts',
+    'SELECT contact_attempt(at, ''1 day -1 hour'') OVER (ORDER BY at) FROM contacts',
+    'SELECT fcr(at, ''7 days'') OVER (PARTITION BY customer ORDER BY at DESC) FROM contacts',
+    'SELECT contact_attempt(at, CASE WHEN id < 23 THEN interval ''7 days'' ELSE interval ''8 days'' END) OVER (ORDER BY at) FROM contacts WHERE customer = 7',
+    'SELECT fcr(at + random() * interval ''1 second'', ''7 days'') OVER (ORDER BY at) FROM contacts WHERE customer = 1',
+    'SELECT fcr(at, ''1000 years'') OVER (ORDER BY at) FROM (VALUES (timestamptz ''294000-01-01'')) v(at)']
+  LOOP
+    BEGIN
+      EXECUTE q;
+      RAISE NOTICE 'no error: %', q;
+    EXCEPTION WHEN OTHERS THEN
+      RAISE NOTICE '%: %', SQLSTATE, SQLERRM;
+    END;
+  END LOOP;
+END $$;
 
 --
 -- Randomised comparison with brute-force SQL: NOT EXISTS / EXISTS subqueries
