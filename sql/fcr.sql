@@ -241,7 +241,7 @@ FROM generate_series(1, 4000) AS i;
 CREATE FUNCTION pg_temp.compare_with_oracle(p_within interval, p_zone text)
 RETURNS TABLE (zone text, within interval, fcr_mismatches bigint, as_of_mismatches bigint,
                repeat_mismatches bigint, attempt_mismatches bigint,
-               fcr_true bigint, repeats bigint, longest_chain int)
+               attempt_1_vs_not_repeat bigint, fcr_true bigint, repeats bigint, longest_chain int)
 LANGUAGE plpgsql AS $$
 BEGIN
   PERFORM set_config('TimeZone', p_zone, true);
@@ -283,6 +283,7 @@ BEGIN
                           CASE WHEN at + p_within <= timestamptz '2026-04-20 00:00+00' THEN o_fcr END),
          count(*) FILTER (WHERE rc IS DISTINCT FROM o_repeat),
          count(*) FILTER (WHERE ca IS DISTINCT FROM o_attempt),
+         count(*) FILTER (WHERE (ca = 1) IS DISTINCT FROM NOT rc),
          count(*) FILTER (WHERE f), count(*) FILTER (WHERE rc), max(ca)
   FROM oracle;
 END $$;
