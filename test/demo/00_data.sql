@@ -22,7 +22,7 @@ INSERT INTO touchpoint_names VALUES
 
 CREATE TABLE customers AS
 SELECT c AS customer_id,
-       timestamptz '2026-05-01 00:00+00' + random() * interval '120 days' AS first_seen,
+       timestamptz '2026-05-01 00:00+00' + random() * interval '175 days' AS first_seen,
        -- how far along the journey this customer gets: a funnel
        CASE WHEN r < 0.30 THEN 0 WHEN r < 0.50 THEN 1 WHEN r < 0.62 THEN 2
             WHEN r < 0.90 THEN 3 ELSE 4 END AS furthest,
