@@ -6,6 +6,7 @@
 #   make demo               the same set-up, then a generated data set and a KPI report
 #   make bench              the benchmarks of test/bench, as ratios
 #   make valgrind           the pg_regress suite against a server under valgrind
+#   make sqlsmith           random queries from sqlsmith; the server must not crash
 
 EXTENSION   = interaction
 EXTVERSION  = 1.0
@@ -45,6 +46,6 @@ sql/$(EXTENSION)--$(EXTVERSION).sql: $(INSTALL_PARTS) sql/install/taxonomy_type.
 
 $(OBJS): src/interaction.h
 
-.PHONY: test demo bench valgrind
-test demo bench valgrind:
+.PHONY: test demo bench valgrind sqlsmith
+test demo bench valgrind sqlsmith:
 	@bash test/run $@
