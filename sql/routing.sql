@@ -233,9 +233,10 @@ SET DateStyle = 'ISO, YMD';
 --
 -- binary COPY round trip
 --
-COPY samples TO '/tmp/interaction_routing.bin' WITH (FORMAT binary);
+\i test/regress_helpers.sql
+COPY samples TO :'binfile' WITH (FORMAT binary);
 CREATE TEMP TABLE samples_copy (p routing_priority);
-COPY samples_copy FROM '/tmp/interaction_routing.bin' WITH (FORMAT binary);
+COPY samples_copy FROM :'binfile' WITH (FORMAT binary);
 SELECT count(*) AS copied,
        count(*) FILTER (WHERE s.p::text = c.p::text) AS identical
 FROM (SELECT p, row_number() OVER () AS n FROM samples) s
@@ -245,36 +246,35 @@ SELECT routing_priority_send(routing_priority(3, '2000-01-01 00:03:00+00', tier 
 --
 -- bad binary input
 --
-\i test/regress_helpers.sql
 CREATE TEMP TABLE bin (p routing_priority);
 -- well-formed: version 1, tier 2, level 3, enqueued 00:03, virtual 00:00 (2000-01-01)
-SELECT pg_temp.write_binary_copy('/tmp/interaction_routing_bad.bin',
+SELECT pg_temp.write_binary_copy(:'binfile',
   '\x010000000200000003000000000aba95000000000000000000');
-COPY bin FROM '/tmp/interaction_routing_bad.bin' WITH (FORMAT binary);
+COPY bin FROM :'binfile' WITH (FORMAT binary);
 SELECT p FROM bin;
 -- unknown version
-SELECT pg_temp.write_binary_copy('/tmp/interaction_routing_bad.bin',
+SELECT pg_temp.write_binary_copy(:'binfile',
   '\x020000000200000003000000000aba95000000000000000000');
-COPY bin FROM '/tmp/interaction_routing_bad.bin' WITH (FORMAT binary);
+COPY bin FROM :'binfile' WITH (FORMAT binary);
 -- too short, too long, empty
-SELECT pg_temp.write_binary_copy('/tmp/interaction_routing_bad.bin',
+SELECT pg_temp.write_binary_copy(:'binfile',
   '\x010000000200000003000000000aba950000000000000000');
-COPY bin FROM '/tmp/interaction_routing_bad.bin' WITH (FORMAT binary);
-SELECT pg_temp.write_binary_copy('/tmp/interaction_routing_bad.bin',
+COPY bin FROM :'binfile' WITH (FORMAT binary);
+SELECT pg_temp.write_binary_copy(:'binfile',
   '\x010000000200000003000000000aba9500000000000000000000');
-COPY bin FROM '/tmp/interaction_routing_bad.bin' WITH (FORMAT binary);
-SELECT pg_temp.write_binary_copy('/tmp/interaction_routing_bad.bin', '\x');
-COPY bin FROM '/tmp/interaction_routing_bad.bin' WITH (FORMAT binary);
+COPY bin FROM :'binfile' WITH (FORMAT binary);
+SELECT pg_temp.write_binary_copy(:'binfile', '\x');
+COPY bin FROM :'binfile' WITH (FORMAT binary);
 -- infinite enqueued_at, infinite virtual arrival, virtual arrival before 4713 BC
-SELECT pg_temp.write_binary_copy('/tmp/interaction_routing_bad.bin',
+SELECT pg_temp.write_binary_copy(:'binfile',
   '\x0100000002000000037fffffffffffffff0000000000000000');
-COPY bin FROM '/tmp/interaction_routing_bad.bin' WITH (FORMAT binary);
-SELECT pg_temp.write_binary_copy('/tmp/interaction_routing_bad.bin',
+COPY bin FROM :'binfile' WITH (FORMAT binary);
+SELECT pg_temp.write_binary_copy(:'binfile',
   '\x010000000200000003000000000aba95008000000000000000');
-COPY bin FROM '/tmp/interaction_routing_bad.bin' WITH (FORMAT binary);
-SELECT pg_temp.write_binary_copy('/tmp/interaction_routing_bad.bin',
+COPY bin FROM :'binfile' WITH (FORMAT binary);
+SELECT pg_temp.write_binary_copy(:'binfile',
   '\x010000000200000003000000000aba9500fd0f7cc1411f9fff');
-COPY bin FROM '/tmp/interaction_routing_bad.bin' WITH (FORMAT binary);
+COPY bin FROM :'binfile' WITH (FORMAT binary);
 SELECT count(*) AS rows_loaded FROM bin;
 
 --

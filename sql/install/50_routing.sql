@@ -6,11 +6,11 @@ CREATE TYPE routing_priority;
 
 -- Input is STABLE: a timestamp written without an offset is read in the session
 -- time zone.  Output is always ISO 8601 in UTC with "+00", so it is IMMUTABLE.
-CREATE FUNCTION routing_priority_in(cstring) RETURNS routing_priority
+CREATE FUNCTION routing_priority_in(cstring, oid, integer) RETURNS routing_priority
 	AS 'MODULE_PATHNAME', 'routing_priority_in' LANGUAGE C STABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION routing_priority_out(routing_priority) RETURNS cstring
 	AS 'MODULE_PATHNAME', 'routing_priority_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION routing_priority_recv(internal) RETURNS routing_priority
+CREATE FUNCTION routing_priority_recv(internal, oid, integer) RETURNS routing_priority
 	AS 'MODULE_PATHNAME', 'routing_priority_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION routing_priority_send(routing_priority) RETURNS bytea
 	AS 'MODULE_PATHNAME', 'routing_priority_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
