@@ -17,10 +17,10 @@
 # extension installable; TASKS, POPS (per worker) and ROUNDS can be overridden.
 set -euo pipefail
 
-TASKS=${TASKS:-40000}
+TASKS=${TASKS:-24000}
 WORKERS=8
 POPS=${POPS:-$((TASKS * 8 / 10 / WORKERS))}
-ROUNDS=${ROUNDS:-3}
+ROUNDS=${ROUNDS:-5}
 PGBENCH=${PGBENCH:-$(command -v pgbench || echo /usr/lib/postgresql/15/bin/pgbench)}
 
 work=$(mktemp -d /tmp/interaction-routing-bench.XXXXXX)
@@ -86,12 +86,17 @@ run() {
 
 best_ours=0
 best_theirs=0
+all_ours=""
+all_theirs=""
 for _ in $(seq "$ROUNDS"); do
 	t=$(run ours)
+	all_ours="$all_ours ${t%.*}"
 	best_ours=$(awk -v a="$best_ours" -v b="$t" 'BEGIN { print (b > a ? b : a) }')
 	t=$(run theirs)
+	all_theirs="$all_theirs ${t%.*}"
 	best_theirs=$(awk -v a="$best_theirs" -v b="$t" 'BEGIN { print (b > a ? b : a) }')
 done
+echo "   runs (pops/s): ours$all_ours; theirs$all_theirs"
 
 psql -X -q -c "DROP TABLE bench_routing_tasks, bench_routing_ours, bench_routing_theirs"
 
