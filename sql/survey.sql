@@ -1,0 +1,395 @@
+--
+-- survey: survey_summary, NPS / CSAT / CES aggregates, accessors and statistics
+--
+\i test/regress_helpers.sql
+-- error_of(sql): the SQLSTATE and message a statement fails with ('ok' if none)
+CREATE FUNCTION pg_temp.error_of(q text) RETURNS text LANGUAGE plpgsql AS $fn$
+DECLARE
+	detail text;
+BEGIN
+	EXECUTE q;
+	RETURN 'ok';
+EXCEPTION WHEN OTHERS THEN
+	GET STACKED DIAGNOSTICS detail = PG_EXCEPTION_DETAIL;
+	RETURN SQLSTATE || ': ' || SQLERRM || coalesce(' / ' || nullif(detail, ''), '');
+END
+$fn$;
+-- summary_bytes(...): the binary form of a survey_summary, field by field
+CREATE FUNCTION pg_temp.summary_bytes(version int, flags int, scale int, counts int8[],
+                                      weights float8[], w2 float8) RETURNS bytea
+LANGUAGE sql AS $fn$
+	SELECT set_byte(set_byte(set_byte('\x000000'::bytea, 0, version), 1, flags), 2, scale)
+	       || (SELECT string_agg(int8send(c), '' ORDER BY o) FROM unnest(counts) WITH ORDINALITY AS u(c, o))
+	       || (SELECT string_agg(float8send(w), '' ORDER BY o) FROM unnest(weights) WITH ORDINALITY AS u(w, o))
+	       || float8send(w2)
+$fn$;
+
+-- every function of the concept is PARALLEL SAFE, with a volatility, and commented
+SELECT p.proname, p.prokind, p.provolatile, p.proparallel, p.proisstrict,
+       obj_description(p.oid, 'pg_proc') IS NOT NULL AS commented
+FROM pg_proc p
+JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
+WHERE p.proname ~ '^(survey|nps|csat|ces|rollup|responses|promoters|passives|detractors|score_count|mean_score)'
+GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6;
+-- every aggregate has a combine function and moving-aggregate support
+SELECT a.aggfnoid::regprocedure, a.aggcombinefn <> 0 AS combine, a.aggminvtransfn <> 0 AS inverse,
+       a.aggtranstype::regtype, a.aggmtranstype::regtype, a.agginitval, a.aggfinalfn, a.aggmfinalfn
+FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfnoid
+WHERE a.aggtranstype = 'survey_summary'::regtype ORDER BY 1::text;
+
+--
+-- the example of the design: 50 promoters, 30 passives, 20 detractors
+--
+CREATE TABLE ex (score int);
+INSERT INTO ex SELECT 10 - i % 2 FROM generate_series(1, 50) i;     -- 25 nines, 25 tens
+INSERT INTO ex SELECT 7 + i % 2 FROM generate_series(1, 30) i;      -- 15 sevens, 15 eights
+INSERT INTO ex SELECT i % 7 FROM generate_series(1, 20) i;          -- 0..6
+SELECT survey_agg(score) FROM ex;
+SELECT nps(score) AS direct, nps(survey_agg(score)) AS via_summary,
+       responses(survey_agg(score)), promoters(survey_agg(score)),
+       passives(survey_agg(score)), detractors(survey_agg(score)),
+       round(nps_stderr(survey_agg(score))::numeric, 2) AS stderr
+FROM ex;
+SELECT round(low::numeric, 2) AS low, round(high::numeric, 2) AS high
+FROM ex, LATERAL nps_ci((SELECT survey_agg(score) FROM ex), 0.95, 'wald') LIMIT 1;
+-- adjusted Wald (Rocks 2016): n' = 103, p' = 50.75/103, d' = 20.75/103
+SELECT round(low::numeric, 2) AS low, round(high::numeric, 2) AS high,
+       round((100 * (50.75 - 20.75) / 103 - 1.959963984540054 *
+              100 * sqrt((71.5 / 103 - (30.0 / 103) ^ 2) / 103))::numeric, 2) AS low_by_hand
+FROM nps_ci('{0:3,1:3,2:3,3:3,4:3,5:3,6:2,7:15,8:15,9:25,10:25}');
+-- the interval is centred and its width follows the computed normal quantile
+SELECT level, round(((high - low) / 2 / nps_stderr(s))::numeric, 6) AS z,
+       round(((high + low) / 2)::numeric, 9) AS centre
+FROM (SELECT survey_agg(score) s FROM ex) x,
+     unnest(ARRAY[0.5, 0.8, 0.9, 0.95, 0.99, 0.999, 0.999999]) AS level,
+     LATERAL nps_ci(s, level, 'wald');
+SELECT round(high::numeric, 10) - round(low::numeric, 10) > 0 AS ok FROM nps_ci('{9:1,0:1}', 1e-12, 'WALD');
+-- score_count and mean_score: 0..6 once each plus extras: mean = (21+...)/100
+SELECT array_agg(score_count(s, i) ORDER BY i), mean_score(s),
+       (SELECT avg(score) FROM ex)::float8 AS avg_by_sql
+FROM (SELECT survey_agg(score) s FROM ex) x, generate_series(0, 10) i GROUP BY s::text, mean_score(s);
+
+--
+-- NPS by hand
+--
+SELECT nps(score) FROM (VALUES (10), (9), (8), (0)) v(score);                  -- (2-1)/4 = 25
+SELECT nps(score) FROM (VALUES (6), (7), (8), (9), (NULL)) v(score);            -- NULL skipped: 0
+SELECT nps(score) FROM (VALUES (3), (3), (10)) v(score);                        -- -33.33...
+SELECT nps(score) FROM (VALUES (10)) v(score);                                  -- single promoter
+SELECT nps(score) FROM (VALUES (5)) v(score);                                   -- single detractor
+SELECT nps(score), nps_stderr(survey_agg(score)), (nps_ci(survey_agg(score), 0.95, 'wald')).*
+FROM generate_series(1, 40) i, LATERAL (SELECT 9 + i % 2) v(score);             -- all promoters
+SELECT nps(score), nps_stderr(survey_agg(score)), (nps_ci(survey_agg(score))).*
+FROM generate_series(1, 40) i, LATERAL (SELECT i % 7) v(score);                 -- all detractors
+SELECT nps(score) FROM (VALUES (7), (8)) v(score);                              -- passives only
+-- empty and all-NULL input: NULL everywhere, no error
+SELECT survey_agg(score), nps(score), csat(score), ces(score), nps(score, 1.0)
+FROM ex WHERE false;
+SELECT survey_agg(score), nps(score), csat(score), ces(score, 5), nps(score, 2.0)
+FROM (VALUES (NULL::int), (NULL)) v(score);
+SELECT rollup(s), nps(rollup(s)) FROM (VALUES (NULL::survey_summary), (NULL)) v(s);
+SELECT rollup(s) FROM (SELECT NULL::survey_summary WHERE false) v(s);
+SELECT nps(s), csat(s), ces(s), ces_easy(s), mean_score(s), nps_stderr(s), nps_ci(s),
+       responses(s), promoters(s), nps_diff_pvalue(s, '{9:1}')
+FROM (VALUES ('{}'::survey_summary)) v(s);
+
+--
+-- weights
+--
+-- promoters weigh 3, the detractor 1, the passive 0: 100*(3-1)/4 = 50
+SELECT nps(score, w), survey_agg(score, w), responses(survey_agg(score, w))
+FROM (VALUES (10, 2.0), (9, 1.0), (8, 0.0), (2, 1.0)) v(score, w);
+-- NULL weight: the row is skipped
+SELECT nps(score, w), responses(survey_agg(score, w))
+FROM (VALUES (10, 1.0), (0, NULL), (NULL, 5.0)) v(score, w);
+-- only zero weights: there are responses but no weight, so the metrics are NULL
+SELECT survey_agg(score, w), nps(score, w), nps_stderr(survey_agg(score, w))
+FROM (VALUES (10, 0.0), (0, 0.0)) v(score, w);
+-- weight 1 everywhere is the unweighted answer; the effective size is n
+SELECT nps(score, 1.0) = nps(score) AS same_nps,
+       nps_stderr(survey_agg(score, 1.0)) = nps_stderr(survey_agg(score)) AS same_stderr
+FROM ex;
+-- Kish effective size: weights 1 and 3 on two responses, (1+3)^2/(1+9) = 1.6
+SELECT round(nps_stderr('{0:1/1,10:1/3,w2:10}')::numeric, 6) AS stderr,
+       round((100 * sqrt((0.25 + 0.75 - 0.25) / 1.6))::numeric, 6) AS by_hand;
+-- a weighted and an unweighted summary add up: the unweighted responses weigh 1
+SELECT '{10:1/3,w2:9}'::survey_summary + '{0:2}' AS sum,
+       nps('{10:1/3,w2:9}'::survey_summary + '{0:2}') AS nps;
+
+--
+-- CSAT and CES
+--
+-- CSAT 1..5: 4 and 5 are satisfied: 5 of 8 = 62.5
+SELECT csat(score), csat(score, 5), csat(survey_agg(score)), survey_agg(score)
+FROM (VALUES (1), (2), (3), (4), (4), (5), (5), (5)) v(score);
+SELECT csat(score, 5) FROM (VALUES (5), (5), (5)) v(score);
+-- other scales: 3 (top box only), 7 and 10 (top two)
+SELECT csat(score, 3) AS s3 FROM (VALUES (1), (2), (3), (3)) v(score);          -- 50
+SELECT csat(score, 7) AS s7 FROM (VALUES (5), (6), (7), (7), (1)) v(score);     -- 60
+SELECT csat(score, 10) AS s10 FROM (VALUES (8), (9), (10), (1)) v(score);       -- 50
+-- the scale is recorded in the state, and the accessors use it
+SELECT csat(score, 7) AS agg, survey_agg(score) AS plain FROM (VALUES (6), (7), (3)) v(score);
+SELECT csat('{3:1,6:1,7:1,scale:7}'::survey_summary) AS recorded,
+       csat('{3:1,6:1,7:1}'::survey_summary, 7) AS given;
+-- CES 1..7: mean, and percent of 5..7; on 1..5: top two
+SELECT ces(score), ces_easy(survey_agg(score)), ces(survey_agg(score)), survey_agg(score)
+FROM (VALUES (7), (6), (5), (4), (1)) v(score);                                 -- 4.6, 60
+SELECT ces(score, 5), ces_easy('{1:1,3:1,4:1,5:1}', 5) FROM (VALUES (1), (3), (4), (5)) v(score);
+SELECT ces_easy('{1:1,8:1,9:1,10:1}', 10) AS s10, ces_easy('{1:1,2:1,3:2}', 3) AS s3,
+       ces('{1:2,3:2}'::survey_summary, 3) AS ces3;
+-- NULL scores and NULL scales skip the row
+SELECT csat(score), ces(score, scale)
+FROM (VALUES (5, 7), (NULL, 7), (1, NULL), (2, 7)) v(score, scale);
+
+--
+-- bad input: every error with its SQLSTATE
+--
+SELECT q, pg_temp.error_of(q) FROM (VALUES
+  ('SELECT nps(11)'),
+  ('SELECT nps(-1)'),
+  ('SELECT survey_agg(2147483647)'),
+  ('SELECT nps(5, -1.0)'),
+  ('SELECT nps(5, ''NaN'')'),
+  ('SELECT nps(5, ''Infinity'')'),
+  ('SELECT survey_agg(s, 1e308) FROM (VALUES (9), (9)) v(s)'),
+  ('SELECT csat(0)'),
+  ('SELECT csat(6)'),
+  ('SELECT csat(8, 7), csat(9, 7)'),
+  ('SELECT csat(4, 4)'),
+  ('SELECT csat(4, 0)'),
+  ('SELECT csat(s, sc) FROM (VALUES (1, 5), (1, 7)) v(s, sc)'),
+  ('SELECT ces(8)'),
+  ('SELECT ces(0, 5)'),
+  ('SELECT ces(3, 6)'),
+  ('SELECT csat(''{0:1,5:2}''::survey_summary)'),
+  ('SELECT csat(''{6:1}''::survey_summary)'),
+  ('SELECT csat(''{6:1}''::survey_summary, 8)'),
+  ('SELECT ces(''{10:1}''::survey_summary)'),
+  ('SELECT ces_easy(''{0:1}''::survey_summary, 5)'),
+  ('SELECT csat(''{5:1,scale:5}''::survey_summary, 7)'),
+  ('SELECT score_count(''{}'', 11)'),
+  ('SELECT score_count(''{}'', -1)'),
+  ('SELECT nps_ci(''{9:1}'', 0)'),
+  ('SELECT nps_ci(''{9:1}'', 1)'),
+  ('SELECT nps_ci(''{9:1}'', ''NaN'')'),
+  ('SELECT nps_ci(''{9:1}'', 0.95, ''wilson'')'),
+  ('SELECT ''{1:1,scale:5}''::survey_summary + ''{1:1,scale:7}'''),
+  ('SELECT ''{1:9223372036854775807}''::survey_summary + ''{1:1}'''),
+  ('SELECT ''{1:1/1e308,w2:1}''::survey_summary + ''{1:1/1e308,w2:1}'''),
+  ('SELECT survey_summary_subtract(''{1:1}'', ''{1:2}'')'),
+  ('SELECT survey_summary_inv(''{1:1}'', 2)')
+) AS t(q);
+-- bad text input
+SELECT t, pg_temp.error_of(format('SELECT %L::survey_summary', t)) FROM (VALUES
+  (''), ('{'), ('}'), ('{}x'), ('[1:2]'), ('{1:2,}'), ('{1:2 3:4}'), ('{1}'), ('{1:}'),
+  ('{:3}'), ('{a:3}'), ('{11:1}'), ('{-1:1}'), ('{1:1,1:2}'), ('{1:-5}'),
+  ('{1:99999999999999999999}'), ('{1:5000000000000000000,2:5000000000000000000}'),
+  ('{1:2.5}'), ('{1:1/}'), ('{1:1/abc}'), ('{1:1/-1}'), ('{1:1/NaN}'), ('{1:1/Infinity}'),
+  ('{1:1/1e999}'), ('{1:0/1}'), ('{w2:-1}'), ('{w2:NaN}'), ('{w2:1}'), ('{w2:1,w2:1}'),
+  ('{scale:4}'), ('{scale:5,scale:5}'), ('{0:1,scale:5}'), ('{6:1,scale:5}'),
+  ('{scale:}'), ('{w:1}')
+) AS v(t);
+-- and the accepted spellings
+SELECT '{ 10 : 3 , 0:1 }'::survey_summary AS blanks, '{}'::survey_summary AS empty,
+       ' {1:0} '::survey_summary AS zero_count, '{9:2/1.5}'::survey_summary AS implied_w2,
+       '{9:2,w2:2}'::survey_summary AS weights_of_one, '{1:2,scale:3}'::survey_summary AS scaled;
+
+--
+-- text and binary round trips
+--
+CREATE TABLE sums (id int, s survey_summary);
+INSERT INTO sums VALUES
+  (1, '{}'), (2, '{0:1,1:2,2:3,3:4,4:5,5:6,6:7,7:8,8:9,9:10,10:9223372036854775752}'),
+  (3, (SELECT survey_agg(i % 11, 1.0 / (1 + i)) FROM generate_series(1, 1000) i)),
+  (4, (SELECT survey_agg(i % 11, 1e-300 * i) FROM generate_series(1, 50) i)),
+  (5, (SELECT survey_agg(i % 11, 1e150 / i) FROM generate_series(1, 50) i)),
+  (6, '{1:3,5:4,scale:5}'), (7, '{9:1/0,w2:0}'), (8, NULL), (9, '{0:5/0.1,10:5/0.3}');
+SELECT id, s FROM sums WHERE id IN (3, 7, 9) ORDER BY id;
+-- text out and in gives the very same value (the same bytes when sent)
+SELECT id, survey_summary_send(s::text::survey_summary) = survey_summary_send(s) AS text_roundtrip,
+       length(survey_summary_send(s)) AS bytes
+FROM sums ORDER BY id;
+SELECT survey_summary_send('{1:2,10:1}');
+CREATE TABLE sums_copy (LIKE sums);
+COPY sums TO '/tmp/interaction_survey.bin' WITH (FORMAT binary);
+COPY sums_copy FROM '/tmp/interaction_survey.bin' WITH (FORMAT binary);
+SELECT count(*) AS rows, count(*) FILTER (WHERE a.s::text IS NOT DISTINCT FROM b.s::text) AS equal,
+       count(*) FILTER (WHERE nps(a.s) IS NOT DISTINCT FROM nps(b.s)
+                          AND nps_stderr(a.s) IS NOT DISTINCT FROM nps_stderr(b.s)) AS same_stats
+FROM sums a JOIN sums_copy b USING (id);
+COPY sums TO '/tmp/interaction_survey.txt';
+TRUNCATE sums_copy;
+COPY sums_copy FROM '/tmp/interaction_survey.txt';
+SELECT count(*) AS rows, count(*) FILTER (WHERE a.s::text IS NOT DISTINCT FROM b.s::text) AS equal
+FROM sums a JOIN sums_copy b USING (id);
+-- crafted binary: a valid one, then every kind of damage
+CREATE TABLE bin (s survey_summary);
+SELECT pg_temp.write_binary_copy('/tmp/interaction_survey_bad.bin',
+  pg_temp.summary_bytes(1, 0, 0, '{1,0,0,0,0,0,0,0,0,0,2}', array_fill(0::float8, ARRAY[11]), 0));
+COPY bin FROM '/tmp/interaction_survey_bad.bin' WITH (FORMAT binary);
+SELECT pg_temp.write_binary_copy('/tmp/interaction_survey_bad.bin',
+  pg_temp.summary_bytes(1, 1, 5, '{0,1,0,0,0,2,0,0,0,0,0}', '{0,0.5,0,0,0,4,0,0,0,0,0}', 8.25));
+COPY bin FROM '/tmp/interaction_survey_bad.bin' WITH (FORMAT binary);
+SELECT s, nps(s), responses(s) FROM bin;
+SELECT pg_temp.write_binary_copy('/tmp/interaction_survey_bad.bin',      -- unknown version
+  pg_temp.summary_bytes(2, 0, 0, array_fill(0::int8, ARRAY[11]), array_fill(0::float8, ARRAY[11]), 0));
+COPY bin FROM '/tmp/interaction_survey_bad.bin' WITH (FORMAT binary);
+SELECT pg_temp.write_binary_copy('/tmp/interaction_survey_bad.bin',      -- version 0
+  pg_temp.summary_bytes(0, 0, 0, array_fill(0::int8, ARRAY[11]), array_fill(0::float8, ARRAY[11]), 0));
+COPY bin FROM '/tmp/interaction_survey_bad.bin' WITH (FORMAT binary);
+SELECT pg_temp.write_binary_copy('/tmp/interaction_survey_bad.bin',      -- bad flags
+  pg_temp.summary_bytes(1, 2, 0, array_fill(0::int8, ARRAY[11]), array_fill(0::float8, ARRAY[11]), 0));
+COPY bin FROM '/tmp/interaction_survey_bad.bin' WITH (FORMAT binary);
+SELECT pg_temp.write_binary_copy('/tmp/interaction_survey_bad.bin',      -- bad scale
+  pg_temp.summary_bytes(1, 0, 4, array_fill(0::int8, ARRAY[11]), array_fill(0::float8, ARRAY[11]), 0));
+COPY bin FROM '/tmp/interaction_survey_bad.bin' WITH (FORMAT binary);
+SELECT pg_temp.write_binary_copy('/tmp/interaction_survey_bad.bin',      -- score off the scale
+  pg_temp.summary_bytes(1, 0, 3, '{0,0,0,0,1,0,0,0,0,0,0}', array_fill(0::float8, ARRAY[11]), 0));
+COPY bin FROM '/tmp/interaction_survey_bad.bin' WITH (FORMAT binary);
+SELECT pg_temp.write_binary_copy('/tmp/interaction_survey_bad.bin',      -- negative count
+  pg_temp.summary_bytes(1, 0, 0, '{0,0,0,-1,0,0,0,0,0,0,0}', array_fill(0::float8, ARRAY[11]), 0));
+COPY bin FROM '/tmp/interaction_survey_bad.bin' WITH (FORMAT binary);
+SELECT pg_temp.write_binary_copy('/tmp/interaction_survey_bad.bin',      -- total overflows
+  pg_temp.summary_bytes(1, 0, 0, '{9223372036854775807,1,0,0,0,0,0,0,0,0,0}', array_fill(0::float8, ARRAY[11]), 0));
+COPY bin FROM '/tmp/interaction_survey_bad.bin' WITH (FORMAT binary);
+SELECT pg_temp.write_binary_copy('/tmp/interaction_survey_bad.bin',      -- NaN weight
+  pg_temp.summary_bytes(1, 1, 0, '{1,0,0,0,0,0,0,0,0,0,0}', '{NaN,0,0,0,0,0,0,0,0,0,0}', 1));
+COPY bin FROM '/tmp/interaction_survey_bad.bin' WITH (FORMAT binary);
+SELECT pg_temp.write_binary_copy('/tmp/interaction_survey_bad.bin',      -- infinite weight
+  pg_temp.summary_bytes(1, 1, 0, '{1,0,0,0,0,0,0,0,0,0,0}', '{Infinity,0,0,0,0,0,0,0,0,0,0}', 1));
+COPY bin FROM '/tmp/interaction_survey_bad.bin' WITH (FORMAT binary);
+SELECT pg_temp.write_binary_copy('/tmp/interaction_survey_bad.bin',      -- negative weight
+  pg_temp.summary_bytes(1, 1, 0, '{1,0,0,0,0,0,0,0,0,0,0}', '{-1,0,0,0,0,0,0,0,0,0,0}', 1));
+COPY bin FROM '/tmp/interaction_survey_bad.bin' WITH (FORMAT binary);
+SELECT pg_temp.write_binary_copy('/tmp/interaction_survey_bad.bin',      -- weight, no response
+  pg_temp.summary_bytes(1, 1, 0, '{0,0,0,0,0,0,0,0,0,0,0}', '{1,0,0,0,0,0,0,0,0,0,0}', 0));
+COPY bin FROM '/tmp/interaction_survey_bad.bin' WITH (FORMAT binary);
+SELECT pg_temp.write_binary_copy('/tmp/interaction_survey_bad.bin',      -- NaN w2
+  pg_temp.summary_bytes(1, 1, 0, '{1,0,0,0,0,0,0,0,0,0,0}', '{1,0,0,0,0,0,0,0,0,0,0}', 'NaN'));
+COPY bin FROM '/tmp/interaction_survey_bad.bin' WITH (FORMAT binary);
+SELECT pg_temp.write_binary_copy('/tmp/interaction_survey_bad.bin',      -- unweighted with weights
+  pg_temp.summary_bytes(1, 0, 0, '{1,0,0,0,0,0,0,0,0,0,0}', '{1,0,0,0,0,0,0,0,0,0,0}', 0));
+COPY bin FROM '/tmp/interaction_survey_bad.bin' WITH (FORMAT binary);
+SELECT pg_temp.write_binary_copy('/tmp/interaction_survey_bad.bin', '\x01');  -- too short
+COPY bin FROM '/tmp/interaction_survey_bad.bin' WITH (FORMAT binary);
+SELECT pg_temp.write_binary_copy('/tmp/interaction_survey_bad.bin',      -- too long
+  survey_summary_send('{}') || '\x00'::bytea);
+COPY bin FROM '/tmp/interaction_survey_bad.bin' WITH (FORMAT binary);
+SELECT pg_temp.write_binary_copy('/tmp/interaction_survey_bad.bin', ''::bytea);  -- empty
+COPY bin FROM '/tmp/interaction_survey_bad.bin' WITH (FORMAT binary);
+SELECT count(*) FROM bin;
+
+--
+-- rollup: stored daily summaries give the same answer as the raw rows
+--
+CREATE TABLE responses_t (id int, day date, channel text, score int, w float8);
+INSERT INTO responses_t
+SELECT i, date '2026-01-01' + (i * 7) % 60, (ARRAY['phone', 'chat', 'email'])[1 + i % 3],
+       CASE WHEN i % 17 = 0 THEN NULL ELSE (i * i + 3 * i) % 11 END, (i % 5) * 0.25
+FROM generate_series(1, 3000) i;
+CREATE TABLE daily AS
+SELECT day, channel, survey_agg(score) AS s, survey_agg(score, w) AS sw
+FROM responses_t GROUP BY day, channel;
+SELECT (SELECT rollup(s)::text FROM daily) = (SELECT survey_agg(score)::text FROM responses_t) AS all_equal,
+       (SELECT rollup(sw)::text FROM daily) = (SELECT survey_agg(score, w)::text FROM responses_t) AS weighted_counts_equal;
+SELECT channel, nps(rollup(s)) AS nps_rollup,
+       (SELECT nps(score) FROM responses_t r WHERE r.channel = d.channel) AS nps_raw,
+       round(nps(rollup(sw))::numeric, 9) = round((SELECT nps(score, w) FROM responses_t r WHERE r.channel = d.channel)::numeric, 9) AS weighted_equal
+FROM daily d GROUP BY channel ORDER BY channel;
+SELECT date_trunc('month', day)::date AS month, rollup(s), nps(rollup(s))
+FROM daily GROUP BY 1 ORDER BY 1;
+-- the + operator agrees with rollup
+SELECT (SELECT rollup(s) FROM daily WHERE channel = 'phone')
+     + (SELECT rollup(s) FROM daily WHERE channel <> 'phone') AS plus,
+       (SELECT rollup(s) FROM daily) AS rollup;
+
+--
+-- moving windows equal a per-row recomputation
+--
+SELECT count(*) AS rows,
+       count(*) FILTER (WHERE w.nps IS NOT DISTINCT FROM
+                        (SELECT nps(score) FROM responses_t r WHERE r.id BETWEEN w.id - 29 AND w.id)) AS nps_equal,
+       count(*) FILTER (WHERE w.summary IS NOT DISTINCT FROM
+                        (SELECT survey_agg(score)::text FROM responses_t r WHERE r.id BETWEEN w.id - 29 AND w.id)) AS summary_equal,
+       count(*) FILTER (WHERE abs(w.wnps - (SELECT nps(score, w) FROM responses_t r WHERE r.id BETWEEN w.id - 29 AND w.id)) < 1e-9
+                        OR (w.wnps IS NULL AND (SELECT nps(score, w) FROM responses_t r WHERE r.id BETWEEN w.id - 29 AND w.id) IS NULL)) AS weighted_equal
+FROM (SELECT id,
+             nps(score) OVER win AS nps,
+             survey_agg(score) OVER win::text AS summary,
+             nps(score, w) OVER win AS wnps
+      FROM responses_t WINDOW win AS (ORDER BY id ROWS BETWEEN 29 PRECEDING AND CURRENT ROW)) w;
+-- csat/ces windows and a rolling rollup of the daily rows (RANGE over days)
+SELECT count(*) AS rows,
+       count(*) FILTER (WHERE c IS NOT DISTINCT FROM
+                        (SELECT csat(1 + score % 5) FROM responses_t r WHERE r.id BETWEEN w.id - 9 AND w.id)) AS csat_equal,
+       count(*) FILTER (WHERE e IS NOT DISTINCT FROM
+                        (SELECT ces(1 + score % 7) FROM responses_t r WHERE r.id BETWEEN w.id - 9 AND w.id)) AS ces_equal
+FROM (SELECT id, csat(1 + score % 5) OVER win AS c, ces(1 + score % 7) OVER win AS e
+      FROM responses_t WINDOW win AS (ORDER BY id ROWS BETWEEN 9 PRECEDING AND CURRENT ROW)) w;
+SELECT count(*) AS rows,
+       count(*) FILTER (WHERE r30 = (SELECT survey_agg(score)::text FROM responses_t r
+                                     WHERE r.channel = w.channel AND r.day BETWEEN w.day - 29 AND w.day)) AS equal
+FROM (SELECT day, channel, rollup(s) OVER (PARTITION BY channel ORDER BY day
+                                           RANGE BETWEEN '29 days' PRECEDING AND CURRENT ROW)::text AS r30
+      FROM daily) w;
+-- a frame that runs empty of responses gives NULL, as an empty aggregate does
+SELECT id, score, survey_agg(score) OVER win, nps(score) OVER win
+FROM (VALUES (1, 10), (2, NULL), (3, NULL), (4, 0)) v(id, score)
+WINDOW win AS (ORDER BY id ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) ORDER BY id;
+
+--
+-- parallel plans: Partial Aggregate, and the same answers as serial ones
+--
+CREATE TABLE big AS SELECT i, (i * 37) % 11 AS score, 1 + i % 5 AS c5, 1 + i % 7 AS c7, (i % 4) * 0.5 AS w
+FROM generate_series(1, 200000) i;
+ANALYZE big;
+CREATE TEMP TABLE serial AS
+SELECT survey_agg(score)::text AS s, survey_agg(score, w)::text AS sw, nps(score) AS nps,
+       nps(score, w) AS wnps, csat(c5) AS csat, ces(c7) AS ces
+FROM big;
+CREATE TEMP TABLE serial_grouped AS
+SELECT c5, survey_agg(score)::text AS s, nps(score), ces(c7) FROM big GROUP BY c5;
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
+SET max_parallel_workers_per_gather = 2;
+EXPLAIN (COSTS OFF)
+SELECT survey_agg(score), survey_agg(score, w), nps(score), nps(score, w), csat(c5), ces(c7) FROM big;
+SELECT s = survey_agg(score)::text AS summary, sw = survey_agg(score, w)::text AS weighted,
+       serial.nps = nps(score) AS nps, abs(wnps - nps(score, w)) < 1e-9 AS wnps,
+       serial.csat = csat(c5) AS csat, serial.ces = ces(c7) AS ces
+FROM big, serial GROUP BY serial.s, serial.sw, serial.nps, serial.wnps, serial.csat, serial.ces;
+-- grouped, and rollup over stored summaries
+CREATE TABLE big_daily AS SELECT i % 100 AS day, survey_agg(score) AS s FROM big GROUP BY 1;
+INSERT INTO big_daily SELECT d, NULL FROM generate_series(100, 20000) d;
+ANALYZE big_daily;
+EXPLAIN (COSTS OFF) SELECT rollup(s) FROM big_daily;
+SELECT rollup(s)::text = (SELECT s FROM serial) AS rollup_equal FROM big_daily;
+EXPLAIN (COSTS OFF) SELECT c5, survey_agg(score), nps(score), ces(c7) FROM big GROUP BY c5;
+SELECT p.c5, p.s = g.s AS summary_equal, p.nps = g.nps AS nps_equal, p.ces = g.ces AS ces_equal, p.nps
+FROM (SELECT c5, survey_agg(score)::text AS s, nps(score), ces(c7) FROM big GROUP BY c5) p
+JOIN serial_grouped g USING (c5) ORDER BY c5;
+RESET parallel_setup_cost;
+RESET parallel_tuple_cost;
+RESET min_parallel_table_scan_size;
+RESET max_parallel_workers_per_gather;
+
+--
+-- the statistics: p-values, extreme levels
+--
+SELECT round(nps_diff_pvalue(a, b)::numeric, 4) AS p,
+       round(nps_diff_pvalue(b, a)::numeric, 4) AS p_swapped,
+       nps_diff_pvalue(a, a) AS same
+FROM (VALUES ('{0:20,7:30,9:50}'::survey_summary, '{0:30,7:30,9:40}'::survey_summary)) v(a, b);
+-- by hand: se_a = 7.8102, se_b = sqrt((0.7 - 0.01)/100)*100 = 8.3066, z = 20/11.4017 = 1.7541,
+-- p = 2(1 - Phi(1.7541)) = 0.0794
+SELECT round((100 * sqrt((0.7 - 0.09) / 100))::numeric, 4) AS se_a,
+       round((100 * sqrt((0.7 - 0.01) / 100))::numeric, 4) AS se_b,
+       round(nps_stderr('{0:30,7:30,9:40}')::numeric, 4) AS se_b_fn;
+SELECT nps_diff_pvalue('{9:5}', '{9:7}') AS both_certain_same,
+       nps_diff_pvalue('{9:5}', '{0:7}') AS both_certain_differ,
+       nps_diff_pvalue('{9:5}', '{}') AS one_empty;
+SELECT round(nps_diff_pvalue(a, b)::numeric, 6) AS p FROM
+  (VALUES ((SELECT survey_agg(score) FROM big WHERE i % 2 = 0), (SELECT survey_agg(score) FROM big WHERE i % 2 = 1))) v(a, b);
+
+DROP TABLE ex, sums, sums_copy, bin, responses_t, daily, big, big_daily;

@@ -1,0 +1,1088 @@
+/*-------------------------------------------------------------------------
+ *
+ * survey.c
+ *	  survey_summary: one fixed-length histogram of survey scores 0..10 that
+ *	  serves NPS, CSAT and CES, its aggregates (survey_agg, rollup, the direct
+ *	  nps/csat/ces forms, all parallel and with moving-aggregate support),
+ *	  its accessors and the NPS statistics (standard error, confidence
+ *	  intervals, difference test).
+ *
+ * The aggregate state is the summary itself, a plain fixed-length type: the
+ * transition function is a counter increment on a state that lives in the
+ * aggregate context, the combine function adds two histograms, and the
+ * inverse transition subtracts, so parallel query, two-level (postgres_fdw,
+ * Citus) aggregation and sliding windows all work on the same value.
+ *
+ * src/survey.c
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "interaction.h"
+
+#include <math.h>
+
+#include "access/htup_details.h"
+#include "common/int.h"
+#include "common/shortest_dec.h"
+#include "funcapi.h"
+#include "lib/stringinfo.h"
+#include "libpq/pqformat.h"
+#include "utils/builtins.h"
+#include "utils/float.h"
+
+#define SURVEY_NSCORES		11	/* scores 0..10 */
+#define SURVEY_MAX_SCORE	10
+
+/*
+ * The stored value.  count[] holds the exact number of responses per score.
+ * A summary built with weights is "weighted": weight[] then holds the sum of
+ * the weights per score and weight_sq the sum of squared weights (for the
+ * effective sample size); an unweighted summary keeps both at zero and its
+ * counts act as weights.  scale records the CSAT/CES scale a direct
+ * csat()/ces() aggregate saw (0: none).
+ */
+typedef struct SurveySummary
+{
+	uint8		version;		/* INTERACTION_FORMAT_VERSION */
+	uint8		weighted;		/* 0 or 1 */
+	uint8		scale;			/* 0, or one of survey_scales[] */
+	uint8		reserved[5];	/* zero */
+	int64		count[SURVEY_NSCORES];
+	float8		weight[SURVEY_NSCORES];
+	float8		weight_sq;
+} SurveySummary;
+
+StaticAssertDecl(sizeof(SurveySummary) == 192,
+				 "survey_summary's INTERNALLENGTH in sql/install/30_survey.sql is 192");
+
+/* binary form: version, flags, scale, 11 counts, 11 weights, weight_sq */
+#define SURVEY_SEND_SIZE	(3 + SURVEY_NSCORES * 8 * 2 + 8)
+
+#define PG_GETARG_SURVEY(n)	((SurveySummary *) PG_GETARG_POINTER(n))
+
+/*
+ * The CSAT/CES scales we accept and, for each, how many top boxes count as
+ * "satisfied" (CSAT) and as "made it easy" (ces_easy).
+ */
+typedef struct SurveyScale
+{
+	int			scale;
+	int			csat_top;
+	int			ces_top;
+} SurveyScale;
+
+static const SurveyScale survey_scales[] = {
+	{3, 1, 1},
+	{5, 2, 2},
+	{7, 2, 3},
+	{10, 2, 3},
+};
+
+#define CSAT_DEFAULT_SCALE	5
+#define CES_DEFAULT_SCALE	7
+
+typedef enum SurveyMetric
+{
+	METRIC_CSAT,
+	METRIC_CES
+} SurveyMetric;
+
+static const char *const metric_names[] = {"CSAT", "CES"};
+
+/* ---- validation ----------------------------------------------------------- */
+
+static const SurveyScale *
+find_scale(int scale)
+{
+	for (int i = 0; i < (int) lengthof(survey_scales); i++)
+		if (survey_scales[i].scale == scale)
+			return &survey_scales[i];
+	return NULL;
+}
+
+static const SurveyScale *
+lookup_scale(int scale)
+{
+	const SurveyScale *sc = find_scale(scale);
+
+	if (sc == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid survey scale %d", scale),
+				 errhint("Allowed scales are 3, 5, 7 and 10.")));
+	return sc;
+}
+
+/*
+ * The one validator: text input, binary receive and the combine/rollup
+ * functions all run it.  Returns NULL for a valid summary, else what is wrong
+ * (an error detail: a sentence).
+ */
+static const char *
+survey_summary_problem(const SurveySummary *s)
+{
+	int64		total = 0;
+
+	if (s->version != INTERACTION_FORMAT_VERSION)
+		return psprintf("Unknown format version %d.", s->version);
+	if (s->weighted > 1)
+		return psprintf("Invalid flags %d.", s->weighted);
+	for (int i = 0; i < (int) lengthof(s->reserved); i++)
+		if (s->reserved[i] != 0)
+			return "Reserved bytes are not zero.";
+	if (s->scale != 0 && find_scale(s->scale) == NULL)
+		return psprintf("Invalid scale %d (allowed: 3, 5, 7, 10).", s->scale);
+	for (int i = 0; i < SURVEY_NSCORES; i++)
+	{
+		if (s->count[i] < 0)
+			return psprintf("Count of score %d is negative.", i);
+		if (pg_add_s64_overflow(total, s->count[i], &total))
+			return "Total count is out of range.";
+		if (s->scale != 0 && s->count[i] > 0 && (i < 1 || i > s->scale))
+			return psprintf("Score %d is outside the 1..%d scale.", i, s->scale);
+		if (s->weighted)
+		{
+			if (!isfinite(s->weight[i]) || s->weight[i] < 0)
+				return psprintf("Weight of score %d is not a finite non-negative number.", i);
+			if (s->count[i] == 0 && s->weight[i] != 0)
+				return psprintf("Score %d has a weight but no responses.", i);
+		}
+		else if (s->weight[i] != 0)
+			return "An unweighted summary carries weights.";
+	}
+	if (s->weighted)
+	{
+		if (!isfinite(s->weight_sq) || s->weight_sq < 0)
+			return "Sum of squared weights is not a finite non-negative number.";
+		if (total == 0 && s->weight_sq != 0)
+			return "Sum of squared weights without responses.";
+	}
+	else if (s->weight_sq != 0)
+		return "An unweighted summary carries weights.";
+	return NULL;
+}
+
+static pg_noinline void
+report_score_out_of_range(int32 score, int lo, int hi)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			 errmsg("survey score %d is out of range", score),
+			 errdetail("Scores must be between %d and %d.", lo, hi)));
+}
+
+static pg_noinline void
+report_bad_weight(float8 w)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("survey weight %s is invalid", float8out_internal(w)),
+			 errdetail("Weights must be finite and not negative.")));
+}
+
+/* ---- histogram arithmetic --------------------------------------------------- */
+
+static inline int64
+summary_responses(const SurveySummary *s)
+{
+	int64		n = 0;
+
+	for (int i = 0; i < SURVEY_NSCORES; i++)
+		n += s->count[i];
+	return n;
+}
+
+/* weighted number of responses with a score in lo..hi */
+static double
+summary_weight(const SurveySummary *s, int lo, int hi)
+{
+	double		w = 0;
+
+	for (int i = lo; i <= hi; i++)
+		w += s->weighted ? s->weight[i] : (double) s->count[i];
+	return w;
+}
+
+/* Make an unweighted summary weighted: every response so far weighs 1. */
+static void
+summary_make_weighted(SurveySummary *s)
+{
+	if (s->weighted)
+		return;
+	for (int i = 0; i < SURVEY_NSCORES; i++)
+		s->weight[i] = (double) s->count[i];
+	s->weight_sq = (double) summary_responses(s);
+	s->weighted = 1;
+}
+
+/* After removals, float sums drift: keep them at zero where nothing is left. */
+static void
+summary_settle_weights(SurveySummary *s, int score)
+{
+	if (s->count[score] == 0 || s->weight[score] < 0)
+		s->weight[score] = 0;
+	if (s->weight_sq < 0 || summary_responses(s) == 0)
+		s->weight_sq = 0;
+}
+
+static inline void
+summary_add_row(SurveySummary *s, int score)
+{
+	s->count[score]++;
+	if (unlikely(s->weighted))
+	{
+		s->weight[score] += 1.0;
+		s->weight_sq += 1.0;
+	}
+}
+
+static void
+summary_add_weighted_row(SurveySummary *s, int score, float8 w)
+{
+	if (unlikely(!(w >= 0) || isinf(w)))
+		report_bad_weight(w);
+	summary_make_weighted(s);
+	s->count[score]++;
+	s->weight[score] += w + 0.0;
+	s->weight_sq += w * w;
+	if (unlikely(isinf(s->weight[score]) || isinf(s->weight_sq)))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("sum of survey weights is out of range")));
+}
+
+static void
+summary_remove_row(SurveySummary *s, int score, bool has_weight, float8 w)
+{
+	if (unlikely(score < 0 || score > SURVEY_MAX_SCORE || s->count[score] <= 0))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_EXCEPTION),
+				 errmsg("survey score %d is not in the summary it is removed from", score)));
+	s->count[score]--;
+	if (s->weighted)
+	{
+		if (!has_weight)
+			w = 1.0;
+		s->weight[score] -= w;
+		s->weight_sq -= w * w;
+		summary_settle_weights(s, score);
+	}
+}
+
+/*
+ * dst += src (sign 1) or dst -= src (sign -1), then validate the result.
+ */
+static void
+summary_merge(SurveySummary *dst, const SurveySummary *src, int sign)
+{
+	const char *problem;
+
+	if (dst->scale != src->scale && dst->scale != 0 && src->scale != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot combine survey summaries of a %d-point and a %d-point scale",
+						dst->scale, src->scale)));
+	if (dst->scale == 0)
+		dst->scale = src->scale;
+	if (src->weighted)
+		summary_make_weighted(dst);
+
+	for (int i = 0; i < SURVEY_NSCORES; i++)
+	{
+		double		w = src->weighted ? src->weight[i] : (double) src->count[i];
+		bool		overflow;
+
+		if (sign > 0)
+			overflow = pg_add_s64_overflow(dst->count[i], src->count[i], &dst->count[i]);
+		else
+			overflow = pg_sub_s64_overflow(dst->count[i], src->count[i], &dst->count[i]);
+		if (overflow)
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("survey_summary count is out of range")));
+		if (dst->weighted)
+			dst->weight[i] += sign * w;
+	}
+	if (dst->weighted)
+	{
+		dst->weight_sq += sign * (src->weighted ? src->weight_sq
+								  : (double) summary_responses(src));
+		if (sign < 0)
+			for (int i = 0; i < SURVEY_NSCORES; i++)
+				summary_settle_weights(dst, i);
+	}
+
+	problem = survey_summary_problem(dst);
+	if (problem)
+		ereport(ERROR,
+				(errcode(sign > 0 ? ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE : ERRCODE_DATA_EXCEPTION),
+				 errmsg("invalid survey_summary result"),
+				 errdetail("%s", problem)));
+}
+
+/*
+ * The state to update: in an aggregate the state itself (it lives in the
+ * aggregate context), anywhere else a copy.
+ */
+static char in_aggregate_marker;
+
+static inline SurveySummary *
+summary_for_update(FunctionCallInfo fcinfo)
+{
+	SurveySummary *s = PG_GETARG_SURVEY(0);
+
+	/*
+	 * AggCheckCallContext's answer cannot change for one FmgrInfo (the
+	 * executor keeps one per aggregate), so it is asked once and the answer
+	 * kept in fn_extra: per row this is one load and compare, not a call.
+	 */
+	if (likely(fcinfo->flinfo->fn_extra == &in_aggregate_marker))
+		return s;
+	if (AggCheckCallContext(fcinfo, NULL))
+	{
+		fcinfo->flinfo->fn_extra = &in_aggregate_marker;
+		return s;
+	}
+	return memcpy(palloc(sizeof(SurveySummary)), s, sizeof(SurveySummary));
+}
+
+/* ---- text and binary I/O ---------------------------------------------------- */
+
+static pg_noinline void
+report_bad_text(const char *str, const char *detail)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+			 errmsg("invalid input syntax for type survey_summary: \"%s\"", str),
+			 errdetail("%s", detail)));
+}
+
+static const char *
+skip_blanks(const char *p)
+{
+	while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+		p++;
+	return p;
+}
+
+static int64
+parse_int64(const char *str, const char **p)
+{
+	char	   *end;
+	int64		v;
+
+	if (!(**p == '-' || **p == '+' || isdigit((unsigned char) **p)))
+		report_bad_text(str, "Expected an integer.");
+	errno = 0;
+	v = strtoi64(*p, &end, 10);
+	if (end == *p)
+		report_bad_text(str, "Expected an integer.");
+	if (errno == ERANGE)
+		report_bad_text(str, "Integer out of range.");
+	*p = end;
+	return v;
+}
+
+static float8
+parse_float8(const char *str, const char **p)
+{
+	char	   *end;
+	float8		v;
+
+	v = float8in_internal((char *) *p, &end, "survey_summary", str);
+	*p = end;
+	return v;
+}
+
+/*
+ * Text form: '{score:count, ...}' listing the scores with responses, e.g.
+ * '{6:20,7:15,9:25,10:40}'.  A weighted summary writes count/weight for each
+ * score and the sum of squared weights: '{9:3/2.5,10:1/0.75,w2:2.6875}'.  A
+ * recorded CSAT/CES scale is written last: '{4:10,5:30,scale:5}'.  Weights
+ * are written in the shortest form that reads back to the same float8.
+ */
+PG_FUNCTION_INFO_V1(survey_summary_in);
+Datum
+survey_summary_in(PG_FUNCTION_ARGS)
+{
+	const char *str = PG_GETARG_CSTRING(0);
+	const char *p = skip_blanks(str);
+	SurveySummary *s = palloc0(sizeof(SurveySummary));
+	bool		seen[SURVEY_NSCORES] = {0};
+	bool		have_weight[SURVEY_NSCORES] = {0};
+	bool		have_w2 = false;
+	bool		have_scale = false;
+	const char *problem;
+
+	s->version = INTERACTION_FORMAT_VERSION;
+	if (*p++ != '{')
+		report_bad_text(str, "A survey_summary starts with \"{\".");
+	p = skip_blanks(p);
+	if (*p != '}')
+	{
+		for (;;)
+		{
+			p = skip_blanks(p);
+			if (strncmp(p, "w2", 2) == 0 || strncmp(p, "scale", 5) == 0)
+			{
+				bool		is_w2 = (p[0] == 'w');
+
+				p = skip_blanks(p + (is_w2 ? 2 : 5));
+				if (*p++ != ':')
+					report_bad_text(str, "Expected \":\".");
+				p = skip_blanks(p);
+				if (is_w2)
+				{
+					if (have_w2)
+						report_bad_text(str, "\"w2\" appears twice.");
+					s->weight_sq = parse_float8(str, &p);
+					have_w2 = true;
+				}
+				else
+				{
+					int64		scale = parse_int64(str, &p);
+
+					if (have_scale)
+						report_bad_text(str, "\"scale\" appears twice.");
+					if (find_scale(scale) == NULL)
+						report_bad_text(str, "Allowed scales are 3, 5, 7 and 10.");
+					s->scale = (uint8) scale;
+					have_scale = true;
+				}
+			}
+			else
+			{
+				int64		score = parse_int64(str, &p);
+
+				if (score < 0 || score > SURVEY_MAX_SCORE)
+					report_bad_text(str, "Scores are integers from 0 to 10.");
+				if (seen[score])
+					report_bad_text(str, psprintf("Score %d appears twice.", (int) score));
+				seen[score] = true;
+				p = skip_blanks(p);
+				if (*p++ != ':')
+					report_bad_text(str, "Expected \":\" after a score.");
+				p = skip_blanks(p);
+				s->count[score] = parse_int64(str, &p);
+				p = skip_blanks(p);
+				if (*p == '/')
+				{
+					p = skip_blanks(p + 1);
+					s->weight[score] = parse_float8(str, &p) + 0.0;
+					have_weight[score] = true;
+				}
+			}
+			p = skip_blanks(p);
+			if (*p == ',')
+			{
+				p++;
+				continue;
+			}
+			if (*p == '}')
+				break;
+			report_bad_text(str, "Expected \",\" or \"}\".");
+		}
+	}
+	p = skip_blanks(p + 1);
+	if (*p != '\0')
+		report_bad_text(str, "Unexpected text after \"}\".");
+
+	/* weights given for some scores make the summary weighted */
+	for (int i = 0; i < SURVEY_NSCORES; i++)
+		if (have_weight[i])
+			s->weighted = 1;
+	if (have_w2)
+		s->weighted = 1;
+	if (s->weighted)
+	{
+		bool		sq_known = have_w2;
+
+		if (!sq_known)
+			s->weight_sq = 0;
+		for (int i = 0; i < SURVEY_NSCORES; i++)
+		{
+			if (!have_weight[i])
+				s->weight[i] = (double) s->count[i];
+			/* missing w2: as if every response of a score had the same weight */
+			if (!sq_known && s->count[i] > 0)
+				s->weight_sq += s->weight[i] * s->weight[i] / (double) s->count[i];
+		}
+	}
+
+	problem = survey_summary_problem(s);
+	if (problem)
+		report_bad_text(str, problem);
+	PG_RETURN_POINTER(s);
+}
+
+static void
+append_float8(StringInfo buf, float8 v)
+{
+	char		digits[DOUBLE_SHORTEST_DECIMAL_LEN];
+
+	double_to_shortest_decimal_buf(v, digits);
+	appendStringInfoString(buf, digits);
+}
+
+PG_FUNCTION_INFO_V1(survey_summary_out);
+Datum
+survey_summary_out(PG_FUNCTION_ARGS)
+{
+	SurveySummary *s = PG_GETARG_SURVEY(0);
+	StringInfoData buf;
+	const char *sep = "";
+
+	initStringInfo(&buf);
+	appendStringInfoChar(&buf, '{');
+	for (int i = 0; i < SURVEY_NSCORES; i++)
+	{
+		if (s->count[i] == 0)
+			continue;
+		appendStringInfo(&buf, "%s%d:" INT64_FORMAT, sep, i, s->count[i]);
+		if (s->weighted)
+		{
+			appendStringInfoChar(&buf, '/');
+			append_float8(&buf, s->weight[i]);
+		}
+		sep = ",";
+	}
+	if (s->weighted)
+	{
+		appendStringInfo(&buf, "%sw2:", sep);
+		append_float8(&buf, s->weight_sq);
+		sep = ",";
+	}
+	if (s->scale)
+		appendStringInfo(&buf, "%sscale:%d", sep, s->scale);
+	appendStringInfoChar(&buf, '}');
+	PG_RETURN_CSTRING(buf.data);
+}
+
+/*
+ * Binary form: version byte, flags byte (1: weighted), scale byte, then the
+ * eleven counts (int8), eleven weights and the sum of squared weights
+ * (float8), always all of them: SURVEY_SEND_SIZE bytes.
+ */
+PG_FUNCTION_INFO_V1(survey_summary_recv);
+Datum
+survey_summary_recv(PG_FUNCTION_ARGS)
+{
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	SurveySummary *s;
+	const char *problem;
+
+	if (buf->len - buf->cursor != SURVEY_SEND_SIZE)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid binary survey_summary"),
+				 errdetail("Expected %d bytes, got %d.", SURVEY_SEND_SIZE,
+						   buf->len - buf->cursor)));
+	s = palloc0(sizeof(SurveySummary));
+	s->version = pq_getmsgbyte(buf);
+	s->weighted = pq_getmsgbyte(buf);
+	s->scale = pq_getmsgbyte(buf);
+	for (int i = 0; i < SURVEY_NSCORES; i++)
+		s->count[i] = pq_getmsgint64(buf);
+	for (int i = 0; i < SURVEY_NSCORES; i++)
+		s->weight[i] = pq_getmsgfloat8(buf) + 0.0;
+	s->weight_sq = pq_getmsgfloat8(buf) + 0.0;
+
+	problem = survey_summary_problem(s);
+	if (problem)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid binary survey_summary"),
+				 errdetail("%s", problem)));
+	PG_RETURN_POINTER(s);
+}
+
+PG_FUNCTION_INFO_V1(survey_summary_send);
+Datum
+survey_summary_send(PG_FUNCTION_ARGS)
+{
+	SurveySummary *s = PG_GETARG_SURVEY(0);
+	StringInfoData buf;
+
+	pq_begintypsend(&buf);
+	pq_sendbyte(&buf, INTERACTION_FORMAT_VERSION);
+	pq_sendbyte(&buf, s->weighted);
+	pq_sendbyte(&buf, s->scale);
+	for (int i = 0; i < SURVEY_NSCORES; i++)
+		pq_sendint64(&buf, s->count[i]);
+	for (int i = 0; i < SURVEY_NSCORES; i++)
+		pq_sendfloat8(&buf, s->weight[i]);
+	pq_sendfloat8(&buf, s->weight_sq);
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+/* ---- aggregate support ------------------------------------------------------ */
+
+/*
+ * survey_summary_trans(state, score [, weight]): the transition function of
+ * survey_agg and nps.  Strict, with INITCOND '{}', so NULL rows never get
+ * here and the state always exists: the common case is one bounds check and
+ * one counter increment in place.
+ */
+PG_FUNCTION_INFO_V1(survey_summary_trans);
+Datum
+survey_summary_trans(PG_FUNCTION_ARGS)
+{
+	SurveySummary *s = summary_for_update(fcinfo);
+	int32		score = PG_GETARG_INT32(1);
+
+	if (unlikely((uint32) score > SURVEY_MAX_SCORE))
+		report_score_out_of_range(score, 0, SURVEY_MAX_SCORE);
+	if (PG_NARGS() > 2)
+		summary_add_weighted_row(s, score, PG_GETARG_FLOAT8(2));
+	else
+		summary_add_row(s, score);
+	PG_RETURN_POINTER(s);
+}
+
+/* survey_summary_inv(state, score [, weight]): its inverse, for windows */
+PG_FUNCTION_INFO_V1(survey_summary_inv);
+Datum
+survey_summary_inv(PG_FUNCTION_ARGS)
+{
+	SurveySummary *s = summary_for_update(fcinfo);
+
+	summary_remove_row(s, PG_GETARG_INT32(1), PG_NARGS() > 2,
+					   PG_NARGS() > 2 ? PG_GETARG_FLOAT8(2) : 1.0);
+	PG_RETURN_POINTER(s);
+}
+
+/* Transition of the direct csat()/ces() aggregates: scores 1..scale. */
+static Datum
+accumulate_on_scale(FunctionCallInfo fcinfo, int default_scale)
+{
+	SurveySummary *s = summary_for_update(fcinfo);
+	int32		score = PG_GETARG_INT32(1);
+	int32		scale = PG_NARGS() > 2 ? PG_GETARG_INT32(2) : default_scale;
+
+	if (unlikely(s->scale != scale || scale == 0))
+	{
+		lookup_scale(scale);
+		if (s->scale != 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("survey scale changed from %d to %d within one aggregate",
+							s->scale, scale)));
+		s->scale = (uint8) scale;
+	}
+	if (unlikely(score < 1 || score > scale))
+		report_score_out_of_range(score, 1, scale);
+	summary_add_row(s, score);
+	PG_RETURN_POINTER(s);
+}
+
+PG_FUNCTION_INFO_V1(survey_summary_trans_csat);
+Datum
+survey_summary_trans_csat(PG_FUNCTION_ARGS)
+{
+	return accumulate_on_scale(fcinfo, CSAT_DEFAULT_SCALE);
+}
+
+PG_FUNCTION_INFO_V1(survey_summary_trans_ces);
+Datum
+survey_summary_trans_ces(PG_FUNCTION_ARGS)
+{
+	return accumulate_on_scale(fcinfo, CES_DEFAULT_SCALE);
+}
+
+/* survey_summary_inv_scaled(state, score [, scale]): inverse of the two above */
+PG_FUNCTION_INFO_V1(survey_summary_inv_scaled);
+Datum
+survey_summary_inv_scaled(PG_FUNCTION_ARGS)
+{
+	SurveySummary *s = summary_for_update(fcinfo);
+
+	summary_remove_row(s, PG_GETARG_INT32(1), false, 1.0);
+	PG_RETURN_POINTER(s);
+}
+
+/*
+ * survey_summary_combine(a, b): a + b.  The combine function of every
+ * aggregate here, the transition function of rollup, and the + operator.
+ */
+PG_FUNCTION_INFO_V1(survey_summary_combine);
+Datum
+survey_summary_combine(PG_FUNCTION_ARGS)
+{
+	SurveySummary *s = summary_for_update(fcinfo);
+
+	summary_merge(s, PG_GETARG_SURVEY(1), 1);
+	PG_RETURN_POINTER(s);
+}
+
+/* survey_summary_subtract(a, b): a − b, the inverse transition of rollup */
+PG_FUNCTION_INFO_V1(survey_summary_subtract);
+Datum
+survey_summary_subtract(PG_FUNCTION_ARGS)
+{
+	SurveySummary *s = summary_for_update(fcinfo);
+
+	summary_merge(s, PG_GETARG_SURVEY(1), -1);
+	PG_RETURN_POINTER(s);
+}
+
+/* Final function of survey_agg and rollup: no responses → NULL. */
+PG_FUNCTION_INFO_V1(survey_summary_final);
+Datum
+survey_summary_final(PG_FUNCTION_ARGS)
+{
+	SurveySummary *s = PG_GETARG_SURVEY(0);
+
+	if (summary_responses(s) == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_POINTER(s);
+}
+
+/* ---- accessors -------------------------------------------------------------- */
+
+PG_FUNCTION_INFO_V1(survey_summary_responses);
+Datum
+survey_summary_responses(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT64(summary_responses(PG_GETARG_SURVEY(0)));
+}
+
+static int64
+count_range(const SurveySummary *s, int lo, int hi)
+{
+	int64		n = 0;
+
+	for (int i = lo; i <= hi; i++)
+		n += s->count[i];
+	return n;
+}
+
+PG_FUNCTION_INFO_V1(survey_summary_promoters);
+Datum
+survey_summary_promoters(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT64(count_range(PG_GETARG_SURVEY(0), 9, 10));
+}
+
+PG_FUNCTION_INFO_V1(survey_summary_passives);
+Datum
+survey_summary_passives(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT64(count_range(PG_GETARG_SURVEY(0), 7, 8));
+}
+
+PG_FUNCTION_INFO_V1(survey_summary_detractors);
+Datum
+survey_summary_detractors(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT64(count_range(PG_GETARG_SURVEY(0), 0, 6));
+}
+
+PG_FUNCTION_INFO_V1(survey_summary_score_count);
+Datum
+survey_summary_score_count(PG_FUNCTION_ARGS)
+{
+	int32		score = PG_GETARG_INT32(1);
+
+	if (score < 0 || score > SURVEY_MAX_SCORE)
+		report_score_out_of_range(score, 0, SURVEY_MAX_SCORE);
+	PG_RETURN_INT64(PG_GETARG_SURVEY(0)->count[score]);
+}
+
+/*
+ * NPS = 100·(P − D)/N over weights (counts when unweighted); written this
+ * way an exact answer prints exactly.  Also the final function of nps().
+ */
+PG_FUNCTION_INFO_V1(survey_summary_nps);
+Datum
+survey_summary_nps(PG_FUNCTION_ARGS)
+{
+	SurveySummary *s = PG_GETARG_SURVEY(0);
+	double		n = summary_weight(s, 0, SURVEY_MAX_SCORE);
+
+	if (n == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(100.0 * (summary_weight(s, 9, 10) - summary_weight(s, 0, 6)) / n);
+}
+
+/* weighted mean score; false when there is no weight */
+static bool
+summary_mean(const SurveySummary *s, double *mean)
+{
+	double		n = summary_weight(s, 0, SURVEY_MAX_SCORE);
+	double		sum = 0;
+
+	if (n == 0)
+		return false;
+	for (int i = 1; i < SURVEY_NSCORES; i++)
+		sum += i * summary_weight(s, i, i);
+	*mean = sum / n;
+	return true;
+}
+
+PG_FUNCTION_INFO_V1(survey_summary_mean_score);
+Datum
+survey_summary_mean_score(PG_FUNCTION_ARGS)
+{
+	double		mean;
+
+	if (!summary_mean(PG_GETARG_SURVEY(0), &mean))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(mean);
+}
+
+/*
+ * The scale a CSAT/CES accessor works on: the argument, else the scale the
+ * summary recorded, else the metric's default.  Every response must lie on it.
+ */
+static const SurveyScale *
+resolve_scale(FunctionCallInfo fcinfo, const SurveySummary *s, SurveyMetric metric)
+{
+	int			scale;
+	const SurveyScale *sc;
+
+	if (PG_NARGS() > 1)
+		scale = PG_GETARG_INT32(1);
+	else if (s->scale != 0)
+		scale = s->scale;
+	else
+		scale = (metric == METRIC_CSAT) ? CSAT_DEFAULT_SCALE : CES_DEFAULT_SCALE;
+	sc = lookup_scale(scale);
+	if (s->scale != 0 && s->scale != scale)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("survey_summary holds %d-point scores, not %d-point ones",
+						s->scale, scale)));
+	for (int i = 0; i < SURVEY_NSCORES; i++)
+		if (s->count[i] > 0 && (i < 1 || i > scale))
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("survey_summary holds score %d, outside the 1..%d %s scale",
+							i, scale, metric_names[metric])));
+	return sc;
+}
+
+/* percent of the weight in the top `boxes` scores of the scale */
+static Datum
+top_box_percent(FunctionCallInfo fcinfo, SurveyMetric metric, bool ces_easy)
+{
+	SurveySummary *s = PG_GETARG_SURVEY(0);
+	const SurveyScale *sc = resolve_scale(fcinfo, s, metric);
+	int			boxes = ces_easy ? sc->ces_top : sc->csat_top;
+	double		n = summary_weight(s, 0, SURVEY_MAX_SCORE);
+
+	if (n == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(100.0 * summary_weight(s, sc->scale - boxes + 1, sc->scale) / n);
+}
+
+PG_FUNCTION_INFO_V1(survey_summary_csat);
+Datum
+survey_summary_csat(PG_FUNCTION_ARGS)
+{
+	return top_box_percent(fcinfo, METRIC_CSAT, false);
+}
+
+PG_FUNCTION_INFO_V1(survey_summary_ces_easy);
+Datum
+survey_summary_ces_easy(PG_FUNCTION_ARGS)
+{
+	return top_box_percent(fcinfo, METRIC_CES, true);
+}
+
+PG_FUNCTION_INFO_V1(survey_summary_ces);
+Datum
+survey_summary_ces(PG_FUNCTION_ARGS)
+{
+	SurveySummary *s = PG_GETARG_SURVEY(0);
+
+	double		mean;
+
+	resolve_scale(fcinfo, s, METRIC_CES);
+	if (!summary_mean(s, &mean))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(mean);
+}
+
+/* ---- statistics ------------------------------------------------------------- */
+
+/*
+ * Shares of promoters and detractors, and the sample size: with weights, the
+ * effective (Kish) size (Σw)²/Σw²; without, the number of responses.
+ * False when there is nothing to estimate from.
+ */
+static bool
+nps_shares(const SurveySummary *s, double *p, double *d, double *n)
+{
+	double		w = summary_weight(s, 0, SURVEY_MAX_SCORE);
+
+	if (w <= 0)
+		return false;
+	*p = summary_weight(s, 9, 10) / w;
+	*d = summary_weight(s, 0, 6) / w;
+	if (!s->weighted || s->weight_sq == w)
+		*n = w;
+	else
+		*n = w * w / s->weight_sq;
+	return *n > 0;
+}
+
+/* standard error of an NPS in points: sqrt((p + d − (p − d)²)/n) × 100 */
+static double
+nps_se(double p, double d, double n)
+{
+	double		v = (p + d - (p - d) * (p - d)) / n;
+
+	return v > 0 ? sqrt(v) * 100.0 : 0.0;
+}
+
+PG_FUNCTION_INFO_V1(survey_summary_nps_stderr);
+Datum
+survey_summary_nps_stderr(PG_FUNCTION_ARGS)
+{
+	double		p,
+				d,
+				n;
+
+	if (!nps_shares(PG_GETARG_SURVEY(0), &p, &d, &n))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(nps_se(p, d, n));
+}
+
+/*
+ * Quantile of the standard normal distribution: Acklam's rational
+ * approximation (relative error below 1.2e-9), refined by one Halley step
+ * on erfc, which brings it to double precision.
+ */
+static double
+normal_quantile(double prob)
+{
+	static const double a[] = {-3.969683028665376e+01, 2.209460984245205e+02,
+		-2.759285104469687e+02, 1.383577518672690e+02,
+	-3.066479806614716e+01, 2.506628277459239e+00};
+	static const double b[] = {-5.447609879822406e+01, 1.615858368580409e+02,
+		-1.556989798598866e+02, 6.680131188771972e+01,
+	-1.328068155288572e+01};
+	static const double c[] = {-7.784894002430293e-03, -3.223964580411365e-01,
+		-2.400758277161838e+00, -2.549732539343734e+00,
+	4.374664141464968e+00, 2.938163982698783e+00};
+	static const double d[] = {7.784695709041462e-03, 3.224671290700398e-01,
+	2.445134137142996e+00, 3.754408661907416e+00};
+	const double plow = 0.02425;
+	double		q,
+				r,
+				x,
+				e,
+				u;
+
+	Assert(prob > 0 && prob < 1);
+	if (prob < plow || prob > 1 - plow)
+	{
+		q = sqrt(-2 * log(prob < plow ? prob : 1 - prob));
+		x = (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
+			((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+		if (prob > 1 - plow)
+			x = -x;
+	}
+	else
+	{
+		q = prob - 0.5;
+		r = q * q;
+		x = (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q /
+			(((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
+	}
+	/* Halley refinement */
+	e = 0.5 * erfc(-x / M_SQRT2) - prob;
+	u = e * sqrt(2 * M_PI) * exp(x * x / 2);
+	x = x - u / (1 + x * u / 2);
+	return x;
+}
+
+/*
+ * nps_ci(s, level, method) → (low, high), in NPS points, clipped to
+ * [−100, 100].  'wald': NPS ± z·se.  'adjusted_wald' (Rocks 2016): add 3/4
+ * to promoters and to detractors (3 to n) before computing NPS and se.
+ */
+PG_FUNCTION_INFO_V1(survey_summary_nps_ci);
+Datum
+survey_summary_nps_ci(PG_FUNCTION_ARGS)
+{
+	SurveySummary *s = PG_GETARG_SURVEY(0);
+	float8		level = PG_GETARG_FLOAT8(1);
+	char	   *method = text_to_cstring(PG_GETARG_TEXT_PP(2));
+	TupleDesc	tupdesc = (TupleDesc) fcinfo->flinfo->fn_extra;
+	double		p,
+				d,
+				n,
+				z,
+				center,
+				se;
+	Datum		values[2];
+	bool		nulls[2] = {false, false};
+
+	if (!(level > 0 && level < 1))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("confidence level %s is out of range", float8out_internal(level)),
+				 errdetail("The level must lie strictly between 0 and 1.")));
+	if (pg_strcasecmp(method, "wald") != 0 && pg_strcasecmp(method, "adjusted_wald") != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("unknown confidence interval method \"%s\"", method),
+				 errhint("Methods are \"adjusted_wald\" and \"wald\".")));
+	if (tupdesc == NULL)
+	{
+		MemoryContext old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+
+		if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+			elog(ERROR, "nps_ci must return a record");
+		tupdesc = BlessTupleDesc(tupdesc);
+		MemoryContextSwitchTo(old);
+		fcinfo->flinfo->fn_extra = tupdesc;
+	}
+
+	if (!nps_shares(s, &p, &d, &n))
+		PG_RETURN_NULL();
+	if (pg_strcasecmp(method, "adjusted_wald") == 0)
+	{
+		p = (p * n + 0.75) / (n + 3);
+		d = (d * n + 0.75) / (n + 3);
+		n += 3;
+	}
+	center = 100.0 * (p - d);
+	se = nps_se(p, d, n);
+	z = normal_quantile(0.5 + level / 2);
+	values[0] = Float8GetDatum(Max(center - z * se, -100.0));
+	values[1] = Float8GetDatum(Min(center + z * se, 100.0));
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
+}
+
+/*
+ * nps_diff_pvalue(a, b): two-sided p-value of a z test that the two NPS
+ * differ, with the Wald variances of each.
+ */
+PG_FUNCTION_INFO_V1(survey_summary_nps_diff_pvalue);
+Datum
+survey_summary_nps_diff_pvalue(PG_FUNCTION_ARGS)
+{
+	double		pa,
+				da,
+				na,
+				pb,
+				db,
+				nb,
+				diff,
+				sea,
+				seb,
+				se;
+
+	if (!nps_shares(PG_GETARG_SURVEY(0), &pa, &da, &na) ||
+		!nps_shares(PG_GETARG_SURVEY(1), &pb, &db, &nb))
+		PG_RETURN_NULL();
+	diff = 100.0 * ((pa - da) - (pb - db));
+	sea = nps_se(pa, da, na);
+	seb = nps_se(pb, db, nb);
+	se = sqrt(sea * sea + seb * seb);
+	if (se == 0)
+		PG_RETURN_FLOAT8(fabs(diff) < 1e-9 ? 1.0 : 0.0);
+	PG_RETURN_FLOAT8(erfc(fabs(diff) / se / M_SQRT2));
+}
