@@ -37,6 +37,15 @@ SELECT a.aggfnoid::regprocedure, a.aggcombinefn <> 0 AS combine, a.aggminvtransf
 FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfnoid
 WHERE a.aggtranstype = 'survey_summary'::regtype ORDER BY 1::text;
 
+-- support functions called directly work on a copy; NULLs pass through
+SELECT survey_summary_trans('{5:1}', 5) AS trans, survey_summary_trans('{5:1}', NULL) AS null_score,
+       survey_summary_trans(NULL, 5) AS null_state, survey_summary_trans('{}', 9, 0.5) AS weighted,
+       survey_summary_inv('{5:2}', 5) AS inv, survey_summary_trans_csat('{}', 3) AS csat,
+       survey_summary_trans_ces('{}', 3, 5) AS ces, survey_summary_final('{}') AS final_empty;
+-- an aggregate of one's own without INITCOND: the state stays NULL, no crash
+CREATE AGGREGATE pg_temp.no_initcond(integer) (SFUNC = survey_summary_trans, STYPE = survey_summary);
+SELECT pg_temp.no_initcond(score) FROM (VALUES (1), (9)) v(score);
+
 --
 -- the example of the design: 50 promoters, 30 passives, 20 detractors
 --

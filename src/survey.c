@@ -236,7 +236,7 @@ summary_add_row(SurveySummary *s, int score)
 	}
 }
 
-static void
+static pg_noinline void
 summary_add_weighted_row(SurveySummary *s, int score, float8 w)
 {
 	if (unlikely(!(w >= 0) || isinf(w)))
@@ -344,6 +344,29 @@ summary_for_update(FunctionCallInfo fcinfo)
 		return s;
 	}
 	return memcpy(palloc(sizeof(SurveySummary)), s, sizeof(SurveySummary));
+}
+
+/*
+ * The transition functions are not STRICT (one interpreter step less per
+ * row): they skip a row with a NULL argument themselves.  The state is never
+ * NULL in an aggregate (INITCOND '{}'), only in a direct call.
+ */
+static inline bool
+row_has_null(FunctionCallInfo fcinfo)
+{
+	for (int i = 0; i < PG_NARGS(); i++)
+		if (PG_ARGISNULL(i))
+			return true;
+	return false;
+}
+
+/* what a transition function returns for a skipped row */
+static pg_noinline Datum
+skip_row(FunctionCallInfo fcinfo)
+{
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	PG_RETURN_DATUM(PG_GETARG_DATUM(0));
 }
 
 /* ---- text and binary I/O ---------------------------------------------------- */
@@ -618,24 +641,43 @@ survey_summary_send(PG_FUNCTION_ARGS)
 /* ---- aggregate support ------------------------------------------------------ */
 
 /*
- * survey_summary_trans(state, score [, weight]): the transition function of
- * survey_agg and nps.  Strict, with INITCOND '{}', so NULL rows never get
- * here and the state always exists: the common case is one bounds check and
+ * survey_summary_trans(state, score): the transition function of
+ * survey_agg(score) and nps(score), the hot path.  With INITCOND '{}' the
+ * state always exists: the common case is a NULL check, a bounds check and
  * one counter increment in place.
  */
 PG_FUNCTION_INFO_V1(survey_summary_trans);
 Datum
 survey_summary_trans(PG_FUNCTION_ARGS)
 {
-	SurveySummary *s = summary_for_update(fcinfo);
-	int32		score = PG_GETARG_INT32(1);
+	SurveySummary *s;
+	int32		score;
 
+	if (unlikely(PG_ARGISNULL(0) || PG_ARGISNULL(1)))
+		return skip_row(fcinfo);
+	s = summary_for_update(fcinfo);
+	score = PG_GETARG_INT32(1);
 	if (unlikely((uint32) score > SURVEY_MAX_SCORE))
 		report_score_out_of_range(score, 0, SURVEY_MAX_SCORE);
-	if (PG_NARGS() > 2)
-		summary_add_weighted_row(s, score, PG_GETARG_FLOAT8(2));
-	else
-		summary_add_row(s, score);
+	summary_add_row(s, score);
+	PG_RETURN_POINTER(s);
+}
+
+/* survey_summary_trans_weighted(state, score, weight): the weighted forms */
+PG_FUNCTION_INFO_V1(survey_summary_trans_weighted);
+Datum
+survey_summary_trans_weighted(PG_FUNCTION_ARGS)
+{
+	SurveySummary *s;
+	int32		score;
+
+	if (unlikely(row_has_null(fcinfo)))
+		return skip_row(fcinfo);
+	s = summary_for_update(fcinfo);
+	score = PG_GETARG_INT32(1);
+	if (unlikely((uint32) score > SURVEY_MAX_SCORE))
+		report_score_out_of_range(score, 0, SURVEY_MAX_SCORE);
+	summary_add_weighted_row(s, score, PG_GETARG_FLOAT8(2));
 	PG_RETURN_POINTER(s);
 }
 
@@ -644,7 +686,11 @@ PG_FUNCTION_INFO_V1(survey_summary_inv);
 Datum
 survey_summary_inv(PG_FUNCTION_ARGS)
 {
-	SurveySummary *s = summary_for_update(fcinfo);
+	SurveySummary *s;
+
+	if (unlikely(row_has_null(fcinfo)))
+		return skip_row(fcinfo);
+	s = summary_for_update(fcinfo);
 
 	summary_remove_row(s, PG_GETARG_INT32(1), PG_NARGS() > 2,
 					   PG_NARGS() > 2 ? PG_GETARG_FLOAT8(2) : 1.0);
@@ -655,9 +701,15 @@ survey_summary_inv(PG_FUNCTION_ARGS)
 static Datum
 accumulate_on_scale(FunctionCallInfo fcinfo, int default_scale)
 {
-	SurveySummary *s = summary_for_update(fcinfo);
-	int32		score = PG_GETARG_INT32(1);
-	int32		scale = PG_NARGS() > 2 ? PG_GETARG_INT32(2) : default_scale;
+	SurveySummary *s;
+	int32		score;
+	int32		scale;
+
+	if (unlikely(row_has_null(fcinfo)))
+		return skip_row(fcinfo);
+	s = summary_for_update(fcinfo);
+	score = PG_GETARG_INT32(1);
+	scale = PG_NARGS() > 2 ? PG_GETARG_INT32(2) : default_scale;
 
 	if (unlikely(s->scale != scale || scale == 0))
 	{
@@ -694,7 +746,11 @@ PG_FUNCTION_INFO_V1(survey_summary_inv_scaled);
 Datum
 survey_summary_inv_scaled(PG_FUNCTION_ARGS)
 {
-	SurveySummary *s = summary_for_update(fcinfo);
+	SurveySummary *s;
+
+	if (unlikely(row_has_null(fcinfo)))
+		return skip_row(fcinfo);
+	s = summary_for_update(fcinfo);
 
 	summary_remove_row(s, PG_GETARG_INT32(1), false, 1.0);
 	PG_RETURN_POINTER(s);

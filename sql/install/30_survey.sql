@@ -29,35 +29,37 @@ CREATE TYPE survey_summary (
 COMMENT ON TYPE survey_summary IS 'histogram of survey scores 0..10 (exact counts, optional weights): the state and result of survey_agg, read by nps, csat, ces and friends';
 
 -- aggregate support functions ------------------------------------------------
+-- (the transition functions skip NULL rows themselves: not STRICT, one executor
+-- step less per row)
 CREATE FUNCTION survey_summary_trans(survey_summary, integer) RETURNS survey_summary
-	AS 'MODULE_PATHNAME', 'survey_summary_trans' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'survey_summary_trans' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
 COMMENT ON FUNCTION survey_summary_trans(survey_summary, integer) IS 'transition function of survey_agg(score) and nps(score)';
 CREATE FUNCTION survey_summary_trans(survey_summary, integer, double precision) RETURNS survey_summary
-	AS 'MODULE_PATHNAME', 'survey_summary_trans' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'survey_summary_trans_weighted' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
 COMMENT ON FUNCTION survey_summary_trans(survey_summary, integer, double precision) IS 'transition function of survey_agg(score, weight) and nps(score, weight)';
 CREATE FUNCTION survey_summary_inv(survey_summary, integer) RETURNS survey_summary
-	AS 'MODULE_PATHNAME', 'survey_summary_inv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'survey_summary_inv' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
 COMMENT ON FUNCTION survey_summary_inv(survey_summary, integer) IS 'inverse transition of survey_agg(score) and nps(score), for moving windows';
 CREATE FUNCTION survey_summary_inv(survey_summary, integer, double precision) RETURNS survey_summary
-	AS 'MODULE_PATHNAME', 'survey_summary_inv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'survey_summary_inv' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
 COMMENT ON FUNCTION survey_summary_inv(survey_summary, integer, double precision) IS 'inverse transition of survey_agg(score, weight) and nps(score, weight), for moving windows';
 CREATE FUNCTION survey_summary_trans_csat(survey_summary, integer) RETURNS survey_summary
-	AS 'MODULE_PATHNAME', 'survey_summary_trans_csat' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'survey_summary_trans_csat' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
 COMMENT ON FUNCTION survey_summary_trans_csat(survey_summary, integer) IS 'transition function of csat(score): scores 1..5';
 CREATE FUNCTION survey_summary_trans_csat(survey_summary, integer, integer) RETURNS survey_summary
-	AS 'MODULE_PATHNAME', 'survey_summary_trans_csat' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'survey_summary_trans_csat' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
 COMMENT ON FUNCTION survey_summary_trans_csat(survey_summary, integer, integer) IS 'transition function of csat(score, scale): scores 1..scale';
 CREATE FUNCTION survey_summary_trans_ces(survey_summary, integer) RETURNS survey_summary
-	AS 'MODULE_PATHNAME', 'survey_summary_trans_ces' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'survey_summary_trans_ces' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
 COMMENT ON FUNCTION survey_summary_trans_ces(survey_summary, integer) IS 'transition function of ces(score): scores 1..7';
 CREATE FUNCTION survey_summary_trans_ces(survey_summary, integer, integer) RETURNS survey_summary
-	AS 'MODULE_PATHNAME', 'survey_summary_trans_ces' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'survey_summary_trans_ces' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
 COMMENT ON FUNCTION survey_summary_trans_ces(survey_summary, integer, integer) IS 'transition function of ces(score, scale): scores 1..scale';
 CREATE FUNCTION survey_summary_inv_scaled(survey_summary, integer) RETURNS survey_summary
-	AS 'MODULE_PATHNAME', 'survey_summary_inv_scaled' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'survey_summary_inv_scaled' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
 COMMENT ON FUNCTION survey_summary_inv_scaled(survey_summary, integer) IS 'inverse transition of csat(score) and ces(score), for moving windows';
 CREATE FUNCTION survey_summary_inv_scaled(survey_summary, integer, integer) RETURNS survey_summary
-	AS 'MODULE_PATHNAME', 'survey_summary_inv_scaled' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'survey_summary_inv_scaled' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
 COMMENT ON FUNCTION survey_summary_inv_scaled(survey_summary, integer, integer) IS 'inverse transition of csat(score, scale) and ces(score, scale), for moving windows';
 CREATE FUNCTION survey_summary_combine(survey_summary, survey_summary) RETURNS survey_summary
 	AS 'MODULE_PATHNAME', 'survey_summary_combine' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
