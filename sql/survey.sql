@@ -214,78 +214,81 @@ INSERT INTO sums VALUES
   (5, (SELECT survey_agg(i % 11, 1e150 / i) FROM generate_series(1, 50) i)),
   (6, '{1:3,5:4,scale:5}'), (7, '{9:1/0,w2:0}'), (8, NULL), (9, '{0:5/0.1,10:5/0.3}');
 SELECT id, s FROM sums WHERE id IN (3, 7, 9) ORDER BY id;
+-- equality
+SELECT '{9:1,10:2}'::survey_summary = '{10:2,9:1}' AS same, '{9:1}'::survey_summary = '{9:1/1}' AS weighted_differs,
+       '{5:1}'::survey_summary = '{5:1,scale:5}' AS scale_differs, '{9:1}'::survey_summary <> '{9:2}' AS ne;
 -- text out and in gives the very same value (the same bytes when sent)
 SELECT id, survey_summary_send(s::text::survey_summary) = survey_summary_send(s) AS text_roundtrip,
        length(survey_summary_send(s)) AS bytes
 FROM sums ORDER BY id;
 SELECT survey_summary_send('{1:2,10:1}');
 CREATE TABLE sums_copy (LIKE sums);
-COPY sums TO '/tmp/interaction_survey.bin' WITH (FORMAT binary);
-COPY sums_copy FROM '/tmp/interaction_survey.bin' WITH (FORMAT binary);
+COPY sums TO :'binfile' WITH (FORMAT binary);
+COPY sums_copy FROM :'binfile' WITH (FORMAT binary);
 SELECT count(*) AS rows, count(*) FILTER (WHERE a.s::text IS NOT DISTINCT FROM b.s::text) AS equal,
        count(*) FILTER (WHERE nps(a.s) IS NOT DISTINCT FROM nps(b.s)
                           AND nps_stderr(a.s) IS NOT DISTINCT FROM nps_stderr(b.s)) AS same_stats
 FROM sums a JOIN sums_copy b USING (id);
-COPY sums TO '/tmp/interaction_survey.txt';
+COPY sums TO :'binfile';
 TRUNCATE sums_copy;
-COPY sums_copy FROM '/tmp/interaction_survey.txt';
+COPY sums_copy FROM :'binfile';
 SELECT count(*) AS rows, count(*) FILTER (WHERE a.s::text IS NOT DISTINCT FROM b.s::text) AS equal
 FROM sums a JOIN sums_copy b USING (id);
 -- crafted binary: a valid one, then every kind of damage
 CREATE TABLE bin (s survey_summary);
-SELECT pg_temp.write_binary_copy('/tmp/interaction_survey_bad.bin',
+SELECT pg_temp.write_binary_copy(:'binfile',
   pg_temp.summary_bytes(1, 0, 0, '{1,0,0,0,0,0,0,0,0,0,2}', array_fill(0::float8, ARRAY[11]), 0));
-COPY bin FROM '/tmp/interaction_survey_bad.bin' WITH (FORMAT binary);
-SELECT pg_temp.write_binary_copy('/tmp/interaction_survey_bad.bin',
+COPY bin FROM :'binfile' WITH (FORMAT binary);
+SELECT pg_temp.write_binary_copy(:'binfile',
   pg_temp.summary_bytes(1, 1, 5, '{0,1,0,0,0,2,0,0,0,0,0}', '{0,0.5,0,0,0,4,0,0,0,0,0}', 8.25));
-COPY bin FROM '/tmp/interaction_survey_bad.bin' WITH (FORMAT binary);
+COPY bin FROM :'binfile' WITH (FORMAT binary);
 SELECT s, nps(s), responses(s) FROM bin;
-SELECT pg_temp.write_binary_copy('/tmp/interaction_survey_bad.bin',      -- unknown version
+SELECT pg_temp.write_binary_copy(:'binfile',      -- unknown version
   pg_temp.summary_bytes(2, 0, 0, array_fill(0::int8, ARRAY[11]), array_fill(0::float8, ARRAY[11]), 0));
-COPY bin FROM '/tmp/interaction_survey_bad.bin' WITH (FORMAT binary);
-SELECT pg_temp.write_binary_copy('/tmp/interaction_survey_bad.bin',      -- version 0
+COPY bin FROM :'binfile' WITH (FORMAT binary);
+SELECT pg_temp.write_binary_copy(:'binfile',      -- version 0
   pg_temp.summary_bytes(0, 0, 0, array_fill(0::int8, ARRAY[11]), array_fill(0::float8, ARRAY[11]), 0));
-COPY bin FROM '/tmp/interaction_survey_bad.bin' WITH (FORMAT binary);
-SELECT pg_temp.write_binary_copy('/tmp/interaction_survey_bad.bin',      -- bad flags
+COPY bin FROM :'binfile' WITH (FORMAT binary);
+SELECT pg_temp.write_binary_copy(:'binfile',      -- bad flags
   pg_temp.summary_bytes(1, 2, 0, array_fill(0::int8, ARRAY[11]), array_fill(0::float8, ARRAY[11]), 0));
-COPY bin FROM '/tmp/interaction_survey_bad.bin' WITH (FORMAT binary);
-SELECT pg_temp.write_binary_copy('/tmp/interaction_survey_bad.bin',      -- bad scale
+COPY bin FROM :'binfile' WITH (FORMAT binary);
+SELECT pg_temp.write_binary_copy(:'binfile',      -- bad scale
   pg_temp.summary_bytes(1, 0, 4, array_fill(0::int8, ARRAY[11]), array_fill(0::float8, ARRAY[11]), 0));
-COPY bin FROM '/tmp/interaction_survey_bad.bin' WITH (FORMAT binary);
-SELECT pg_temp.write_binary_copy('/tmp/interaction_survey_bad.bin',      -- score off the scale
+COPY bin FROM :'binfile' WITH (FORMAT binary);
+SELECT pg_temp.write_binary_copy(:'binfile',      -- score off the scale
   pg_temp.summary_bytes(1, 0, 3, '{0,0,0,0,1,0,0,0,0,0,0}', array_fill(0::float8, ARRAY[11]), 0));
-COPY bin FROM '/tmp/interaction_survey_bad.bin' WITH (FORMAT binary);
-SELECT pg_temp.write_binary_copy('/tmp/interaction_survey_bad.bin',      -- negative count
+COPY bin FROM :'binfile' WITH (FORMAT binary);
+SELECT pg_temp.write_binary_copy(:'binfile',      -- negative count
   pg_temp.summary_bytes(1, 0, 0, '{0,0,0,-1,0,0,0,0,0,0,0}', array_fill(0::float8, ARRAY[11]), 0));
-COPY bin FROM '/tmp/interaction_survey_bad.bin' WITH (FORMAT binary);
-SELECT pg_temp.write_binary_copy('/tmp/interaction_survey_bad.bin',      -- total overflows
+COPY bin FROM :'binfile' WITH (FORMAT binary);
+SELECT pg_temp.write_binary_copy(:'binfile',      -- total overflows
   pg_temp.summary_bytes(1, 0, 0, '{9223372036854775807,1,0,0,0,0,0,0,0,0,0}', array_fill(0::float8, ARRAY[11]), 0));
-COPY bin FROM '/tmp/interaction_survey_bad.bin' WITH (FORMAT binary);
-SELECT pg_temp.write_binary_copy('/tmp/interaction_survey_bad.bin',      -- NaN weight
+COPY bin FROM :'binfile' WITH (FORMAT binary);
+SELECT pg_temp.write_binary_copy(:'binfile',      -- NaN weight
   pg_temp.summary_bytes(1, 1, 0, '{1,0,0,0,0,0,0,0,0,0,0}', '{NaN,0,0,0,0,0,0,0,0,0,0}', 1));
-COPY bin FROM '/tmp/interaction_survey_bad.bin' WITH (FORMAT binary);
-SELECT pg_temp.write_binary_copy('/tmp/interaction_survey_bad.bin',      -- infinite weight
+COPY bin FROM :'binfile' WITH (FORMAT binary);
+SELECT pg_temp.write_binary_copy(:'binfile',      -- infinite weight
   pg_temp.summary_bytes(1, 1, 0, '{1,0,0,0,0,0,0,0,0,0,0}', '{Infinity,0,0,0,0,0,0,0,0,0,0}', 1));
-COPY bin FROM '/tmp/interaction_survey_bad.bin' WITH (FORMAT binary);
-SELECT pg_temp.write_binary_copy('/tmp/interaction_survey_bad.bin',      -- negative weight
+COPY bin FROM :'binfile' WITH (FORMAT binary);
+SELECT pg_temp.write_binary_copy(:'binfile',      -- negative weight
   pg_temp.summary_bytes(1, 1, 0, '{1,0,0,0,0,0,0,0,0,0,0}', '{-1,0,0,0,0,0,0,0,0,0,0}', 1));
-COPY bin FROM '/tmp/interaction_survey_bad.bin' WITH (FORMAT binary);
-SELECT pg_temp.write_binary_copy('/tmp/interaction_survey_bad.bin',      -- weight, no response
+COPY bin FROM :'binfile' WITH (FORMAT binary);
+SELECT pg_temp.write_binary_copy(:'binfile',      -- weight, no response
   pg_temp.summary_bytes(1, 1, 0, '{0,0,0,0,0,0,0,0,0,0,0}', '{1,0,0,0,0,0,0,0,0,0,0}', 0));
-COPY bin FROM '/tmp/interaction_survey_bad.bin' WITH (FORMAT binary);
-SELECT pg_temp.write_binary_copy('/tmp/interaction_survey_bad.bin',      -- NaN w2
+COPY bin FROM :'binfile' WITH (FORMAT binary);
+SELECT pg_temp.write_binary_copy(:'binfile',      -- NaN w2
   pg_temp.summary_bytes(1, 1, 0, '{1,0,0,0,0,0,0,0,0,0,0}', '{1,0,0,0,0,0,0,0,0,0,0}', 'NaN'));
-COPY bin FROM '/tmp/interaction_survey_bad.bin' WITH (FORMAT binary);
-SELECT pg_temp.write_binary_copy('/tmp/interaction_survey_bad.bin',      -- unweighted with weights
+COPY bin FROM :'binfile' WITH (FORMAT binary);
+SELECT pg_temp.write_binary_copy(:'binfile',      -- unweighted with weights
   pg_temp.summary_bytes(1, 0, 0, '{1,0,0,0,0,0,0,0,0,0,0}', '{1,0,0,0,0,0,0,0,0,0,0}', 0));
-COPY bin FROM '/tmp/interaction_survey_bad.bin' WITH (FORMAT binary);
-SELECT pg_temp.write_binary_copy('/tmp/interaction_survey_bad.bin', '\x01');  -- too short
-COPY bin FROM '/tmp/interaction_survey_bad.bin' WITH (FORMAT binary);
-SELECT pg_temp.write_binary_copy('/tmp/interaction_survey_bad.bin',      -- too long
+COPY bin FROM :'binfile' WITH (FORMAT binary);
+SELECT pg_temp.write_binary_copy(:'binfile', '\x01');  -- too short
+COPY bin FROM :'binfile' WITH (FORMAT binary);
+SELECT pg_temp.write_binary_copy(:'binfile',      -- too long
   survey_summary_send('{}') || '\x00'::bytea);
-COPY bin FROM '/tmp/interaction_survey_bad.bin' WITH (FORMAT binary);
-SELECT pg_temp.write_binary_copy('/tmp/interaction_survey_bad.bin', ''::bytea);  -- empty
-COPY bin FROM '/tmp/interaction_survey_bad.bin' WITH (FORMAT binary);
+COPY bin FROM :'binfile' WITH (FORMAT binary);
+SELECT pg_temp.write_binary_copy(:'binfile', ''::bytea);  -- empty
+COPY bin FROM :'binfile' WITH (FORMAT binary);
 SELECT count(*) FROM bin;
 
 --

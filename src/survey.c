@@ -793,6 +793,34 @@ survey_summary_final(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(s);
 }
 
+/* ---- equality ------------------------------------------------------------------ */
+
+/* same responses, same weights, same recorded scale */
+static bool
+summary_equal(const SurveySummary *a, const SurveySummary *b)
+{
+	if (a->weighted != b->weighted || a->scale != b->scale || a->weight_sq != b->weight_sq)
+		return false;
+	for (int i = 0; i < SURVEY_NSCORES; i++)
+		if (a->count[i] != b->count[i] || a->weight[i] != b->weight[i])
+			return false;
+	return true;
+}
+
+PG_FUNCTION_INFO_V1(survey_summary_eq);
+Datum
+survey_summary_eq(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(summary_equal(PG_GETARG_SURVEY(0), PG_GETARG_SURVEY(1)));
+}
+
+PG_FUNCTION_INFO_V1(survey_summary_ne);
+Datum
+survey_summary_ne(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(!summary_equal(PG_GETARG_SURVEY(0), PG_GETARG_SURVEY(1)));
+}
+
 /* ---- accessors -------------------------------------------------------------- */
 
 PG_FUNCTION_INFO_V1(survey_summary_responses);

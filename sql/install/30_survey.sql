@@ -4,9 +4,9 @@
 -- ---------------------------------------------------------------------------
 CREATE TYPE survey_summary;
 
-CREATE FUNCTION survey_summary_in(cstring) RETURNS survey_summary
+CREATE FUNCTION survey_summary_in(cstring, oid, integer) RETURNS survey_summary
 	AS 'MODULE_PATHNAME', 'survey_summary_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION survey_summary_in(cstring) IS 'text input of survey_summary';
+COMMENT ON FUNCTION survey_summary_in(cstring, oid, integer) IS 'text input of survey_summary';
 CREATE FUNCTION survey_summary_out(survey_summary) RETURNS cstring
 	AS 'MODULE_PATHNAME', 'survey_summary_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION survey_summary_out(survey_summary) IS 'text output of survey_summary';
@@ -76,6 +76,23 @@ CREATE OPERATOR + (
 	FUNCTION = survey_summary_combine, COMMUTATOR = +
 );
 COMMENT ON OPERATOR + (survey_summary, survey_summary) IS 'merges two survey summaries';
+
+CREATE FUNCTION survey_summary_eq(survey_summary, survey_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'survey_summary_eq' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION survey_summary_eq(survey_summary, survey_summary) IS 'equal: same responses, weights and scale';
+CREATE FUNCTION survey_summary_ne(survey_summary, survey_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'survey_summary_ne' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION survey_summary_ne(survey_summary, survey_summary) IS 'not equal';
+CREATE OPERATOR = (
+	LEFTARG = survey_summary, RIGHTARG = survey_summary, FUNCTION = survey_summary_eq,
+	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel
+);
+COMMENT ON OPERATOR = (survey_summary, survey_summary) IS 'equal: same responses, weights and scale';
+CREATE OPERATOR <> (
+	LEFTARG = survey_summary, RIGHTARG = survey_summary, FUNCTION = survey_summary_ne,
+	COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel
+);
+COMMENT ON OPERATOR <> (survey_summary, survey_summary) IS 'not equal';
 
 -- accessors --------------------------------------------------------------------
 CREATE FUNCTION responses(survey_summary) RETURNS bigint
