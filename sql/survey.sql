@@ -70,7 +70,7 @@ FROM nps_ci('{0:3,1:3,2:3,3:3,4:3,5:3,6:2,7:15,8:15,9:25,10:25}');
 SELECT level, round(((high - low) / 2 / nps_stderr(s))::numeric, 6) AS z,
        round(((high + low) / 2)::numeric, 9) AS centre
 FROM (SELECT survey_agg(score) s FROM ex) x,
-     unnest(ARRAY[0.5, 0.8, 0.9, 0.95, 0.99, 0.999, 0.999999]) AS level,
+     unnest(ARRAY[1e-10, 0.5, 0.8, 0.9, 0.95, 0.99, 0.999, 0.999999, 0.9999999999999999]::float8[]) AS level,
      LATERAL nps_ci(s, level, 'wald');
 SELECT round(high::numeric, 10) - round(low::numeric, 10) > 0 AS ok FROM nps_ci('{9:1,0:1}', 1e-12, 'WALD');
 -- score_count and mean_score: 0..6 once each plus extras: mean = (21+...)/100

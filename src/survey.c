@@ -1134,7 +1134,7 @@ survey_summary_nps_ci(PG_FUNCTION_ARGS)
 	}
 	center = 100.0 * (p - d);
 	se = nps_se(p, d, n);
-	z = normal_quantile(0.5 + level / 2);
+	z = -normal_quantile((1 - level) / 2);	/* the upper tail, accurate near 1 */
 	values[0] = Float8GetDatum(Max(center - z * se, -100.0));
 	values[1] = Float8GetDatum(Min(center + z * se, 100.0));
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
