@@ -349,7 +349,8 @@ summary_for_update(FunctionCallInfo fcinfo)
 /*
  * The transition functions are not STRICT (one interpreter step less per
  * row): they skip a row with a NULL argument themselves.  The state is never
- * NULL in an aggregate (INITCOND '{}'), only in a direct call.
+ * NULL in our aggregates (INITCOND '{}'); it can be in a direct call or in a
+ * user's aggregate without INITCOND, and then stays NULL.
  */
 static inline bool
 row_has_null(FunctionCallInfo fcinfo)
