@@ -29,7 +29,7 @@ SELECT p.proname, p.prokind, p.provolatile, p.proparallel, p.proisstrict,
        obj_description(p.oid, 'pg_proc') IS NOT NULL AS commented
 FROM pg_proc p
 JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
-WHERE p.proname ~ '^(survey|nps|csat|ces|rollup|responses|promoters|passives|detractors|score_count|mean_score)'
+WHERE p.proname ~ '^(survey|nps|csat|ces|rollup|responses|promoters|passives|detractors|score_count|mean_score)' AND p.proname <> 'nps_category'
 GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6;
 -- every aggregate has a combine function and moving-aggregate support
 SELECT a.aggfnoid::regprocedure, a.aggcombinefn <> 0 AS combine, a.aggminvtransfn <> 0 AS inverse,
