@@ -3,9 +3,12 @@
 --
 -- operator classes are well-formed
 SELECT opcname, amvalidate(opc.oid)
-FROM pg_opclass opc JOIN pg_type t ON t.oid = opc.opcintype
-WHERE t.typname IN ('journey_stage', 'interaction_kind', 'interaction_channel',
-                    'interaction_urgency', 'interaction_direction')
+FROM pg_opclass opc
+WHERE opcname IN ('journey_stage_ops', 'journey_stage_hash_ops',
+                  'interaction_kind_ops', 'interaction_kind_hash_ops',
+                  'interaction_channel_ops', 'interaction_channel_hash_ops',
+                  'interaction_urgency_ops', 'interaction_urgency_hash_ops',
+                  'interaction_direction_ops', 'interaction_direction_hash_ops')
 ORDER BY opcname;
 
 -- every label, in order, round-trips through text
