@@ -151,6 +151,22 @@ SELECT interaction_direction_cmp(a, b) AS cmp_ab, interaction_direction_cmp(b, a
        encode(interaction_direction_send(b), 'hex') AS send
 FROM (VALUES ('inbound'::interaction_direction, 'outbound'::interaction_direction)) v(a, b);
 
+-- input is IMMUTABLE: a cast from text may index or generate a column
+CREATE TABLE raw_touch (channel_text text,
+                        channel interaction_channel GENERATED ALWAYS AS (channel_text::interaction_channel) STORED);
+CREATE INDEX raw_touch_stage ON raw_touch ((channel_text::interaction_channel));
+INSERT INTO raw_touch VALUES ('WhatsApp'), ('live chat');
+SELECT channel_text, channel FROM raw_touch ORDER BY channel;
+DROP TABLE raw_touch;
+
+-- a renamed type keeps working; an input function reads its own type whatever
+-- OID a direct call passes
+ALTER TYPE interaction_urgency RENAME TO urgency_renamed;
+SELECT 'urgent'::urgency_renamed, interaction_urgency_labels();
+ALTER TYPE urgency_renamed RENAME TO interaction_urgency;
+SELECT journey_stage_in('purchase', 'interaction_channel'::regtype, -1);
+SELECT journey_stage_in('other', 'interaction_channel'::regtype, -1);
+
 -- NULLs pass through
 SELECT stage_rank(NULL), next_stage(NULL), is_automated(NULL), NULL::journey_stage < 'awareness';
 
@@ -175,6 +191,15 @@ SELECT pg_temp.write_binary_copy(:'binfile', '\x01');
 COPY bin FROM :'binfile' WITH (FORMAT binary);
 SELECT pg_temp.write_binary_copy(:'binfile', '\x010000');
 COPY bin FROM :'binfile' WITH (FORMAT binary);
+SELECT pg_temp.write_binary_copy(:'binfile', '\x');
+COPY bin FROM :'binfile' WITH (FORMAT binary);
+-- the SQLSTATE of each kind of bad binary input
+\set VERBOSITY sqlstate
+SELECT pg_temp.write_binary_copy(:'binfile', '\x01');
+COPY bin FROM :'binfile' WITH (FORMAT binary);
+SELECT pg_temp.write_binary_copy(:'binfile', '\x0109');
+COPY bin FROM :'binfile' WITH (FORMAT binary);
+\set VERBOSITY default
 SELECT * FROM bin;
 
 DROP TABLE touch, stage_owner;

@@ -5,10 +5,13 @@
  *	  interaction_kind, interaction_channel, interaction_urgency,
  *	  interaction_direction), driven by one table of labels and synonyms.
  *
- * Every SQL-level function of the five types is one of the C functions below;
- * the value's tag (see interaction.h) or the type OID that PostgreSQL passes
- * to input and receive functions says which table row applies.  Adding a type
- * means adding a row to taxonomies[] and a tag, nothing else.
+ * Every SQL-level function of the five types is one of the C functions below.
+ * Functions that read a value take its type from the value's tag (see
+ * interaction.h); the three that make values from outside (input, receive and
+ * the label list) have one small entry point per type, generated from the tag
+ * by TAXONOMY_ENTRY_POINTS, so they never depend on the type's name or on the
+ * OID a caller passes.  Adding a type means a row in taxonomies[], a tag and
+ * one TAXONOMY_ENTRY_POINTS line.
  *
  * src/taxonomy.c
  *
@@ -16,7 +19,6 @@
  */
 #include "interaction.h"
 
-#include "access/htup_details.h"
 #include "catalog/pg_type.h"
 #include "common/hashfn.h"
 #include "libpq/pqformat.h"
@@ -25,7 +27,6 @@
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
-#include "utils/syscache.h"
 
 PG_MODULE_MAGIC;
 
@@ -176,39 +177,6 @@ taxonomy_label_list(TaxonomyTag tag)
 	return buf.data;
 }
 
-/*
- * The tag of a type given by OID, cached in fn_extra: input and receive
- * functions are told the type only by OID.
- */
-static TaxonomyTag
-taxonomy_tag_of_type(FunctionCallInfo fcinfo, Oid typid)
-{
-	HeapTuple	tup;
-	const char *name;
-	int			tag;
-
-	if (fcinfo->flinfo && fcinfo->flinfo->fn_extra)
-		return (TaxonomyTag) ((intptr_t) fcinfo->flinfo->fn_extra - 1);
-
-	tup = SearchSysCache1(TYPEOID, ObjectIdGetDatum(typid));
-	if (!HeapTupleIsValid(tup))
-		elog(ERROR, "cache lookup failed for type %u", typid);
-	name = NameStr(((Form_pg_type) GETSTRUCT(tup))->typname);
-	for (tag = 0; tag < TAXONOMY_NTAGS; tag++)
-		if (strcmp(name, taxonomies[tag].typname) == 0)
-			break;
-	ReleaseSysCache(tup);
-	if (tag == TAXONOMY_NTAGS)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATATYPE_MISMATCH),
-				 errmsg("type %s is not an interaction taxonomy type",
-						format_type_be(typid))));
-
-	if (fcinfo->flinfo)
-		fcinfo->flinfo->fn_extra = (void *) ((intptr_t) tag + 1);
-	return (TaxonomyTag) tag;
-}
-
 /* A stored byte must name a label of a known type; anything else is corrupt. */
 static void
 taxonomy_check_value(uint8 v)
@@ -220,12 +188,11 @@ taxonomy_check_value(uint8 v)
 				 errmsg("invalid interaction taxonomy value %u", v)));
 }
 
-PG_FUNCTION_INFO_V1(taxonomy_in);
-Datum
-taxonomy_in(PG_FUNCTION_ARGS)
+/* <type>_in(cstring, oid, int4): the text form, parsed by taxonomy_parse. */
+static Datum
+taxonomy_input(FunctionCallInfo fcinfo, TaxonomyTag tag)
 {
 	char	   *str = PG_GETARG_CSTRING(0);
-	TaxonomyTag tag = taxonomy_tag_of_type(fcinfo, PG_GETARG_OID(1));
 	uint8		result;
 
 	if (!taxonomy_parse(tag, str, &result))
@@ -247,16 +214,23 @@ taxonomy_out(PG_FUNCTION_ARGS)
 	PG_RETURN_CSTRING(pstrdup(taxonomy_label(TAXONOMY_TAG(v), TAXONOMY_ORDINAL(v))));
 }
 
-/* Binary form: the format version byte, then the label's ordinal (0-based). */
-PG_FUNCTION_INFO_V1(taxonomy_recv);
-Datum
-taxonomy_recv(PG_FUNCTION_ARGS)
+/*
+ * <type>_recv(internal, oid, int4).  Binary form: the format version byte, then
+ * the label's ordinal (0-based); exactly two bytes.
+ */
+static Datum
+taxonomy_receive(FunctionCallInfo fcinfo, TaxonomyTag tag)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	TaxonomyTag tag = taxonomy_tag_of_type(fcinfo, PG_GETARG_OID(1));
-	int			version = pq_getmsgbyte(buf);
+	int			version;
 	int			ordinal;
 
+	if (buf->len - buf->cursor != 2)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid binary %s: expected 2 bytes, got %d",
+						taxonomies[tag].typname, buf->len - buf->cursor)));
+	version = pq_getmsgbyte(buf);
 	if (version != INTERACTION_FORMAT_VERSION)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
@@ -341,24 +315,46 @@ taxonomy_hash_extended(PG_FUNCTION_ARGS)
 }
 
 /* <type>_labels(): every label of the type, in order, as an array of the type. */
-PG_FUNCTION_INFO_V1(taxonomy_labels);
-Datum
-taxonomy_labels(PG_FUNCTION_ARGS)
+static Datum
+taxonomy_label_array(FunctionCallInfo fcinfo, TaxonomyTag tag)
 {
-	Oid			arraytype = get_fn_expr_rettype(fcinfo->flinfo);
-	Oid			elemtype = get_element_type(arraytype);
-	TaxonomyTag tag;
+	Oid			elemtype = get_element_type(get_fn_expr_rettype(fcinfo->flinfo));
 	Datum		elems[TAXONOMY_MAX_LABELS];
-	int			n;
+	int			n = taxonomies[tag].nlabels;
 
 	if (!OidIsValid(elemtype))
-		elog(ERROR, "taxonomy_labels must return an array of a taxonomy type");
-	tag = taxonomy_tag_of_type(fcinfo, elemtype);
-	n = taxonomies[tag].nlabels;
+		elog(ERROR, "%s_labels must return an array", taxonomies[tag].typname);
 	for (int i = 0; i < n; i++)
 		elems[i] = TaxonomyGetDatum(TAXONOMY_VALUE(tag, i));
 	PG_RETURN_ARRAYTYPE_P(construct_array(elems, n, elemtype, 1, true, TYPALIGN_CHAR));
 }
+
+/* The per-type entry points of the three functions above. */
+#define TAXONOMY_ENTRY_POINTS(type, tag) \
+PG_FUNCTION_INFO_V1(type##_in); \
+Datum \
+type##_in(PG_FUNCTION_ARGS) \
+{ \
+	return taxonomy_input(fcinfo, tag); \
+} \
+PG_FUNCTION_INFO_V1(type##_recv); \
+Datum \
+type##_recv(PG_FUNCTION_ARGS) \
+{ \
+	return taxonomy_receive(fcinfo, tag); \
+} \
+PG_FUNCTION_INFO_V1(type##_labels); \
+Datum \
+type##_labels(PG_FUNCTION_ARGS) \
+{ \
+	return taxonomy_label_array(fcinfo, tag); \
+}
+
+TAXONOMY_ENTRY_POINTS(journey_stage, TAXONOMY_JOURNEY_STAGE)
+TAXONOMY_ENTRY_POINTS(interaction_kind, TAXONOMY_INTERACTION_KIND)
+TAXONOMY_ENTRY_POINTS(interaction_channel, TAXONOMY_INTERACTION_CHANNEL)
+TAXONOMY_ENTRY_POINTS(interaction_urgency, TAXONOMY_INTERACTION_URGENCY)
+TAXONOMY_ENTRY_POINTS(interaction_direction, TAXONOMY_INTERACTION_DIRECTION)
 
 PG_FUNCTION_INFO_V1(stage_rank);
 Datum
