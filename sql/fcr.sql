@@ -77,6 +77,27 @@ FROM contacts WHERE customer = 1
 WINDOW w AS (ORDER BY at)
 ORDER BY id;
 
+-- as_of NULL on some rows only: those rows give NULL, and the others are
+-- unaffected (the rows at NULL as_of still count as contacts).  NULL as_of on
+-- the first row, a middle row that starts a group, one of a tied pair, and the
+-- last row.
+SELECT t, a, fcr(t, '1 hour') OVER w AS fcr, fcr(t, '1 hour', a) OVER w AS fcr_as_of,
+       fcr(t, '3 hours', a) OVER w AS fcr_3h_as_of
+FROM (VALUES (timestamptz '2024-01-01 00:00', NULL::timestamptz),
+             ('2024-01-01 02:00', '2025-01-01'),
+             ('2024-01-01 02:30', NULL),
+             ('2024-01-01 05:00', '2025-01-01'),
+             ('2024-01-01 08:00', NULL),
+             ('2024-01-01 08:00', '2025-01-01'),
+             ('2024-01-01 12:00', '2025-01-01'),
+             ('2024-01-01 14:00', NULL)) v(t, a)
+WINDOW w AS (ORDER BY t)
+ORDER BY t, a NULLS FIRST;
+-- the reviewer's case: a NULL as_of on a row that starts a group
+SELECT t, fcr(t, '1 hour', a) OVER (ORDER BY t)
+FROM (VALUES (timestamptz '2024-01-01 00:00+00', timestamptz '2025-01-01'),
+             ('2024-01-01 02:00+00', NULL), ('2024-01-01 04:00+00', '2025-01-01')) v(t, a);
+
 -- within other than 7 days; an interval with time only
 SELECT id, fcr(at, '2 days') OVER w AS fcr_2d, repeat_contact(at, '2 days') OVER w AS rep_2d,
        contact_attempt(at, '48 hours') OVER w AS att_48h,

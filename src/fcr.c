@@ -442,14 +442,6 @@ fcr_evaluate(FunctionCallInfo fcinfo, FcrKind kind)
 		span_set(&st->span, within, fname);
 	}
 
-	if (kind == FCR_RESOLVED_AS_OF)
-	{
-		value = WinGetFuncArgCurrent(winobj, 2, &isnull);
-		if (isnull)
-			PG_RETURN_NULL();
-		as_of = DatumGetTimestampTz(value);
-	}
-
 	value = WinGetFuncArgCurrent(winobj, 0, &isnull);
 	if (isnull)
 		PG_RETURN_NULL();		/* and the other rows never see it */
@@ -467,10 +459,20 @@ fcr_evaluate(FunctionCallInfo fcinfo, FcrKind kind)
 		case FCR_RESOLVED:
 		case FCR_RESOLVED_AS_OF:
 			span_check_range(&st->span, at, true, fname);
-			/* censored: the repeat window has not closed by as_of */
-			if (kind == FCR_RESOLVED_AS_OF &&
-				(as_of < at || span_compare(&st->span, at, as_of, true, fname) < 0))
-				PG_RETURN_NULL();
+			if (kind == FCR_RESOLVED_AS_OF)
+			{
+				/*
+				 * Read as_of only now: the group bookkeeping above must run
+				 * for every row whose at is not NULL, whatever its as_of.
+				 */
+				value = WinGetFuncArgCurrent(winobj, 2, &isnull);
+				if (isnull)
+					PG_RETURN_NULL();
+				as_of = DatumGetTimestampTz(value);
+				/* censored: the repeat window has not closed by as_of */
+				if (as_of < at || span_compare(&st->span, at, as_of, true, fname) < 0)
+					PG_RETURN_NULL();
+			}
 			PG_RETURN_BOOL(!tied &&
 						   !(st->has_next &&
 							 span_compare(&st->span, at, st->next_at, true, fname) <= 0));
