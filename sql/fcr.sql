@@ -106,6 +106,24 @@ FROM contacts WHERE customer = 2
 WINDOW w AS (ORDER BY at)
 ORDER BY id;
 
+-- within with fields of mixed signs, positive overall (a day is 24 hours, a
+-- month 30 days): '1 day -1 hour' is 23 hours in UTC, and '1 mon -29 days'
+-- is a calendar month less 29 days (2 days from Jan 10, 1 from Jan 29)
+SELECT id, at, fcr(at, '1 day -1 hour') OVER w AS fcr_1d_m1h,
+       fcr(at, '23:00:00') OVER w AS fcr_23h,
+       repeat_contact(at, '1 day -1 hour') OVER w AS rep_1d_m1h,
+       contact_attempt(at, '1 day -1 hour') OVER w AS att_1d_m1h
+FROM contacts WHERE customer = 2
+WINDOW w AS (ORDER BY at)
+ORDER BY id;
+SELECT at, fcr(at, '1 mon -29 days') OVER w, repeat_contact(at, '1 mon -29 days') OVER w,
+       contact_attempt(at, '1 mon -29 days') OVER w,
+       fcr(at, '-1 mon 32 days') OVER w AS fcr_m1mon_32d
+FROM (VALUES (timestamptz '2026-01-10'), ('2026-01-11'), ('2026-01-13 00:00:00.000001'),
+             ('2026-01-28'), ('2026-01-29')) v(at)
+WINDOW w AS (ORDER BY at)
+ORDER BY at;
+
 -- a different within per row is allowed for fcr and repeat_contact
 SELECT id, at, fcr(at, CASE WHEN id = 21 THEN interval '5 days' ELSE interval '7 days' END) OVER w
 FROM contacts WHERE customer = 7
@@ -194,7 +212,15 @@ RESET enable_sort;
 SELECT fcr(at, NULL) OVER (ORDER BY at) FROM contacts;
 SELECT fcr(at, '0') OVER (ORDER BY at) FROM contacts;
 SELECT repeat_contact(at, '-7 days') OVER (ORDER BY at) FROM contacts;
-SELECT contact_attempt(at, '1 day -1 hour') OVER (ORDER BY at) FROM contacts;
+SELECT contact_attempt(at, '1 day -25 hours') OVER (ORDER BY at) FROM contacts;
+SELECT fcr(at, '1 mon -30 days') OVER (ORDER BY at) FROM contacts;
+SELECT repeat_contact(at, '-1 mon 30 days 1 hour') OVER (ORDER BY at) FROM contacts;
+-- mixed signs, positive overall but not for every row: '1 mon -29 days' from
+-- Feb 1 2026 ends on Mar 1 - 29 days = Jan 31, before at
+SELECT fcr(at, '1 mon -29 days') OVER (ORDER BY at)
+FROM (VALUES (timestamptz '2026-01-10'), ('2026-02-01')) v(at);
+SELECT repeat_contact(at, '1 mon -29 days') OVER (ORDER BY at)
+FROM (VALUES (timestamptz '2026-03-01'), ('2026-03-10')) v(at);
 SELECT fcr(at, '-1 mon', now()) OVER (ORDER BY at) FROM contacts;
 -- within NULL is an error even where at is NULL
 SELECT fcr(at, NULL) OVER (ORDER BY at) FROM contacts WHERE at IS NULL;
@@ -228,7 +254,8 @@ BEGIN
   FOREACH q IN ARRAY ARRAY[
     'SELECT fcr(at, NULL) OVER (ORDER BY at) FROM contacts',
     'SELECT fcr(at, ''0'') OVER (ORDER BY at) FROM contacts',
-    'SELECT contact_attempt(at, ''1 day -1 hour'') OVER (ORDER BY at) FROM contacts',
+    'SELECT contact_attempt(at, ''1 day -25 hours'') OVER (ORDER BY at) FROM contacts',
+    'SELECT fcr(at, ''1 mon -29 days'') OVER (ORDER BY at) FROM (VALUES (timestamptz ''2026-02-01'')) v(at)',
     'SELECT fcr(at, ''7 days'') OVER (PARTITION BY customer ORDER BY at DESC) FROM contacts',
     'SELECT contact_attempt(at, CASE WHEN id < 23 THEN interval ''7 days'' ELSE interval ''8 days'' END) OVER (ORDER BY at) FROM contacts WHERE customer = 7',
     'SELECT fcr(at + random() * interval ''1 second'', ''7 days'') OVER (ORDER BY at) FROM contacts WHERE customer = 1',
@@ -313,5 +340,6 @@ SELECT c.*
 FROM (VALUES (interval '1 day', 'UTC'), ('36 hours', 'UTC'), ('1 day', 'Europe/Berlin'),
              ('2 days', 'America/New_York'), ('1 mon', 'Europe/Berlin'),
              ('1 mon 1 day 1 hour', 'UTC'), ('7 days', 'Australia/Lord_Howe'),
-             ('3 days', 'AAA+100BBB')) AS v(within, zone),
+             ('3 days', 'AAA+100BBB'), ('2 days -1 hour', 'Europe/Berlin'),
+             ('-1 mon 32 days', 'UTC')) AS v(within, zone),
      pg_temp.compare_with_oracle(v.within, v.zone) AS c;

@@ -197,27 +197,35 @@ zone_offset_spread(void)
 }
 
 /*
- * Check "within" (positive: no negative field, not all zero) and work out
- * the bounds on what it spans.
+ * Check "within" (positive as PostgreSQL compares intervals: a month is 30
+ * days and a day 24 hours, so '1 day -1 hour' is positive) and work out the
+ * bounds on what it spans.  Fields may have mixed signs, so the bounds may
+ * reach zero or below; span_check_forward() then checks the rows one by one.
  */
 static void
 span_set(FcrSpan *span, const Interval *within, const char *fname)
 {
 	int64		slop = zone_offset_spread();
+	Interval	zero = {0};
+	int64		months;
 
-	if (within->month < 0 || within->day < 0 || within->time < 0 ||
-		(within->month == 0 && within->day == 0 && within->time == 0))
+	if (DatumGetInt32(DirectFunctionCall2(interval_cmp,
+										  PointerGetDatum(within),
+										  PointerGetDatum(&zero))) <= 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("within must be a positive interval in %s(), not \"%s\"",
 						fname, format_interval(within)),
-				 errdetail("No field of within (months, days, time) may be negative, and one must be positive.")));
+				 errdetail("Intervals are compared as PostgreSQL does: a month counts as 30 days and a day as 24 hours.")));
 
 	span->valid = true;
 	span->within = *within;
 	span->fast = within->month <= SPAN_FAST_MAX_MONTHS &&
+		within->month >= -SPAN_FAST_MAX_MONTHS &&
 		within->day <= SPAN_FAST_MAX_DAYS &&
+		within->day >= -SPAN_FAST_MAX_DAYS &&
 		within->time <= SPAN_FAST_MAX_TIME &&
+		within->time >= -SPAN_FAST_MAX_TIME &&
 		(slop >= 0 || (within->month == 0 && within->day == 0));
 	if (!span->fast)
 		return;
@@ -225,23 +233,34 @@ span_set(FcrSpan *span, const Interval *within, const char *fname)
 	/* in a zone with one UTC offset a day is exactly 24 hours */
 
 	span->lo = span->hi = within->time + within->day * USECS_PER_DAY;
-	if (within->day > 0)
+	if (within->day != 0)
 	{
 		span->lo -= slop;
 		span->hi += slop;
 	}
-	if (within->month > 0)
+	if (within->month != 0)
 	{
 		/*
-		 * m calendar months are 28m to 31m days of local time, less up to 3
-		 * days when the day of the month is clamped (Jan 31 + 1 month is Feb
-		 * 28); the same holds going back.
+		 * m calendar months, forward or back, are 28m to 31m days of local
+		 * time, give or take up to 3 days when the day of the month is
+		 * clamped (Jan 31 + 1 month is Feb 28).  A negative month field
+		 * spans the same, negated.
 		 */
-		span->lo += (within->month * INT64CONST(28) - 3) * USECS_PER_DAY - slop;
-		span->hi += within->month * INT64CONST(31) * USECS_PER_DAY + slop;
+		months = within->month > 0 ? within->month : -(int64) within->month;
+		if (within->month > 0)
+		{
+			span->lo += (months * INT64CONST(28) - 3) * USECS_PER_DAY - slop;
+			span->hi += (months * INT64CONST(31) + 3) * USECS_PER_DAY + slop;
+		}
+		else
+		{
+			span->lo -= (months * INT64CONST(31) + 3) * USECS_PER_DAY + slop;
+			span->hi -= (months * INT64CONST(28) - 3) * USECS_PER_DAY - slop;
+		}
 	}
-	span->safe_min = MIN_TIMESTAMP + span->hi + 10 * USECS_PER_DAY;
-	span->safe_max = END_TIMESTAMP - span->hi - 10 * USECS_PER_DAY;
+	/* wide enough for |at +/- within - at| <= max(|lo|, |hi|) */
+	span->safe_min = MIN_TIMESTAMP + Max(span->hi, -span->lo) + 10 * USECS_PER_DAY;
+	span->safe_max = END_TIMESTAMP - Max(span->hi, -span->lo) - 10 * USECS_PER_DAY;
 }
 
 static void
@@ -310,6 +329,30 @@ span_compare(const FcrSpan *span, TimestampTz at, TimestampTz other, bool forwar
 	if (forward)
 		return timestamptz_cmp_internal(other, span_bound(span, at, true, fname));
 	return timestamptz_cmp_internal(span_bound(span, at, false, fname), other);
+}
+
+/*
+ * A "within" with fields of mixed signs is positive on average but may not
+ * move a given contact forward in calendar arithmetic ('1 mon -29 days' from
+ * February 1 ends before it).  Such a row has no window: raise an error for
+ * it.  Bounds that are positive throughout decide this at once.
+ */
+static void
+span_check_forward(const FcrSpan *span, TimestampTz at, bool forward, const char *fname)
+{
+	TimestampTz bound;
+
+	if (TIMESTAMP_NOT_FINITE(at) || (span_fast_at(span, at) && span->lo > 0))
+		return;
+	bound = span_bound(span, at, forward, fname);
+	if (forward ? bound <= at : bound >= at)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("within must move time forward in %s()", fname),
+				 errdetail("For the contact at %s, at %c \"%s\" is %s.",
+						   format_timestamptz(at), forward ? '+' : '-',
+						   format_interval(&span->within),
+						   format_timestamptz(bound))));
 }
 
 /*
@@ -459,6 +502,7 @@ fcr_evaluate(FunctionCallInfo fcinfo, FcrKind kind)
 		case FCR_RESOLVED:
 		case FCR_RESOLVED_AS_OF:
 			span_check_range(&st->span, at, true, fname);
+			span_check_forward(&st->span, at, true, fname);
 			if (kind == FCR_RESOLVED_AS_OF)
 			{
 				/*
@@ -478,11 +522,13 @@ fcr_evaluate(FunctionCallInfo fcinfo, FcrKind kind)
 							 span_compare(&st->span, at, st->next_at, true, fname) <= 0));
 		case FCR_REPEAT:
 			span_check_range(&st->span, at, false, fname);
+			span_check_forward(&st->span, at, false, fname);
 			PG_RETURN_BOOL(tied ||
 						   (st->has_prev &&
 							span_compare(&st->span, at, st->prev_at, false, fname) <= 0));
 		case FCR_ATTEMPT:
 			span_check_range(&st->span, at, false, fname);
+			span_check_forward(&st->span, at, false, fname);
 			if (st->chain_before + st->group_size > PG_INT32_MAX)
 				ereport(ERROR,
 						(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
