@@ -51,6 +51,19 @@ FROM contacts
 WINDOW w AS (PARTITION BY customer, topic ORDER BY at)
 ORDER BY id;
 
+-- ties: the answers do not depend on the order the sort puts tied rows in;
+-- a tied pair is unresolved but not a repeat, and shares one attempt number
+SELECT t, fcr(t, '1 hour') OVER w1 = fcr(t, '1 hour') OVER w2 AS same_fcr,
+       repeat_contact(t, '1 hour') OVER w1 = repeat_contact(t, '1 hour') OVER w2 AS same_rep,
+       contact_attempt(t, '1 hour') OVER w1 = contact_attempt(t, '1 hour') OVER w2 AS same_att,
+       fcr(t, '1 hour') OVER w1, repeat_contact(t, '1 hour') OVER w1,
+       contact_attempt(t, '1 hour') OVER w1
+FROM (VALUES (1, timestamptz '2024-01-01 00:00'), (2, '2024-01-01 00:00'),
+             (3, '2024-01-01 00:30'), (4, '2024-01-01 00:30'), (5, '2024-01-01 00:30'),
+             (6, '2024-01-01 01:30'), (7, '2024-01-01 03:00'), (8, '2024-01-01 03:00')) v(i, t)
+WINDOW w1 AS (ORDER BY t, i), w2 AS (ORDER BY t, i DESC)
+ORDER BY t, i;
+
 -- per customer only: customer 6's topics now see each other
 SELECT id, topic, at,
        fcr(at, '7 days') OVER w,
@@ -272,7 +285,8 @@ END $$;
 
 --
 -- Randomised comparison with brute-force SQL: NOT EXISTS / EXISTS subqueries
--- for fcr and repeat_contact, lag-based chains for contact_attempt.
+-- for fcr and repeat_contact (strictly earlier contacts only), lag-based chains
+-- of distinct timestamps for contact_attempt.
 -- Hours on a grid (exact boundaries and ties are common), a few microsecond
 -- offsets, 3% NULLs, two topics; several windows and time zones.
 --
@@ -312,7 +326,7 @@ BEGIN
     FROM breaks b
   ), attempts AS (
     SELECT c.customer, c.topic, c.at,
-           sum(c.n) OVER (PARTITION BY c.customer, c.topic, c.chain ORDER BY c.at)::int AS attempt
+           row_number() OVER (PARTITION BY c.customer, c.topic, c.chain ORDER BY c.at)::int AS attempt
     FROM chains c
   ), oracle AS (
     SELECT o.*,
@@ -321,7 +335,7 @@ BEGIN
                  AND t.id <> o.id AND t.at >= o.at AND t.at <= o.at + p_within) END AS o_fcr,
            CASE WHEN o.at IS NOT NULL THEN EXISTS (
                SELECT 1 FROM r t WHERE t.customer = o.customer AND t.topic = o.topic
-                 AND t.id <> o.id AND t.at <= o.at AND t.at >= o.at - p_within) END AS o_repeat,
+                 AND t.at < o.at AND t.at >= o.at - p_within) END AS o_repeat,
            a.attempt AS o_attempt
     FROM ours o LEFT JOIN attempts a USING (customer, topic, at)
   )

@@ -8,13 +8,16 @@
  * whose at is not NULL):
  *
  *	fcr(at, within)			 no other contact has at' in [at, at + within]
- *	repeat_contact(at, within) some other contact has at' in [at - within, at]
- *	contact_attempt(at, within) how many contacts of at's chain have at' <= at
+ *	repeat_contact(at, within) some contact has at' in [at - within, at)
+ *	contact_attempt(at, within) 1 + the number of distinct timestamps of
+ *								at's chain before at
  *
- * Contacts at the same instant are repeats of each other, whatever order the
- * sort put them in, so all three answers are the same for tied rows.  A chain
- * is a run of contacts in which each distinct timestamp is a repeat of the
- * one before it; contact_attempt(...) > 1 exactly when repeat_contact(...).
+ * Contacts at the same instant make each other unresolved (fcr is false), but
+ * neither is a repeat of the other: repeat_contact looks only at strictly
+ * earlier contacts, and tied contacts share one attempt number.  All three
+ * answers are the same for tied rows, whatever order the sort put them in.
+ * A chain is a run of distinct timestamps each within reach of the one
+ * before it; contact_attempt(...) > 1 exactly when repeat_contact(...).
  *
  * The sweep.  The partition is in ascending order of at, so "some later
  * contact lies in (at, at + within]" is decided by the nearest later one
@@ -99,7 +102,8 @@ typedef struct FcrState
 	bool		started;		/* a group of ties has been found */
 	TimestampTz group_at;		/* timestamp of the current row's group */
 	int64		group_size;		/* non-NULL rows at group_at */
-	int64		chain_before;	/* contacts of the chain before the group */
+	int64		chain_before;	/* distinct timestamps of the chain before
+								 * the group */
 	bool		has_prev;
 	TimestampTz prev_at;		/* the latest timestamp before group_at */
 	int64		forward;		/* forward pointer: first non-NULL row after
@@ -395,7 +399,7 @@ start_group(WindowObject winobj, FcrState *st, int64 cur, TimestampTz at,
 		{
 			/* the chain goes on when the last timestamp is within reach */
 			if (span_compare(&st->span, at, st->group_at, false, fname) <= 0)
-				st->chain_before += st->group_size;
+				st->chain_before++;
 			else
 				st->chain_before = 0;
 		}
@@ -523,17 +527,16 @@ fcr_evaluate(FunctionCallInfo fcinfo, FcrKind kind)
 		case FCR_REPEAT:
 			span_check_range(&st->span, at, false, fname);
 			span_check_forward(&st->span, at, false, fname);
-			PG_RETURN_BOOL(tied ||
-						   (st->has_prev &&
-							span_compare(&st->span, at, st->prev_at, false, fname) <= 0));
+			PG_RETURN_BOOL(st->has_prev &&
+						   span_compare(&st->span, at, st->prev_at, false, fname) <= 0);
 		case FCR_ATTEMPT:
 			span_check_range(&st->span, at, false, fname);
 			span_check_forward(&st->span, at, false, fname);
-			if (st->chain_before + st->group_size > PG_INT32_MAX)
+			if (st->chain_before + 1 > PG_INT32_MAX)
 				ereport(ERROR,
 						(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 						 errmsg("contact_attempt() is out of range for type integer")));
-			PG_RETURN_INT32((int32) (st->chain_before + st->group_size));
+			PG_RETURN_INT32((int32) (st->chain_before + 1));
 	}
 	pg_unreachable();
 }
