@@ -51,6 +51,19 @@ FROM contacts
 WINDOW w AS (PARTITION BY customer, topic ORDER BY at)
 ORDER BY id;
 
+-- ties: the answers do not depend on the order the sort puts tied rows in;
+-- a tied pair is unresolved but not a repeat, and shares one attempt number
+SELECT t, fcr(t, '1 hour') OVER w1 = fcr(t, '1 hour') OVER w2 AS same_fcr,
+       repeat_contact(t, '1 hour') OVER w1 = repeat_contact(t, '1 hour') OVER w2 AS same_rep,
+       contact_attempt(t, '1 hour') OVER w1 = contact_attempt(t, '1 hour') OVER w2 AS same_att,
+       fcr(t, '1 hour') OVER w1, repeat_contact(t, '1 hour') OVER w1,
+       contact_attempt(t, '1 hour') OVER w1
+FROM (VALUES (1, timestamptz '2024-01-01 00:00'), (2, '2024-01-01 00:00'),
+             (3, '2024-01-01 00:30'), (4, '2024-01-01 00:30'), (5, '2024-01-01 00:30'),
+             (6, '2024-01-01 01:30'), (7, '2024-01-01 03:00'), (8, '2024-01-01 03:00')) v(i, t)
+WINDOW w1 AS (ORDER BY t, i), w2 AS (ORDER BY t, i DESC)
+ORDER BY t, i;
+
 -- per customer only: customer 6's topics now see each other
 SELECT id, topic, at,
        fcr(at, '7 days') OVER w,
@@ -77,6 +90,27 @@ FROM contacts WHERE customer = 1
 WINDOW w AS (ORDER BY at)
 ORDER BY id;
 
+-- as_of NULL on some rows only: those rows give NULL, and the others are
+-- unaffected (the rows at NULL as_of still count as contacts).  NULL as_of on
+-- the first row, a middle row that starts a group, one of a tied pair, and the
+-- last row.
+SELECT t, a, fcr(t, '1 hour') OVER w AS fcr, fcr(t, '1 hour', a) OVER w AS fcr_as_of,
+       fcr(t, '3 hours', a) OVER w AS fcr_3h_as_of
+FROM (VALUES (timestamptz '2024-01-01 00:00', NULL::timestamptz),
+             ('2024-01-01 02:00', '2025-01-01'),
+             ('2024-01-01 02:30', NULL),
+             ('2024-01-01 05:00', '2025-01-01'),
+             ('2024-01-01 08:00', NULL),
+             ('2024-01-01 08:00', '2025-01-01'),
+             ('2024-01-01 12:00', '2025-01-01'),
+             ('2024-01-01 14:00', NULL)) v(t, a)
+WINDOW w AS (ORDER BY t)
+ORDER BY t, a NULLS FIRST;
+-- the reviewer's case: a NULL as_of on a row that starts a group
+SELECT t, fcr(t, '1 hour', a) OVER (ORDER BY t)
+FROM (VALUES (timestamptz '2024-01-01 00:00+00', timestamptz '2025-01-01'),
+             ('2024-01-01 02:00+00', NULL), ('2024-01-01 04:00+00', '2025-01-01')) v(t, a);
+
 -- within other than 7 days; an interval with time only
 SELECT id, fcr(at, '2 days') OVER w AS fcr_2d, repeat_contact(at, '2 days') OVER w AS rep_2d,
        contact_attempt(at, '48 hours') OVER w AS att_48h,
@@ -84,6 +118,24 @@ SELECT id, fcr(at, '2 days') OVER w AS fcr_2d, repeat_contact(at, '2 days') OVER
 FROM contacts WHERE customer = 2
 WINDOW w AS (ORDER BY at)
 ORDER BY id;
+
+-- within with fields of mixed signs, positive overall (a day is 24 hours, a
+-- month 30 days): '1 day -1 hour' is 23 hours in UTC, and '1 mon -29 days'
+-- is a calendar month less 29 days (2 days from Jan 10, 1 from Jan 29)
+SELECT id, at, fcr(at, '1 day -1 hour') OVER w AS fcr_1d_m1h,
+       fcr(at, '23:00:00') OVER w AS fcr_23h,
+       repeat_contact(at, '1 day -1 hour') OVER w AS rep_1d_m1h,
+       contact_attempt(at, '1 day -1 hour') OVER w AS att_1d_m1h
+FROM contacts WHERE customer = 2
+WINDOW w AS (ORDER BY at)
+ORDER BY id;
+SELECT at, fcr(at, '1 mon -29 days') OVER w, repeat_contact(at, '1 mon -29 days') OVER w,
+       contact_attempt(at, '1 mon -29 days') OVER w,
+       fcr(at, '-1 mon 32 days') OVER w AS fcr_m1mon_32d
+FROM (VALUES (timestamptz '2026-01-10'), ('2026-01-11'), ('2026-01-13 00:00:00.000001'),
+             ('2026-01-28'), ('2026-01-29')) v(at)
+WINDOW w AS (ORDER BY at)
+ORDER BY at;
 
 -- a different within per row is allowed for fcr and repeat_contact
 SELECT id, at, fcr(at, CASE WHEN id = 21 THEN interval '5 days' ELSE interval '7 days' END) OVER w
@@ -173,7 +225,15 @@ RESET enable_sort;
 SELECT fcr(at, NULL) OVER (ORDER BY at) FROM contacts;
 SELECT fcr(at, '0') OVER (ORDER BY at) FROM contacts;
 SELECT repeat_contact(at, '-7 days') OVER (ORDER BY at) FROM contacts;
-SELECT contact_attempt(at, '1 day -1 hour') OVER (ORDER BY at) FROM contacts;
+SELECT contact_attempt(at, '1 day -25 hours') OVER (ORDER BY at) FROM contacts;
+SELECT fcr(at, '1 mon -30 days') OVER (ORDER BY at) FROM contacts;
+SELECT repeat_contact(at, '-1 mon 30 days 1 hour') OVER (ORDER BY at) FROM contacts;
+-- mixed signs, positive overall but not for every row: '1 mon -29 days' from
+-- Feb 1 2026 ends on Mar 1 - 29 days = Jan 31, before at
+SELECT fcr(at, '1 mon -29 days') OVER (ORDER BY at)
+FROM (VALUES (timestamptz '2026-01-10'), ('2026-02-01')) v(at);
+SELECT repeat_contact(at, '1 mon -29 days') OVER (ORDER BY at)
+FROM (VALUES (timestamptz '2026-03-01'), ('2026-03-10')) v(at);
 SELECT fcr(at, '-1 mon', now()) OVER (ORDER BY at) FROM contacts;
 -- within NULL is an error even where at is NULL
 SELECT fcr(at, NULL) OVER (ORDER BY at) FROM contacts WHERE at IS NULL;
@@ -207,7 +267,8 @@ BEGIN
   FOREACH q IN ARRAY ARRAY[
     'SELECT fcr(at, NULL) OVER (ORDER BY at) FROM contacts',
     'SELECT fcr(at, ''0'') OVER (ORDER BY at) FROM contacts',
-    'SELECT contact_attempt(at, ''1 day -1 hour'') OVER (ORDER BY at) FROM contacts',
+    'SELECT contact_attempt(at, ''1 day -25 hours'') OVER (ORDER BY at) FROM contacts',
+    'SELECT fcr(at, ''1 mon -29 days'') OVER (ORDER BY at) FROM (VALUES (timestamptz ''2026-02-01'')) v(at)',
     'SELECT fcr(at, ''7 days'') OVER (PARTITION BY customer ORDER BY at DESC) FROM contacts',
     'SELECT contact_attempt(at, CASE WHEN id < 23 THEN interval ''7 days'' ELSE interval ''8 days'' END) OVER (ORDER BY at) FROM contacts WHERE customer = 7',
     'SELECT fcr(at + random() * interval ''1 second'', ''7 days'') OVER (ORDER BY at) FROM contacts WHERE customer = 1',
@@ -224,7 +285,8 @@ END $$;
 
 --
 -- Randomised comparison with brute-force SQL: NOT EXISTS / EXISTS subqueries
--- for fcr and repeat_contact, lag-based chains for contact_attempt.
+-- for fcr and repeat_contact (strictly earlier contacts only), lag-based chains
+-- of distinct timestamps for contact_attempt.
 -- Hours on a grid (exact boundaries and ties are common), a few microsecond
 -- offsets, 3% NULLs, two topics; several windows and time zones.
 --
@@ -264,7 +326,7 @@ BEGIN
     FROM breaks b
   ), attempts AS (
     SELECT c.customer, c.topic, c.at,
-           sum(c.n) OVER (PARTITION BY c.customer, c.topic, c.chain ORDER BY c.at)::int AS attempt
+           row_number() OVER (PARTITION BY c.customer, c.topic, c.chain ORDER BY c.at)::int AS attempt
     FROM chains c
   ), oracle AS (
     SELECT o.*,
@@ -273,7 +335,7 @@ BEGIN
                  AND t.id <> o.id AND t.at >= o.at AND t.at <= o.at + p_within) END AS o_fcr,
            CASE WHEN o.at IS NOT NULL THEN EXISTS (
                SELECT 1 FROM r t WHERE t.customer = o.customer AND t.topic = o.topic
-                 AND t.id <> o.id AND t.at <= o.at AND t.at >= o.at - p_within) END AS o_repeat,
+                 AND t.at < o.at AND t.at >= o.at - p_within) END AS o_repeat,
            a.attempt AS o_attempt
     FROM ours o LEFT JOIN attempts a USING (customer, topic, at)
   )
@@ -292,5 +354,6 @@ SELECT c.*
 FROM (VALUES (interval '1 day', 'UTC'), ('36 hours', 'UTC'), ('1 day', 'Europe/Berlin'),
              ('2 days', 'America/New_York'), ('1 mon', 'Europe/Berlin'),
              ('1 mon 1 day 1 hour', 'UTC'), ('7 days', 'Australia/Lord_Howe'),
-             ('3 days', 'AAA+100BBB')) AS v(within, zone),
+             ('3 days', 'AAA+100BBB'), ('2 days -1 hour', 'Europe/Berlin'),
+             ('-1 mon 32 days', 'UTC')) AS v(within, zone),
      pg_temp.compare_with_oracle(v.within, v.zone) AS c;

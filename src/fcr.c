@@ -8,13 +8,16 @@
  * whose at is not NULL):
  *
  *	fcr(at, within)			 no other contact has at' in [at, at + within]
- *	repeat_contact(at, within) some other contact has at' in [at - within, at]
- *	contact_attempt(at, within) how many contacts of at's chain have at' <= at
+ *	repeat_contact(at, within) some contact has at' in [at - within, at)
+ *	contact_attempt(at, within) 1 + the number of distinct timestamps of
+ *								at's chain before at
  *
- * Contacts at the same instant are repeats of each other, whatever order the
- * sort put them in, so all three answers are the same for tied rows.  A chain
- * is a run of contacts in which each distinct timestamp is a repeat of the
- * one before it; contact_attempt(...) > 1 exactly when repeat_contact(...).
+ * Contacts at the same instant make each other unresolved (fcr is false), but
+ * neither is a repeat of the other: repeat_contact looks only at strictly
+ * earlier contacts, and tied contacts share one attempt number.  All three
+ * answers are the same for tied rows, whatever order the sort put them in.
+ * A chain is a run of distinct timestamps each within reach of the one
+ * before it; contact_attempt(...) > 1 exactly when repeat_contact(...).
  *
  * The sweep.  The partition is in ascending order of at, so "some later
  * contact lies in (at, at + within]" is decided by the nearest later one
@@ -99,7 +102,8 @@ typedef struct FcrState
 	bool		started;		/* a group of ties has been found */
 	TimestampTz group_at;		/* timestamp of the current row's group */
 	int64		group_size;		/* non-NULL rows at group_at */
-	int64		chain_before;	/* contacts of the chain before the group */
+	int64		chain_before;	/* distinct timestamps of the chain before
+								 * the group */
 	bool		has_prev;
 	TimestampTz prev_at;		/* the latest timestamp before group_at */
 	int64		forward;		/* forward pointer: first non-NULL row after
@@ -197,27 +201,35 @@ zone_offset_spread(void)
 }
 
 /*
- * Check "within" (positive: no negative field, not all zero) and work out
- * the bounds on what it spans.
+ * Check "within" (positive as PostgreSQL compares intervals: a month is 30
+ * days and a day 24 hours, so '1 day -1 hour' is positive) and work out the
+ * bounds on what it spans.  Fields may have mixed signs, so the bounds may
+ * reach zero or below; span_check_forward() then checks the rows one by one.
  */
 static void
 span_set(FcrSpan *span, const Interval *within, const char *fname)
 {
 	int64		slop = zone_offset_spread();
+	Interval	zero = {0};
+	int64		months;
 
-	if (within->month < 0 || within->day < 0 || within->time < 0 ||
-		(within->month == 0 && within->day == 0 && within->time == 0))
+	if (DatumGetInt32(DirectFunctionCall2(interval_cmp,
+										  PointerGetDatum(within),
+										  PointerGetDatum(&zero))) <= 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("within must be a positive interval in %s(), not \"%s\"",
 						fname, format_interval(within)),
-				 errdetail("No field of within (months, days, time) may be negative, and one must be positive.")));
+				 errdetail("Intervals are compared as PostgreSQL does: a month counts as 30 days and a day as 24 hours.")));
 
 	span->valid = true;
 	span->within = *within;
 	span->fast = within->month <= SPAN_FAST_MAX_MONTHS &&
+		within->month >= -SPAN_FAST_MAX_MONTHS &&
 		within->day <= SPAN_FAST_MAX_DAYS &&
+		within->day >= -SPAN_FAST_MAX_DAYS &&
 		within->time <= SPAN_FAST_MAX_TIME &&
+		within->time >= -SPAN_FAST_MAX_TIME &&
 		(slop >= 0 || (within->month == 0 && within->day == 0));
 	if (!span->fast)
 		return;
@@ -225,23 +237,34 @@ span_set(FcrSpan *span, const Interval *within, const char *fname)
 	/* in a zone with one UTC offset a day is exactly 24 hours */
 
 	span->lo = span->hi = within->time + within->day * USECS_PER_DAY;
-	if (within->day > 0)
+	if (within->day != 0)
 	{
 		span->lo -= slop;
 		span->hi += slop;
 	}
-	if (within->month > 0)
+	if (within->month != 0)
 	{
 		/*
-		 * m calendar months are 28m to 31m days of local time, less up to 3
-		 * days when the day of the month is clamped (Jan 31 + 1 month is Feb
-		 * 28); the same holds going back.
+		 * m calendar months, forward or back, are 28m to 31m days of local
+		 * time, give or take up to 3 days when the day of the month is
+		 * clamped (Jan 31 + 1 month is Feb 28).  A negative month field
+		 * spans the same, negated.
 		 */
-		span->lo += (within->month * INT64CONST(28) - 3) * USECS_PER_DAY - slop;
-		span->hi += within->month * INT64CONST(31) * USECS_PER_DAY + slop;
+		months = within->month > 0 ? within->month : -(int64) within->month;
+		if (within->month > 0)
+		{
+			span->lo += (months * INT64CONST(28) - 3) * USECS_PER_DAY - slop;
+			span->hi += (months * INT64CONST(31) + 3) * USECS_PER_DAY + slop;
+		}
+		else
+		{
+			span->lo -= (months * INT64CONST(31) + 3) * USECS_PER_DAY + slop;
+			span->hi -= (months * INT64CONST(28) - 3) * USECS_PER_DAY - slop;
+		}
 	}
-	span->safe_min = MIN_TIMESTAMP + span->hi + 10 * USECS_PER_DAY;
-	span->safe_max = END_TIMESTAMP - span->hi - 10 * USECS_PER_DAY;
+	/* wide enough for |at +/- within - at| <= max(|lo|, |hi|) */
+	span->safe_min = MIN_TIMESTAMP + Max(span->hi, -span->lo) + 10 * USECS_PER_DAY;
+	span->safe_max = END_TIMESTAMP - Max(span->hi, -span->lo) - 10 * USECS_PER_DAY;
 }
 
 static void
@@ -313,6 +336,30 @@ span_compare(const FcrSpan *span, TimestampTz at, TimestampTz other, bool forwar
 }
 
 /*
+ * A "within" with fields of mixed signs is positive on average but may not
+ * move a given contact forward in calendar arithmetic ('1 mon -29 days' from
+ * February 1 ends before it).  Such a row has no window: raise an error for
+ * it.  Bounds that are positive throughout decide this at once.
+ */
+static void
+span_check_forward(const FcrSpan *span, TimestampTz at, bool forward, const char *fname)
+{
+	TimestampTz bound;
+
+	if (TIMESTAMP_NOT_FINITE(at) || (span_fast_at(span, at) && span->lo > 0))
+		return;
+	bound = span_bound(span, at, forward, fname);
+	if (forward ? bound <= at : bound >= at)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("within must move time forward in %s()", fname),
+				 errdetail("For the contact at %s, at %c \"%s\" is %s.",
+						   format_timestamptz(at), forward ? '+' : '-',
+						   format_interval(&span->within),
+						   format_timestamptz(bound))));
+}
+
+/*
  * Raise the overflow error for a contact whose at +/- within is out of range,
  * whether or not the answer needs the bound: the same data always fails the
  * same way.
@@ -352,7 +399,7 @@ start_group(WindowObject winobj, FcrState *st, int64 cur, TimestampTz at,
 		{
 			/* the chain goes on when the last timestamp is within reach */
 			if (span_compare(&st->span, at, st->group_at, false, fname) <= 0)
-				st->chain_before += st->group_size;
+				st->chain_before++;
 			else
 				st->chain_before = 0;
 		}
@@ -442,14 +489,6 @@ fcr_evaluate(FunctionCallInfo fcinfo, FcrKind kind)
 		span_set(&st->span, within, fname);
 	}
 
-	if (kind == FCR_RESOLVED_AS_OF)
-	{
-		value = WinGetFuncArgCurrent(winobj, 2, &isnull);
-		if (isnull)
-			PG_RETURN_NULL();
-		as_of = DatumGetTimestampTz(value);
-	}
-
 	value = WinGetFuncArgCurrent(winobj, 0, &isnull);
 	if (isnull)
 		PG_RETURN_NULL();		/* and the other rows never see it */
@@ -467,25 +506,37 @@ fcr_evaluate(FunctionCallInfo fcinfo, FcrKind kind)
 		case FCR_RESOLVED:
 		case FCR_RESOLVED_AS_OF:
 			span_check_range(&st->span, at, true, fname);
-			/* censored: the repeat window has not closed by as_of */
-			if (kind == FCR_RESOLVED_AS_OF &&
-				(as_of < at || span_compare(&st->span, at, as_of, true, fname) < 0))
-				PG_RETURN_NULL();
+			span_check_forward(&st->span, at, true, fname);
+			if (kind == FCR_RESOLVED_AS_OF)
+			{
+				/*
+				 * Read as_of only now: the group bookkeeping above must run
+				 * for every row whose at is not NULL, whatever its as_of.
+				 */
+				value = WinGetFuncArgCurrent(winobj, 2, &isnull);
+				if (isnull)
+					PG_RETURN_NULL();
+				as_of = DatumGetTimestampTz(value);
+				/* censored: the repeat window has not closed by as_of */
+				if (as_of < at || span_compare(&st->span, at, as_of, true, fname) < 0)
+					PG_RETURN_NULL();
+			}
 			PG_RETURN_BOOL(!tied &&
 						   !(st->has_next &&
 							 span_compare(&st->span, at, st->next_at, true, fname) <= 0));
 		case FCR_REPEAT:
 			span_check_range(&st->span, at, false, fname);
-			PG_RETURN_BOOL(tied ||
-						   (st->has_prev &&
-							span_compare(&st->span, at, st->prev_at, false, fname) <= 0));
+			span_check_forward(&st->span, at, false, fname);
+			PG_RETURN_BOOL(st->has_prev &&
+						   span_compare(&st->span, at, st->prev_at, false, fname) <= 0);
 		case FCR_ATTEMPT:
 			span_check_range(&st->span, at, false, fname);
-			if (st->chain_before + st->group_size > PG_INT32_MAX)
+			span_check_forward(&st->span, at, false, fname);
+			if (st->chain_before + 1 > PG_INT32_MAX)
 				ereport(ERROR,
 						(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 						 errmsg("contact_attempt() is out of range for type integer")));
-			PG_RETURN_INT32((int32) (st->chain_before + st->group_size));
+			PG_RETURN_INT32((int32) (st->chain_before + 1));
 	}
 	pg_unreachable();
 }

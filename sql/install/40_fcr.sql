@@ -14,8 +14,8 @@ COMMENT ON FUNCTION fcr(timestamptz, interval, timestamptz) IS 'window function:
 
 CREATE FUNCTION repeat_contact(at timestamptz, within interval) RETURNS boolean
 	AS 'MODULE_PATHNAME', 'repeat_contact_window' LANGUAGE C WINDOW STABLE PARALLEL SAFE;
-COMMENT ON FUNCTION repeat_contact(timestamptz, interval) IS 'window function: true when another contact of the partition falls in [at - within, at] (a repeat of an earlier or tied contact)';
+COMMENT ON FUNCTION repeat_contact(timestamptz, interval) IS 'window function: true when an earlier contact of the partition falls in [at - within, at) (contacts at the same instant are not repeats of each other)';
 
 CREATE FUNCTION contact_attempt(at timestamptz, within interval) RETURNS integer
 	AS 'MODULE_PATHNAME', 'contact_attempt_window' LANGUAGE C WINDOW STABLE PARALLEL SAFE;
-COMMENT ON FUNCTION contact_attempt(timestamptz, interval) IS 'window function: 1 for a contact that starts a chain of repeats, 2 for its first repeat, ...; a chain breaks when the gap to the previous contact exceeds within';
+COMMENT ON FUNCTION contact_attempt(timestamptz, interval) IS 'window function: 1 for a contact that starts a chain of repeats, 2 for its first repeat, ... (tied contacts share one number); a chain breaks when the gap to the previous contact exceeds within';
