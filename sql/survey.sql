@@ -348,6 +348,51 @@ FROM (SELECT day, channel, rollup(s) OVER (PARTITION BY channel ORDER BY day
 SELECT id, score, survey_agg(score) OVER win, nps(score) OVER win
 FROM (VALUES (1, 10), (2, NULL), (3, NULL), (4, 0)) v(id, score)
 WINDOW win AS (ORDER BY id ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) ORDER BY id;
+-- a window equals a recomputation of its frame to the last bit (text equality), also
+-- when a weighted or scaled value leaves the frame: the inverse then returns NULL
+-- and the frame is recomputed.  rollup: a weighted summary leaving (g 1), scales
+-- 5 then 7 in frames that never hold both (g 2), a scale kept while its summary
+-- stays (g 3), weights that drift when subtracted (g 4)
+CREATE TABLE rs (g int, id int, s survey_summary);
+INSERT INTO rs VALUES (1, 1, '{9:1/2}'), (1, 2, '{9:1}'), (1, 3, '{10:1}'),
+  (2, 1, '{4:1,scale:5}'), (2, 2, '{4:1}'), (2, 3, '{6:1,scale:7}'),
+  (3, 1, '{4:1}'), (3, 2, '{5:1,scale:5}'), (3, 3, '{3:1}'), (3, 4, '{1:1}'),
+  (4, 1, '{9:1/0.1}'), (4, 2, '{9:1/0.7}'), (4, 3, '{10:1/0.3}'), (4, 4, '{9:2/0.4}'), (4, 5, '{10:1}');
+SELECT g, id, s, moving, moving IS NOT DISTINCT FROM recomputed AS same
+FROM (SELECT g, id, s, rollup(s) OVER win::text AS moving,
+             (SELECT rollup(r.s ORDER BY r.id)::text FROM rs r
+              WHERE r.g = o.g AND r.id BETWEEN o.id - 1 AND o.id) AS recomputed
+      FROM rs o WINDOW win AS (PARTITION BY g ORDER BY id ROWS 1 PRECEDING)) w
+ORDER BY g, id;
+-- weighted windows (weights like 0.1 do not subtract exactly) and CSAT scales
+-- that change once the frame has run empty
+CREATE TABLE wrows AS
+SELECT i AS id, (i * 7) % 11 AS score, CASE WHEN i % 13 = 0 THEN NULL ELSE (i % 9) * 0.1 END AS w,
+       CASE WHEN i % 6 IN (4, 5) THEN NULL ELSE 1 + i % 3 END AS c,
+       CASE WHEN i <= 29 THEN 5 ELSE 3 END AS sc
+FROM generate_series(1, 60) i;
+SELECT count(*) AS rows,
+       count(*) FILTER (WHERE s IS NOT DISTINCT FROM
+                        (SELECT survey_agg(score, w ORDER BY id)::text FROM wrows r WHERE r.id BETWEEN o.id - 3 AND o.id)) AS summary_equal,
+       count(*) FILTER (WHERE n IS NOT DISTINCT FROM
+                        (SELECT nps(score, w ORDER BY id) FROM wrows r WHERE r.id BETWEEN o.id - 3 AND o.id)) AS nps_equal
+FROM (SELECT id, survey_agg(score, w) OVER win::text AS s, nps(score, w) OVER win AS n
+      FROM wrows WINDOW win AS (ORDER BY id ROWS 3 PRECEDING)) o;
+SELECT id, c, sc, csat(c, sc) OVER win AS moving,
+       (SELECT csat(c, sc) FROM wrows r WHERE r.id BETWEEN o.id - 2 AND o.id) AS recomputed
+FROM wrows o WHERE id BETWEEN 27 AND 36
+WINDOW win AS (ORDER BY id ROWS 2 PRECEDING) ORDER BY id;
+-- the inverses called directly: NULL where they decline, the scale goes with the
+-- last response
+SELECT survey_summary_subtract('{9:2/3}', '{9:1}') IS NULL AS weighted_state,
+       survey_summary_subtract('{9:2}', '{9:1/1}') IS NULL AS weighted_input,
+       survey_summary_subtract('{4:2,scale:5}', '{4:1,scale:5}') IS NULL AS scaled_input,
+       survey_summary_subtract('{4:2,scale:5}', '{4:1}') AS scale_kept,
+       survey_summary_inv('{9:2/3}', 9, 1.0) IS NULL AS weighted_inv,
+       survey_summary_inv('{9:2/3}', 9) IS NULL AS weighted_state_inv,
+       survey_summary_inv('{9:2/3}', NULL, 1.0) AS null_row,
+       survey_summary_inv_scaled('{4:1,5:1,scale:5}', 4) AS scale_stays,
+       survey_summary_inv_scaled('{4:1,scale:5}', 4, 5) AS scale_goes;
 
 --
 -- parallel plans: Partial Aggregate, and the same answers as serial ones
