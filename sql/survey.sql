@@ -184,7 +184,7 @@ SELECT q, pg_temp.error_of(q) FROM (VALUES
   ('SELECT nps_ci(''{9:1}'', 0.95, ''wilson'')'),
   ('SELECT ''{1:1,scale:5}''::survey_summary + ''{1:1,scale:7}'''),
   ('SELECT ''{1:9223372036854775807}''::survey_summary + ''{1:1}'''),
-  ('SELECT ''{1:1/1e308,w2:1}''::survey_summary + ''{1:1/1e308,w2:1}'''),
+  ('SELECT ''{1:1/1e154,w2:1e308}''::survey_summary + ''{1:1/1e154,w2:1e308}'''),
   ('SELECT survey_summary_subtract(''{1:1}'', ''{1:2}'')'),
   ('SELECT survey_summary_inv(''{1:1}'', 2)')
 ) AS t(q);
@@ -195,6 +195,9 @@ SELECT t, pg_temp.error_of(format('SELECT %L::survey_summary', t)) FROM (VALUES
   ('{1:99999999999999999999}'), ('{1:5000000000000000000,2:5000000000000000000}'),
   ('{1:2.5}'), ('{1:1/}'), ('{1:1/abc}'), ('{1:1/-1}'), ('{1:1/NaN}'), ('{1:1/Infinity}'),
   ('{1:1/1e999}'), ('{1:0/1}'), ('{w2:-1}'), ('{w2:NaN}'), ('{w2:1}'), ('{w2:1,w2:1}'),
+  -- w2 impossible for the weights: below W*W/N, far below, above W*W, weights all zero
+  ('{0:1/1,9:1/1,w2:0}'), ('{0:1/1,9:1/1,w2:1e-300}'), ('{0:1/1,9:1/1,w2:1.99}'),
+  ('{9:2/2,w2:4.01}'), ('{9:1/0,w2:1}'), ('{1:1/1e308,w2:1}'),
   ('{scale:4}'), ('{scale:5,scale:5}'), ('{0:1,scale:5}'), ('{6:1,scale:5}'),
   ('{scale:}'), ('{w:1}')
 ) AS v(t);
@@ -202,6 +205,10 @@ SELECT t, pg_temp.error_of(format('SELECT %L::survey_summary', t)) FROM (VALUES
 SELECT '{ 10 : 3 , 0:1 }'::survey_summary AS blanks, '{}'::survey_summary AS empty,
        ' {1:0} '::survey_summary AS zero_count, '{9:2/1.5}'::survey_summary AS implied_w2,
        '{9:2,w2:2}'::survey_summary AS weights_of_one, '{1:2,scale:3}'::survey_summary AS scaled;
+-- w2 at its bounds W*W/N and W*W, and off them by float rounding only
+SELECT '{0:1/1,9:1/1,w2:2}'::survey_summary AS w2_lowest, '{9:2/2,w2:4}'::survey_summary AS w2_highest,
+       '{9:3/0.30000000000000004,w2:0.03}'::survey_summary AS rounding,
+       nps_stderr('{0:1/1,9:1/1,w2:2}') AS stderr_lowest;
 
 --
 -- text and binary round trips
@@ -278,6 +285,18 @@ SELECT pg_temp.write_binary_copy(:'binfile',      -- weight, no response
 COPY bin FROM :'binfile' WITH (FORMAT binary);
 SELECT pg_temp.write_binary_copy(:'binfile',      -- NaN w2
   pg_temp.summary_bytes(1, 1, 0, '{1,0,0,0,0,0,0,0,0,0,0}', '{1,0,0,0,0,0,0,0,0,0,0}', 'NaN'));
+COPY bin FROM :'binfile' WITH (FORMAT binary);
+SELECT pg_temp.write_binary_copy(:'binfile',      -- w2 below W*W/N
+  pg_temp.summary_bytes(1, 1, 0, '{1,0,0,0,0,0,0,0,0,1,0}', '{1,0,0,0,0,0,0,0,0,1,0}', 0));
+COPY bin FROM :'binfile' WITH (FORMAT binary);
+SELECT pg_temp.write_binary_copy(:'binfile',      -- w2 tiny
+  pg_temp.summary_bytes(1, 1, 0, '{1,0,0,0,0,0,0,0,0,1,0}', '{1,0,0,0,0,0,0,0,0,1,0}', 1e-300));
+COPY bin FROM :'binfile' WITH (FORMAT binary);
+SELECT pg_temp.write_binary_copy(:'binfile',      -- w2 above W*W
+  pg_temp.summary_bytes(1, 1, 0, '{2,0,0,0,0,0,0,0,0,0,0}', '{1,0,0,0,0,0,0,0,0,0,0}', 2));
+COPY bin FROM :'binfile' WITH (FORMAT binary);
+SELECT pg_temp.write_binary_copy(:'binfile',      -- w2 with zero weights
+  pg_temp.summary_bytes(1, 1, 0, '{2,0,0,0,0,0,0,0,0,0,0}', array_fill(0::float8, ARRAY[11]), 0.5));
 COPY bin FROM :'binfile' WITH (FORMAT binary);
 SELECT pg_temp.write_binary_copy(:'binfile',      -- unweighted with weights
   pg_temp.summary_bytes(1, 0, 0, '{1,0,0,0,0,0,0,0,0,0,0}', '{1,0,0,0,0,0,0,0,0,0,0}', 0));

@@ -19,6 +19,7 @@
  */
 #include "interaction.h"
 
+#include <float.h>
 #include <math.h>
 
 #include "access/htup_details.h"
@@ -152,10 +153,33 @@ survey_summary_problem(const SurveySummary *s)
 	}
 	if (s->weighted)
 	{
+		double		w = 0;
+
 		if (!isfinite(s->weight_sq) || s->weight_sq < 0)
 			return "Sum of squared weights is not a finite non-negative number.";
 		if (total == 0 && s->weight_sq != 0)
 			return "Sum of squared weights without responses.";
+		for (int i = 0; i < SURVEY_NSCORES; i++)
+			w += s->weight[i];
+		if (w == 0 && s->weight_sq != 0)
+			return "Sum of squared weights is not zero although every weight is.";
+		if (w > 0)
+		{
+			/*
+			 * N non-negative weights summing to W have W²/N <= Σw² <= W²
+			 * (Cauchy-Schwarz).  The sums were rounded, each by at most
+			 * N·eps relative, so allow that and 1e-9 on both bounds, and
+			 * DBL_MIN absolute for sums that underflowed.
+			 */
+			double		tol = 1e-9 + 4 * (double) total * DBL_EPSILON;
+			double		lo = (w / (double) total) * w * (1 - tol) - DBL_MIN;
+			double		hi = w * w * (1 + tol) + DBL_MIN;
+
+			if (!(s->weight_sq >= lo && s->weight_sq <= hi))
+				return psprintf("Sum of squared weights %s is impossible with N = %lld responses of total weight W = %s: it must lie between W*W/N and W*W.",
+								float8out_internal(s->weight_sq), (long long) total,
+								float8out_internal(w));
+		}
 	}
 	else if (s->weight_sq != 0)
 		return "An unweighted summary carries weights.";
