@@ -184,7 +184,7 @@ SELECT q, pg_temp.error_of(q) FROM (VALUES
   ('SELECT nps_ci(''{9:1}'', 0.95, ''wilson'')'),
   ('SELECT ''{1:1,scale:5}''::survey_summary + ''{1:1,scale:7}'''),
   ('SELECT ''{1:9223372036854775807}''::survey_summary + ''{1:1}'''),
-  ('SELECT ''{1:1/1e308,w2:1}''::survey_summary + ''{1:1/1e308,w2:1}'''),
+  ('SELECT ''{1:1/1e154,w2:1e308}''::survey_summary + ''{1:1/1e154,w2:1e308}'''),
   ('SELECT survey_summary_subtract(''{1:1}'', ''{1:2}'')'),
   ('SELECT survey_summary_inv(''{1:1}'', 2)')
 ) AS t(q);
@@ -195,6 +195,9 @@ SELECT t, pg_temp.error_of(format('SELECT %L::survey_summary', t)) FROM (VALUES
   ('{1:99999999999999999999}'), ('{1:5000000000000000000,2:5000000000000000000}'),
   ('{1:2.5}'), ('{1:1/}'), ('{1:1/abc}'), ('{1:1/-1}'), ('{1:1/NaN}'), ('{1:1/Infinity}'),
   ('{1:1/1e999}'), ('{1:0/1}'), ('{w2:-1}'), ('{w2:NaN}'), ('{w2:1}'), ('{w2:1,w2:1}'),
+  -- w2 impossible for the weights: below W*W/N, far below, above W*W, weights all zero
+  ('{0:1/1,9:1/1,w2:0}'), ('{0:1/1,9:1/1,w2:1e-300}'), ('{0:1/1,9:1/1,w2:1.99}'),
+  ('{9:2/2,w2:4.01}'), ('{9:1/0,w2:1}'), ('{1:1/1e308,w2:1}'),
   ('{scale:4}'), ('{scale:5,scale:5}'), ('{0:1,scale:5}'), ('{6:1,scale:5}'),
   ('{scale:}'), ('{w:1}')
 ) AS v(t);
@@ -202,6 +205,10 @@ SELECT t, pg_temp.error_of(format('SELECT %L::survey_summary', t)) FROM (VALUES
 SELECT '{ 10 : 3 , 0:1 }'::survey_summary AS blanks, '{}'::survey_summary AS empty,
        ' {1:0} '::survey_summary AS zero_count, '{9:2/1.5}'::survey_summary AS implied_w2,
        '{9:2,w2:2}'::survey_summary AS weights_of_one, '{1:2,scale:3}'::survey_summary AS scaled;
+-- w2 at its bounds W*W/N and W*W, and off them by float rounding only
+SELECT '{0:1/1,9:1/1,w2:2}'::survey_summary AS w2_lowest, '{9:2/2,w2:4}'::survey_summary AS w2_highest,
+       '{9:3/0.30000000000000004,w2:0.03}'::survey_summary AS rounding,
+       nps_stderr('{0:1/1,9:1/1,w2:2}') AS stderr_lowest;
 
 --
 -- text and binary round trips
@@ -279,6 +286,18 @@ COPY bin FROM :'binfile' WITH (FORMAT binary);
 SELECT pg_temp.write_binary_copy(:'binfile',      -- NaN w2
   pg_temp.summary_bytes(1, 1, 0, '{1,0,0,0,0,0,0,0,0,0,0}', '{1,0,0,0,0,0,0,0,0,0,0}', 'NaN'));
 COPY bin FROM :'binfile' WITH (FORMAT binary);
+SELECT pg_temp.write_binary_copy(:'binfile',      -- w2 below W*W/N
+  pg_temp.summary_bytes(1, 1, 0, '{1,0,0,0,0,0,0,0,0,1,0}', '{1,0,0,0,0,0,0,0,0,1,0}', 0));
+COPY bin FROM :'binfile' WITH (FORMAT binary);
+SELECT pg_temp.write_binary_copy(:'binfile',      -- w2 tiny
+  pg_temp.summary_bytes(1, 1, 0, '{1,0,0,0,0,0,0,0,0,1,0}', '{1,0,0,0,0,0,0,0,0,1,0}', 1e-300));
+COPY bin FROM :'binfile' WITH (FORMAT binary);
+SELECT pg_temp.write_binary_copy(:'binfile',      -- w2 above W*W
+  pg_temp.summary_bytes(1, 1, 0, '{2,0,0,0,0,0,0,0,0,0,0}', '{1,0,0,0,0,0,0,0,0,0,0}', 2));
+COPY bin FROM :'binfile' WITH (FORMAT binary);
+SELECT pg_temp.write_binary_copy(:'binfile',      -- w2 with zero weights
+  pg_temp.summary_bytes(1, 1, 0, '{2,0,0,0,0,0,0,0,0,0,0}', array_fill(0::float8, ARRAY[11]), 0.5));
+COPY bin FROM :'binfile' WITH (FORMAT binary);
 SELECT pg_temp.write_binary_copy(:'binfile',      -- unweighted with weights
   pg_temp.summary_bytes(1, 0, 0, '{1,0,0,0,0,0,0,0,0,0,0}', '{1,0,0,0,0,0,0,0,0,0,0}', 0));
 COPY bin FROM :'binfile' WITH (FORMAT binary);
@@ -348,6 +367,51 @@ FROM (SELECT day, channel, rollup(s) OVER (PARTITION BY channel ORDER BY day
 SELECT id, score, survey_agg(score) OVER win, nps(score) OVER win
 FROM (VALUES (1, 10), (2, NULL), (3, NULL), (4, 0)) v(id, score)
 WINDOW win AS (ORDER BY id ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) ORDER BY id;
+-- a window equals a recomputation of its frame to the last bit (text equality), also
+-- when a weighted or scaled value leaves the frame: the inverse then returns NULL
+-- and the frame is recomputed.  rollup: a weighted summary leaving (g 1), scales
+-- 5 then 7 in frames that never hold both (g 2), a scale kept while its summary
+-- stays (g 3), weights that drift when subtracted (g 4)
+CREATE TABLE rs (g int, id int, s survey_summary);
+INSERT INTO rs VALUES (1, 1, '{9:1/2}'), (1, 2, '{9:1}'), (1, 3, '{10:1}'),
+  (2, 1, '{4:1,scale:5}'), (2, 2, '{4:1}'), (2, 3, '{6:1,scale:7}'),
+  (3, 1, '{4:1}'), (3, 2, '{5:1,scale:5}'), (3, 3, '{3:1}'), (3, 4, '{1:1}'),
+  (4, 1, '{9:1/0.1}'), (4, 2, '{9:1/0.7}'), (4, 3, '{10:1/0.3}'), (4, 4, '{9:2/0.4}'), (4, 5, '{10:1}');
+SELECT g, id, s, moving, moving IS NOT DISTINCT FROM recomputed AS same
+FROM (SELECT g, id, s, rollup(s) OVER win::text AS moving,
+             (SELECT rollup(r.s ORDER BY r.id)::text FROM rs r
+              WHERE r.g = o.g AND r.id BETWEEN o.id - 1 AND o.id) AS recomputed
+      FROM rs o WINDOW win AS (PARTITION BY g ORDER BY id ROWS 1 PRECEDING)) w
+ORDER BY g, id;
+-- weighted windows (weights like 0.1 do not subtract exactly) and CSAT scales
+-- that change once the frame has run empty
+CREATE TABLE wrows AS
+SELECT i AS id, (i * 7) % 11 AS score, CASE WHEN i % 13 = 0 THEN NULL ELSE (i % 9) * 0.1 END AS w,
+       CASE WHEN i % 6 IN (4, 5) THEN NULL ELSE 1 + i % 3 END AS c,
+       CASE WHEN i <= 29 THEN 5 ELSE 3 END AS sc
+FROM generate_series(1, 60) i;
+SELECT count(*) AS rows,
+       count(*) FILTER (WHERE s IS NOT DISTINCT FROM
+                        (SELECT survey_agg(score, w ORDER BY id)::text FROM wrows r WHERE r.id BETWEEN o.id - 3 AND o.id)) AS summary_equal,
+       count(*) FILTER (WHERE n IS NOT DISTINCT FROM
+                        (SELECT nps(score, w ORDER BY id) FROM wrows r WHERE r.id BETWEEN o.id - 3 AND o.id)) AS nps_equal
+FROM (SELECT id, survey_agg(score, w) OVER win::text AS s, nps(score, w) OVER win AS n
+      FROM wrows WINDOW win AS (ORDER BY id ROWS 3 PRECEDING)) o;
+SELECT id, c, sc, csat(c, sc) OVER win AS moving,
+       (SELECT csat(c, sc) FROM wrows r WHERE r.id BETWEEN o.id - 2 AND o.id) AS recomputed
+FROM wrows o WHERE id BETWEEN 27 AND 36
+WINDOW win AS (ORDER BY id ROWS 2 PRECEDING) ORDER BY id;
+-- the inverses called directly: NULL where they decline, the scale goes with the
+-- last response
+SELECT survey_summary_subtract('{9:2/3}', '{9:1}') IS NULL AS weighted_state,
+       survey_summary_subtract('{9:2}', '{9:1/1}') IS NULL AS weighted_input,
+       survey_summary_subtract('{4:2,scale:5}', '{4:1,scale:5}') IS NULL AS scaled_input,
+       survey_summary_subtract('{4:2,scale:5}', '{4:1}') AS scale_kept,
+       survey_summary_inv('{9:2/3}', 9, 1.0) IS NULL AS weighted_inv,
+       survey_summary_inv('{9:2/3}', 9) IS NULL AS weighted_state_inv,
+       survey_summary_inv('{9:2/3}', NULL, 1.0) AS null_row,
+       survey_summary_inv_scaled('{4:1,5:1,scale:5}', 4) AS scale_stays,
+       survey_summary_inv_scaled('{4:1,scale:5}', 4, 5) AS scale_goes;
 
 --
 -- parallel plans: Partial Aggregate, and the same answers as serial ones

@@ -19,6 +19,7 @@
  */
 #include "interaction.h"
 
+#include <float.h>
 #include <math.h>
 
 #include "access/htup_details.h"
@@ -152,10 +153,33 @@ survey_summary_problem(const SurveySummary *s)
 	}
 	if (s->weighted)
 	{
+		double		w = 0;
+
 		if (!isfinite(s->weight_sq) || s->weight_sq < 0)
 			return "Sum of squared weights is not a finite non-negative number.";
 		if (total == 0 && s->weight_sq != 0)
 			return "Sum of squared weights without responses.";
+		for (int i = 0; i < SURVEY_NSCORES; i++)
+			w += s->weight[i];
+		if (w == 0 && s->weight_sq != 0)
+			return "Sum of squared weights is not zero although every weight is.";
+		if (w > 0)
+		{
+			/*
+			 * N non-negative weights summing to W have W²/N <= Σw² <= W²
+			 * (Cauchy-Schwarz).  The sums were rounded, each by at most
+			 * N·eps relative, so allow that and 1e-9 on both bounds, and
+			 * DBL_MIN absolute for sums that underflowed.
+			 */
+			double		tol = 1e-9 + 4 * (double) total * DBL_EPSILON;
+			double		lo = (w / (double) total) * w * (1 - tol) - DBL_MIN;
+			double		hi = w * w * (1 + tol) + DBL_MIN;
+
+			if (!(s->weight_sq >= lo && s->weight_sq <= hi))
+				return psprintf("Sum of squared weights %s is impossible with N = %lld responses of total weight W = %s: it must lie between W*W/N and W*W.",
+								float8out_internal(s->weight_sq), (long long) total,
+								float8out_internal(w));
+		}
 	}
 	else if (s->weight_sq != 0)
 		return "An unweighted summary carries weights.";
@@ -215,16 +239,6 @@ summary_make_weighted(SurveySummary *s)
 	s->weighted = 1;
 }
 
-/* After removals, float sums drift: keep them at zero where nothing is left. */
-static void
-summary_settle_weights(SurveySummary *s, int score)
-{
-	if (s->count[score] == 0 || s->weight[score] < 0)
-		s->weight[score] = 0;
-	if (s->weight_sq < 0 || summary_responses(s) == 0)
-		s->weight_sq = 0;
-}
-
 static inline void
 summary_add_row(SurveySummary *s, int score)
 {
@@ -251,32 +265,31 @@ summary_add_weighted_row(SurveySummary *s, int score, float8 w)
 				 errmsg("sum of survey weights is out of range")));
 }
 
+/*
+ * Removes one unweighted response: exact integer arithmetic.  Weighted
+ * removals are never done in place (see survey_summary_inv).
+ */
 static void
-summary_remove_row(SurveySummary *s, int score, bool has_weight, float8 w)
+summary_remove_row(SurveySummary *s, int score)
 {
 	if (unlikely(score < 0 || score > SURVEY_MAX_SCORE || s->count[score] <= 0))
 		ereport(ERROR,
 				(errcode(ERRCODE_DATA_EXCEPTION),
 				 errmsg("survey score %d is not in the summary it is removed from", score)));
 	s->count[score]--;
-	if (s->weighted)
-	{
-		if (!has_weight)
-			w = 1.0;
-		s->weight[score] -= w;
-		s->weight_sq -= w * w;
-		summary_settle_weights(s, score);
-	}
 }
 
 /*
  * dst += src (sign 1) or dst -= src (sign -1), then validate the result.
+ * Subtraction is only done on unweighted summaries (survey_summary_subtract
+ * declines the others), so it is exact.
  */
 static void
 summary_merge(SurveySummary *dst, const SurveySummary *src, int sign)
 {
 	const char *problem;
 
+	Assert(sign > 0 || (!dst->weighted && !src->weighted));
 	if (dst->scale != src->scale && dst->scale != 0 && src->scale != 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -304,13 +317,8 @@ summary_merge(SurveySummary *dst, const SurveySummary *src, int sign)
 			dst->weight[i] += sign * w;
 	}
 	if (dst->weighted)
-	{
 		dst->weight_sq += sign * (src->weighted ? src->weight_sq
 								  : (double) summary_responses(src));
-		if (sign < 0)
-			for (int i = 0; i < SURVEY_NSCORES; i++)
-				summary_settle_weights(dst, i);
-	}
 
 	problem = survey_summary_problem(dst);
 	if (problem)
@@ -682,7 +690,18 @@ survey_summary_trans_weighted(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(s);
 }
 
-/* survey_summary_inv(state, score [, weight]): its inverse, for windows */
+/*
+ * The inverse transitions must leave exactly the state a recomputation of the
+ * frame would build, or window results would depend on how the frame was
+ * reached.  Counts subtract exactly; float sums of weights do not (they
+ * drift), and a removed weight or scale cannot tell whether the rest of the
+ * frame still needs the "weighted" flag or the scale.  In those cases an
+ * inverse returns NULL, which tells the window executor to recompute the
+ * frame from scratch (exact, O(frame) for that row).  Unweighted windows, the
+ * common case, keep the O(1) path.
+ */
+
+/* survey_summary_inv(state, score [, weight]): inverse of survey_summary_trans */
 PG_FUNCTION_INFO_V1(survey_summary_inv);
 Datum
 survey_summary_inv(PG_FUNCTION_ARGS)
@@ -691,10 +710,10 @@ survey_summary_inv(PG_FUNCTION_ARGS)
 
 	if (unlikely(row_has_null(fcinfo)))
 		return skip_row(fcinfo);
+	if (PG_NARGS() > 2 || PG_GETARG_SURVEY(0)->weighted)
+		PG_RETURN_NULL();		/* weighted: recompute */
 	s = summary_for_update(fcinfo);
-
-	summary_remove_row(s, PG_GETARG_INT32(1), PG_NARGS() > 2,
-					   PG_NARGS() > 2 ? PG_GETARG_FLOAT8(2) : 1.0);
+	summary_remove_row(s, PG_GETARG_INT32(1));
 	PG_RETURN_POINTER(s);
 }
 
@@ -752,8 +771,15 @@ survey_summary_inv_scaled(PG_FUNCTION_ARGS)
 	if (unlikely(row_has_null(fcinfo)))
 		return skip_row(fcinfo);
 	s = summary_for_update(fcinfo);
+	summary_remove_row(s, PG_GETARG_INT32(1));
 
-	summary_remove_row(s, PG_GETARG_INT32(1), false, 1.0);
+	/*
+	 * Every response in the state is on its scale (the transition checks), so
+	 * the scale stays right while responses remain; an emptied frame forgets
+	 * it, as a recomputation would.
+	 */
+	if (summary_responses(s) == 0)
+		s->scale = 0;
 	PG_RETURN_POINTER(s);
 }
 
@@ -771,14 +797,24 @@ survey_summary_combine(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(s);
 }
 
-/* survey_summary_subtract(a, b): a − b, the inverse transition of rollup */
+/*
+ * survey_summary_subtract(a, b): a − b, the inverse transition of rollup.
+ * NULL (recompute) when a or b is weighted or b records a scale: the state's
+ * flag and scale come from every summary in the frame, and b alone cannot say
+ * whether the others still carry them.  A scale on a is kept: it came from a
+ * summary that is still in the frame.
+ */
 PG_FUNCTION_INFO_V1(survey_summary_subtract);
 Datum
 survey_summary_subtract(PG_FUNCTION_ARGS)
 {
-	SurveySummary *s = summary_for_update(fcinfo);
+	SurveySummary *s;
+	const SurveySummary *b = PG_GETARG_SURVEY(1);
 
-	summary_merge(s, PG_GETARG_SURVEY(1), -1);
+	if (PG_GETARG_SURVEY(0)->weighted || b->weighted || b->scale != 0)
+		PG_RETURN_NULL();
+	s = summary_for_update(fcinfo);
+	summary_merge(s, b, -1);
 	PG_RETURN_POINTER(s);
 }
 
