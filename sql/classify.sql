@@ -240,6 +240,15 @@ SELECT count(*) FILTER (WHERE touchpoint_words(touchpoint_words(t)) <> touchpoin
 FROM classify_random;
 DELETE FROM interaction_stage_rules;
 
+-- the triggers: a row trigger for INSERT, UPDATE, DELETE (logical replication fires
+-- only row triggers) and a statement trigger for TRUNCATE, both ENABLE ALWAYS
+SELECT tgname, tgenabled, pg_get_triggerdef(oid) AS definition
+FROM pg_trigger WHERE tgrelid = 'interaction_stage_rules'::regclass ORDER BY tgname;
+-- many rows, one statement: the rules are reloaded (once) for the next statement
+INSERT INTO interaction_stage_rules SELECT 'bulk phrase ' || i, 'retention' FROM generate_series(1, 500) i;
+SELECT classify_stage('bulk phrase 250') AS bulk_row, classify_stage('bulk phrase 501') AS not_a_rule;
+DELETE FROM interaction_stage_rules WHERE phrase LIKE 'bulk phrase %';
+SELECT classify_stage('bulk phrase 250') AS deleted;
 -- the trigger function is only a trigger
 SELECT interaction_stage_rules_changed();
 

@@ -20,8 +20,8 @@
  * entered too, marked as prefixes, so a lookup can stop extending as soon as
  * no phrase continues).  The table lives in a child of CacheMemoryContext and
  * is rebuilt when a relcache invalidation for the rules table arrives: the
- * table's statement trigger (stage_rules_invalidate) sends one for every
- * write, so a change is seen at commit by every session, at once by its own
+ * table's triggers (stage_rules_invalidate) send one for every write, also
+ * one applied by logical replication, so a change is seen at commit by every session, at once by its own
  * session, and is undone by a rollback (locally registered invalidations are
  * replayed on abort).  Each statement begins by accepting pending
  * invalidations, so a change committed elsewhere is seen by the next
@@ -694,9 +694,14 @@ stage_vocabulary(PG_FUNCTION_ARGS)
 }
 
 /*
- * Statement trigger on interaction_stage_rules: every write sends a relcache
+ * Trigger on interaction_stage_rules (for each row on INSERT, UPDATE and
+ * DELETE, for each statement on TRUNCATE): every write sends a relcache
  * invalidation for the table (to this session after the command, to the
- * others at commit), which tells every backend to rebuild its matcher.
+ * others at commit), which tells every backend to rebuild its matcher.  A
+ * statement writing many rows registers one invalidation: duplicates within
+ * a command are dropped.  Row triggers are what the logical replication
+ * apply worker fires.  As a row trigger it returns the row, so that it would
+ * change nothing even if attached BEFORE.
  */
 PG_FUNCTION_INFO_V1(stage_rules_invalidate);
 Datum
@@ -709,6 +714,9 @@ stage_rules_invalidate(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
 				 errmsg("trigger functions can only be called as triggers")));
 	CacheInvalidateRelcache(trigdata->tg_relation);
+	if (TRIGGER_FIRED_FOR_ROW(trigdata->tg_event))
+		return PointerGetDatum(TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event) ?
+							   trigdata->tg_newtuple : trigdata->tg_trigtuple);
 	return PointerGetDatum(NULL);
 }
 
