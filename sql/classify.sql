@@ -78,8 +78,8 @@ FROM unnest(ARRAY['case study', 'case study participation', 'Case-Study Particip
                   'webinar demo', 'demo webinar', 'blog demo', 'demo blog',
                   'ad click free trial', 'free trial ad click', 'order review']) AS t;
 
--- NULL, empty, blanks only, no words; non-ASCII letters belong to words (compared
--- exactly), Unicode punctuation and spaces separate them
+-- NULL, empty, blanks only, no words; non-ASCII letters belong to words (case-folded),
+-- Unicode punctuation and spaces separate them
 SELECT t, touchpoint_words(t), classify_stage(t)
 FROM unnest(ARRAY[NULL, '', '   ', '-- // --', E'tab\tdemo\nline', 'Démo', 'DEMO ü',
                   'démo', 'Webinar—recording', E'Free\u00a0trial', '«Demo»', 'ªdemo', 'Pricing · FAQ',
@@ -89,6 +89,17 @@ SELECT classify_stage(repeat('x ', 1000) || 'pricing page') AS long_text,
        classify_stage(repeat('ad', 50000)) AS one_long_word,
        classify_stage(repeat('case study ', 10000) || 'participation') AS long_tail,
        length(touchpoint_words(repeat('..Ab', 1000))) AS words_len;
+
+-- non-ASCII letters: Unicode simple case folding (the database is UTF-8)
+SELECT t, touchpoint_words(t)
+FROM unnest(ARRAY['DÉMO PRODUIT', 'Öl-Ärger', 'ΩΜΈΓΑ ΟΔΌΣ', 'ωμέγα οδός', 'ПРОДАЖА Ёлка',
+                  'ẞ STRASSE', 'µ-ÅNGSTRÖM', E'\u212A\u212B \u2126', 'İstanbul', 'ȺȾ Ab',
+                  'ǅ ǈ', 'ÿŸ ǲ']) AS t;
+-- folding can lengthen a text (Ⱥ is 2 bytes, ⱥ 3): past the stack buffer too
+SELECT octet_length(repeat('Ⱥ', 1000)) AS bytes_in,
+       octet_length(touchpoint_words(repeat('Ⱥ', 1000))) AS bytes_out,
+       touchpoint_words(repeat('Ⱥ', 1000)) = repeat('ⱥ', 1000) AS all_folded,
+       touchpoint_words(repeat('ȺȾ-', 100)) = rtrim(repeat('ⱥⱦ ', 100)) AS words_folded;
 
 -- ---------------------------------------------------------------------------
 -- user rules
@@ -104,13 +115,19 @@ SELECT t, classify_stage(t)
 FROM unnest(ARRAY['click', 'double-click', 'double click review', 'product review',
                   'click adventure', 'adventure click']) AS t;
 
--- long rules: a prefix alone does not match; non-ASCII letters compare exactly
+-- long rules: a prefix alone does not match; non-ASCII letters compare case-folded
 INSERT INTO interaction_stage_rules VALUES ('one two three four five six', 'retention'),
-  ('two three', 'awareness'), ('Démo client', 'acquisition');
+  ('two three', 'awareness'), ('Démo client', 'acquisition'), ('ΟΔΟΣ', 'awareness'),
+  ('öffnung', 'retention');
 SELECT t, classify_stage(t)
 FROM unnest(ARRAY['x one two three four five six y', 'one two three four five seven',
-                  'one two three', 'Démo-Client', 'DÉMO CLIENT', 'démo client']) AS t;
-DELETE FROM interaction_stage_rules WHERE phrase IN ('one two three four five six', 'two three', 'Démo client');
+                  'one two three', 'Démo-Client', 'DÉMO CLIENT', 'démo client', 'Demo client',
+                  'νέα οδος', 'ΟΔΟΣ', 'Οδός', 'ÖFFNUNG', 'Öffnung heute']) AS t;
+-- the unique index on touchpoint_words(phrase) sees case-folded duplicates
+INSERT INTO interaction_stage_rules VALUES ('DÉMO  CLIENT', 'retention');
+INSERT INTO interaction_stage_rules VALUES ('οδος', 'retention');
+DELETE FROM interaction_stage_rules
+WHERE phrase IN ('one two three four five six', 'two three', 'Démo client', 'ΟΔΟΣ', 'öffnung');
 
 -- bad rules
 INSERT INTO interaction_stage_rules VALUES ('Double_Click', 'awareness');
@@ -223,6 +240,15 @@ SELECT count(*) FILTER (WHERE touchpoint_words(touchpoint_words(t)) <> touchpoin
 FROM classify_random;
 DELETE FROM interaction_stage_rules;
 
+-- the triggers: a row trigger for INSERT, UPDATE, DELETE (logical replication fires
+-- only row triggers) and a statement trigger for TRUNCATE, both ENABLE ALWAYS
+SELECT tgname, tgenabled, pg_get_triggerdef(oid) AS definition
+FROM pg_trigger WHERE tgrelid = 'interaction_stage_rules'::regclass ORDER BY tgname;
+-- many rows, one statement: the rules are reloaded (once) for the next statement
+INSERT INTO interaction_stage_rules SELECT 'bulk phrase ' || i, 'retention' FROM generate_series(1, 500) i;
+SELECT classify_stage('bulk phrase 250') AS bulk_row, classify_stage('bulk phrase 501') AS not_a_rule;
+DELETE FROM interaction_stage_rules WHERE phrase LIKE 'bulk phrase %';
+SELECT classify_stage('bulk phrase 250') AS deleted;
 -- the trigger function is only a trigger
 SELECT interaction_stage_rules_changed();
 

@@ -7,8 +7,10 @@
  *	  NPS score.
  *
  * Matching is on words.  A text is split into words (runs of ASCII letters,
- * digits and non-ASCII bytes; everything else separates), lower-cased and
- * joined by single spaces: 'Ad-Click!' and 'ad_click' both read "ad click".
+ * digits and non-ASCII characters; everything else separates), case-folded
+ * and joined by single spaces: 'Ad-Click!' and 'ad_click' both read "ad
+ * click", 'DÉMO' reads "démo" (in a UTF-8 database, by Unicode simple case
+ * folding from a fixed table, src/classify_casefold.h).
  * A phrase matches when its words appear consecutively in the touchpoint's.
  * Among the matching phrases a user rule beats a built-in one, then the phrase
  * with more words, then the one with more characters, then the earliest one.
@@ -18,8 +20,8 @@
  * entered too, marked as prefixes, so a lookup can stop extending as soon as
  * no phrase continues).  The table lives in a child of CacheMemoryContext and
  * is rebuilt when a relcache invalidation for the rules table arrives: the
- * table's statement trigger (stage_rules_invalidate) sends one for every
- * write, so a change is seen at commit by every session, at once by its own
+ * table's triggers (stage_rules_invalidate) send one for every write, also
+ * one applied by logical replication, so a change is seen at commit by every session, at once by its own
  * session, and is undone by a rollback (locally registered invalidations are
  * replayed on abort).  Each statement begins by accepting pending
  * invalidations, so a change committed elsewhere is seen by the next
@@ -49,7 +51,12 @@
 #include "utils/rel.h"
 #include "utils/snapmgr.h"
 
+#include "classify_casefold.h"
+
 #define STAGE_RULES_TABLE	"interaction_stage_rules"
+
+/* Room that split_words() needs for a text of len bytes. */
+#define SPLIT_WORDS_MAX(len)	((len) + (len) / 2)
 
 /*
  * The built-in vocabulary, written as a person would; each phrase is
@@ -200,10 +207,36 @@ utf8_punctuation_len(const unsigned char *s, int avail)
 	return 0;
 }
 
+/* Simple case folding of code point cp (itself when it has none). */
+static pg_wchar
+utf8_fold(pg_wchar cp)
+{
+	int			lo = 0;
+	int			hi = (int) lengthof(casefold_pairs) - 1;
+
+	if (cp < casefold_pairs[0].from || cp > casefold_pairs[hi].from)
+		return cp;
+	while (lo <= hi)
+	{
+		int			mid = (lo + hi) / 2;
+
+		if (casefold_pairs[mid].from == cp)
+			return casefold_pairs[mid].to;
+		if (casefold_pairs[mid].from < cp)
+			lo = mid + 1;
+		else
+			hi = mid - 1;
+	}
+	return cp;
+}
+
 /*
- * Split str[0..len) into words, written to out lower-cased and separated by
- * single spaces; returns the length written (at most len) and the number of
- * words in *nwords.
+ * Split str[0..len) into words, written to out case-folded and separated by
+ * single spaces; returns the length written (at most SPLIT_WORDS_MAX(len):
+ * a few characters fold to longer ones) and the number of words in *nwords.
+ * ASCII letters are lower-cased here; in a UTF-8 database every other
+ * character gets its Unicode simple case folding from classify_casefold.h,
+ * a fixed table, so the result depends on nothing but the database encoding.
  */
 static int
 split_words(const char *str, int len, char *out, int *nwords)
@@ -217,16 +250,20 @@ split_words(const char *str, int len, char *out, int *nwords)
 	for (int i = 0; i < len; i++)
 	{
 		unsigned char c = word_bytes[(unsigned char) str[i]];
+		int			clen = 1;	/* bytes of str that c stands for */
 
 		if (c >= 0x80 && word_bytes_utf8)
 		{
-			int			plen = utf8_punctuation_len((const unsigned char *) str + i,
-													len - i);
+			const unsigned char *s = (const unsigned char *) str + i;
 
-			if (plen > 0)
-			{
+			clen = utf8_punctuation_len(s, len - i);
+			if (clen > 0)
 				c = 0;
-				i += plen - 1;
+			else
+			{
+				clen = pg_utf_mblen(s);
+				if (clen > len - i || clen < 2)
+					clen = 1;	/* not valid UTF-8: take the byte as it is */
 			}
 		}
 		if (c != 0)
@@ -237,10 +274,28 @@ split_words(const char *str, int len, char *out, int *nwords)
 					out[o++] = ' ';
 				inword = true;
 			}
-			out[o++] = (char) c;
+			if (clen == 1)
+				out[o++] = (char) c;
+			else
+			{
+				pg_wchar	cp = utf8_to_unicode((const unsigned char *) str + i);
+				pg_wchar	folded = utf8_fold(cp);
+
+				if (folded == cp)
+				{
+					memcpy(out + o, str + i, clen);
+					o += clen;
+				}
+				else
+				{
+					unicode_to_utf8(folded, (unsigned char *) out + o);
+					o += pg_utf_mblen((unsigned char *) out + o);
+				}
+			}
 		}
 		else
 			inword = false;
+		i += clen - 1;
 	}
 	*nwords = n;
 	return o;
@@ -314,7 +369,7 @@ pending_add(List **list, const char *phrase, int len, int stage, bool user)
 {
 	PendingPhrase *pp = palloc(sizeof(PendingPhrase));
 
-	pp->words = palloc(len + 1);
+	pp->words = palloc(SPLIT_WORDS_MAX(len) + 1);
 	pp->len = split_words(phrase, len, pp->words, &pp->nwords);
 	pp->words[pp->len] = '\0';
 	pp->stage = stage;
@@ -557,8 +612,8 @@ classify_stage(PG_FUNCTION_ARGS)
 	int			nwords;
 	const StagePhrase *best = NULL;
 
-	if (len > CLASSIFY_STACK_LEN)
-		words = palloc(len);
+	if (SPLIT_WORDS_MAX(len) > CLASSIFY_STACK_LEN)
+		words = palloc(SPLIT_WORDS_MAX(len));
 	len = split_words(VARDATA_ANY(touchpoint), len, words, &nwords);
 
 	/*
@@ -609,7 +664,7 @@ touchpoint_words(PG_FUNCTION_ARGS)
 {
 	text	   *t = PG_GETARG_TEXT_PP(0);
 	int			len = VARSIZE_ANY_EXHDR(t);
-	text	   *result = palloc(VARHDRSZ + len);
+	text	   *result = palloc(VARHDRSZ + SPLIT_WORDS_MAX(len));
 	int			nwords;
 
 	len = split_words(VARDATA_ANY(t), len, VARDATA(result), &nwords);
@@ -639,9 +694,14 @@ stage_vocabulary(PG_FUNCTION_ARGS)
 }
 
 /*
- * Statement trigger on interaction_stage_rules: every write sends a relcache
+ * Trigger on interaction_stage_rules (for each row on INSERT, UPDATE and
+ * DELETE, for each statement on TRUNCATE): every write sends a relcache
  * invalidation for the table (to this session after the command, to the
- * others at commit), which tells every backend to rebuild its matcher.
+ * others at commit), which tells every backend to rebuild its matcher.  A
+ * statement writing many rows registers one invalidation: duplicates within
+ * a command are dropped.  Row triggers are what the logical replication
+ * apply worker fires.  As a row trigger it returns the row, so that it would
+ * change nothing even if attached BEFORE.
  */
 PG_FUNCTION_INFO_V1(stage_rules_invalidate);
 Datum
@@ -654,6 +714,9 @@ stage_rules_invalidate(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
 				 errmsg("trigger functions can only be called as triggers")));
 	CacheInvalidateRelcache(trigdata->tg_relation);
+	if (TRIGGER_FIRED_FOR_ROW(trigdata->tg_event))
+		return PointerGetDatum(TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event) ?
+							   trigdata->tg_newtuple : trigdata->tg_trigtuple);
 	return PointerGetDatum(NULL);
 }
 

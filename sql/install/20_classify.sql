@@ -7,7 +7,7 @@ CREATE FUNCTION touchpoint_words(text) RETURNS text
 COMMENT ON FUNCTION touchpoint_words(text) IS 'the words classify_stage() sees in a text: lower case, separated by single spaces';
 
 -- User rules: a phrase (normalised like a touchpoint) and its stage.  Rows are
--- kept by pg_dump; the statement trigger tells every session to reload them.
+-- kept by pg_dump; its triggers tell every session to reload them.
 CREATE TABLE interaction_stage_rules (
 	phrase text PRIMARY KEY
 		CONSTRAINT interaction_stage_rules_phrase_has_words
@@ -26,11 +26,19 @@ GRANT SELECT ON interaction_stage_rules TO PUBLIC;
 CREATE FUNCTION interaction_stage_rules_changed() RETURNS trigger
 	AS 'MODULE_PATHNAME', 'stage_rules_invalidate' LANGUAGE C VOLATILE PARALLEL SAFE;
 COMMENT ON FUNCTION interaction_stage_rules_changed() IS 'trigger: tells every session to reload interaction_stage_rules';
+-- A row trigger for INSERT, UPDATE and DELETE: the logical replication apply
+-- worker fires row triggers only, never statement ones.  Relcache invalidations
+-- are de-duplicated, so many rows still send one.  TRUNCATE has only a statement
+-- trigger (the apply worker fires that one).  Both ENABLE ALWAYS: the apply
+-- worker runs with session_replication_role = replica.
 CREATE TRIGGER interaction_stage_rules_changed
-	AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON interaction_stage_rules
-	FOR EACH STATEMENT EXECUTE FUNCTION interaction_stage_rules_changed();
--- also when rows arrive by logical replication (session_replication_role = replica)
+	AFTER INSERT OR UPDATE OR DELETE ON interaction_stage_rules
+	FOR EACH ROW EXECUTE FUNCTION interaction_stage_rules_changed();
 ALTER TABLE interaction_stage_rules ENABLE ALWAYS TRIGGER interaction_stage_rules_changed;
+CREATE TRIGGER interaction_stage_rules_truncated
+	AFTER TRUNCATE ON interaction_stage_rules
+	FOR EACH STATEMENT EXECUTE FUNCTION interaction_stage_rules_changed();
+ALTER TABLE interaction_stage_rules ENABLE ALWAYS TRIGGER interaction_stage_rules_truncated;
 
 CREATE FUNCTION classify_stage(touchpoint text) RETURNS journey_stage
 	AS 'MODULE_PATHNAME', 'classify_stage' LANGUAGE C STABLE STRICT PARALLEL SAFE;
