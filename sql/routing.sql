@@ -112,6 +112,29 @@ WHERE (x > y) IS DISTINCT FROM (routing_priority_cmp(x, y) > 0)
    OR ((x = y) AND routing_priority_hash_extended(x, 7) <> routing_priority_hash_extended(y, 7))
    OR (routing_priority_hash_extended(x, 0) & 4294967295) <> (routing_priority_hash(x)::bigint & 4294967295);
 
+-- the support functions, called directly, are the operators they implement
+SELECT count(*) AS disagree
+FROM pairs, LATERAL (VALUES (a, b), (b, a)) v(x, y)
+WHERE routing_priority_lt(x, y) IS DISTINCT FROM (x < y)
+   OR routing_priority_le(x, y) IS DISTINCT FROM (x <= y)
+   OR routing_priority_eq(x, y) IS DISTINCT FROM (x = y)
+   OR routing_priority_ne(x, y) IS DISTINCT FROM (x <> y)
+   OR routing_priority_ge(x, y) IS DISTINCT FROM (x >= y)
+   OR routing_priority_gt(x, y) IS DISTINCT FROM (x > y)
+   OR routing_priority_smaller(x, y) IS DISTINCT FROM least(x, y)
+   OR routing_priority_larger(x, y) IS DISTINCT FROM greatest(x, y)
+   OR routing_priority_expedite(x, '90 seconds') IS DISTINCT FROM x + interval '90 seconds'
+   OR routing_priority_defer(x, '90 seconds') IS DISTINCT FROM x - interval '90 seconds'
+   OR routing_priority_in(routing_priority_out(x), 'routing_priority'::regtype, -1)::text IS DISTINCT FROM x::text;
+-- the type and its operator classes use them (recv takes internal: the catalog says it)
+SELECT t.typinput = 'routing_priority_in'::regproc AS input, t.typoutput = 'routing_priority_out'::regproc AS output,
+       t.typreceive = 'routing_priority_recv'::regproc AS recv, t.typsend = 'routing_priority_send'::regproc AS send
+FROM pg_type t WHERE t.oid = 'routing_priority'::regtype;
+SELECT opc.opcname, ap.amprocnum, ap.amproc
+FROM pg_opclass opc JOIN pg_amproc ap ON ap.amprocfamily = opc.opcfamily
+WHERE opc.opcname IN ('routing_priority_ops', 'routing_priority_hash_ops')
+ORDER BY 1, 2;
+
 -- a queue of random tasks sorts exactly by (tier desc, virtual arrival, enqueued_at)
 SELECT setseed(0.25);
 CREATE TEMP TABLE tasks AS

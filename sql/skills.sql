@@ -113,6 +113,35 @@ DELETE FROM pool WHERE agent LIKE '%_twin';
 SELECT skillset_hash('a:1, b:2') = skillset_hash('b:2, a:1') AS same_hash,
        skillset_hash_extended('a:1', 7) = skillset_hash_extended('A:1', 7) AS same_hash_ext;
 
+-- the support functions, called directly, are the operators they implement
+SELECT count(*) AS pairs,
+       count(*) FILTER (WHERE skillset_contains(x.skills, y.skills) IS DISTINCT FROM (x.skills @> y.skills)
+                           OR skillset_contained(x.skills, y.skills) IS DISTINCT FROM (x.skills <@ y.skills)
+                           OR skillset_eq(x.skills, y.skills) IS DISTINCT FROM (x.skills = y.skills)
+                           OR skillset_ne(x.skills, y.skills) IS DISTINCT FROM (x.skills <> y.skills)
+                           OR skillset_lt(x.skills, y.skills) IS DISTINCT FROM (x.skills < y.skills)
+                           OR skillset_le(x.skills, y.skills) IS DISTINCT FROM (x.skills <= y.skills)
+                           OR skillset_gt(x.skills, y.skills) IS DISTINCT FROM (x.skills > y.skills)
+                           OR skillset_ge(x.skills, y.skills) IS DISTINCT FROM (x.skills >= y.skills)
+                           OR sign(skillset_cmp(x.skills, y.skills)) IS DISTINCT FROM
+                              CASE WHEN x.skills < y.skills THEN -1 WHEN x.skills > y.skills THEN 1
+                                   WHEN x.skills = y.skills THEN 0 END
+                           OR skillset_in(skillset_out(x.skills), 'skillset'::regtype, -1) IS DISTINCT FROM x.skills) AS disagree
+FROM pool x, pool y;
+-- the type and its operator classes use them (recv and the GIN functions take internal)
+SELECT t.typinput = 'skillset_in'::regproc AS input, t.typoutput = 'skillset_out'::regproc AS output,
+       t.typreceive = 'skillset_recv'::regproc AS recv, t.typsend = 'skillset_send'::regproc AS send
+FROM pg_type t WHERE t.oid = 'skillset'::regtype;
+SELECT opc.opcname, ap.amprocnum, ap.amproc::regproc
+FROM pg_opclass opc JOIN pg_amproc ap ON ap.amprocfamily = opc.opcfamily
+WHERE opc.opcname IN ('skillset_ops', 'skillset_hash_ops', 'skillset_gin_ops')
+ORDER BY 1, 2;
+SELECT count(*) AS gin_support
+FROM pg_amproc ap JOIN pg_opclass opc ON ap.amprocfamily = opc.opcfamily
+WHERE opc.opcname = 'skillset_gin_ops'
+  AND ap.amproc IN ('skillset_gin_extract_value'::regproc, 'skillset_gin_extract_query'::regproc,
+                    'skillset_gin_consistent'::regproc, 'skillset_gin_triconsistent'::regproc);
+
 -- bad input: syntax is 22P02, levels out of 1..10 are 22003, limits 54000
 \set VERBOSITY default
 SELECT 'billing'::skillset;

@@ -224,6 +224,22 @@ SELECT id, s FROM sums WHERE id IN (3, 7, 9) ORDER BY id;
 -- equality
 SELECT '{9:1,10:2}'::survey_summary = '{10:2,9:1}' AS same, '{9:1}'::survey_summary = '{9:1/1}' AS weighted_differs,
        '{5:1}'::survey_summary = '{5:1,scale:5}' AS scale_differs, '{9:1}'::survey_summary <> '{9:2}' AS ne;
+-- the support functions, called directly, are the operators they implement
+SELECT count(*) AS pairs,
+       count(*) FILTER (WHERE survey_summary_eq(a.s, b.s) IS DISTINCT FROM (a.s = b.s)
+                           OR survey_summary_ne(a.s, b.s) IS DISTINCT FROM (a.s <> b.s)
+                           OR survey_summary_combine(a.s, b.s)::text IS DISTINCT FROM (a.s + b.s)::text
+                           OR survey_summary_in(survey_summary_out(a.s), 0, -1)::text IS DISTINCT FROM a.s::text) AS disagree
+FROM (VALUES ('{}'::survey_summary), ('{9:1,10:2}'), ('{10:2,9:1}'), ('{9:1/1}'), ('{0:3,7:1}'),
+             ('{0:5/0.1,10:5/0.3}'), (NULL)) a(s),
+     (VALUES ('{}'::survey_summary), ('{9:1,10:2}'), ('{10:2,9:1}'), ('{9:1/1}'), ('{0:3,7:1}'),
+             ('{0:5/0.1,10:5/0.3}'), (NULL)) b(s);
+SELECT t.typinput = 'survey_summary_in'::regproc AS input, t.typoutput = 'survey_summary_out'::regproc AS output,
+       t.typreceive = 'survey_summary_recv'::regproc AS recv, t.typsend = 'survey_summary_send'::regproc AS send,
+       (SELECT bool_and(a.aggcombinefn = 'survey_summary_combine'::regproc)
+        FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfnoid
+        WHERE a.aggtranstype = t.oid AND p.pronamespace <> pg_my_temp_schema()) AS every_combine
+FROM pg_type t WHERE t.oid = 'survey_summary'::regtype;
 -- text out and in gives the very same value (the same bytes when sent)
 SELECT id, survey_summary_send(s::text::survey_summary) = survey_summary_send(s) AS text_roundtrip,
        length(survey_summary_send(s)) AS bytes

@@ -424,27 +424,33 @@ routing_priority_deadline(PG_FUNCTION_ARGS)
 
 /* ---- operators ---------------------------------------------------------- */
 
-/* p + interval: expedite, the virtual arrival moves earlier. */
+/*
+ * p + interval (expedite) and p - interval (defer): the same task with its
+ * virtual arrival moved earlier or later by the interval.
+ */
+static Datum
+routing_priority_moved(FunctionCallInfo fcinfo, bool earlier)
+{
+	RoutingPriority *p = PG_GETARG_ROUTING_PRIORITY(0);
+	int64		delta = routing_interval_usecs(PG_GETARG_INTERVAL_P(1),
+											   earlier ? "expedite interval" : "defer interval");
+
+	PG_RETURN_ROUTING_PRIORITY(routing_make(p->tier, p->level, p->enqueued_at,
+											routing_shift(p->virtual_arrival, delta, earlier)));
+}
+
 PG_FUNCTION_INFO_V1(routing_priority_expedite);
 Datum
 routing_priority_expedite(PG_FUNCTION_ARGS)
 {
-	RoutingPriority *p = PG_GETARG_ROUTING_PRIORITY(0);
-	int64		delta = routing_interval_usecs(PG_GETARG_INTERVAL_P(1), "expedite interval");
-
-	PG_RETURN_ROUTING_PRIORITY(routing_make(p->tier, p->level, p->enqueued_at,
-											routing_shift(p->virtual_arrival, delta, true)));
+	return routing_priority_moved(fcinfo, true);
 }
 
-/* p - interval: defer, the virtual arrival moves later. */
 PG_FUNCTION_INFO_V1(routing_priority_defer);
 Datum
 routing_priority_defer(PG_FUNCTION_ARGS)
 {
-	RoutingPriority *p = PG_GETARG_ROUTING_PRIORITY(0);
-	int64		delta = routing_interval_usecs(PG_GETARG_INTERVAL_P(1), "defer interval");
-	PG_RETURN_ROUTING_PRIORITY(routing_make(p->tier, p->level, p->enqueued_at,
-											routing_shift(p->virtual_arrival, delta, false)));
+	return routing_priority_moved(fcinfo, false);
 }
 
 /* escalate(p, tiers): move the task up (or, negative, down) by whole tiers. */
