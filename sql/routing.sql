@@ -134,6 +134,9 @@ SELECT opc.opcname, ap.amprocnum, ap.amproc
 FROM pg_opclass opc JOIN pg_amproc ap ON ap.amprocfamily = opc.opcfamily
 WHERE opc.opcname IN ('routing_priority_ops', 'routing_priority_hash_ops')
 ORDER BY 1, 2;
+-- sorts compare through routing_priority_sortsupport, not a routing_priority_cmp call per pair
+SELECT count(*) AS sortsupport FROM pg_amproc
+WHERE amproc = 'routing_priority_sortsupport'::regproc AND amprocnum = 2;
 
 -- a queue of random tasks sorts exactly by (tier desc, virtual arrival, enqueued_at)
 SELECT setseed(0.25);
