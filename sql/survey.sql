@@ -45,6 +45,11 @@ SELECT survey_summary_trans('{5:1}', 5) AS trans, survey_summary_trans('{5:1}', 
 -- an aggregate of one's own without INITCOND: the state stays NULL, no crash
 CREATE AGGREGATE pg_temp.no_initcond(integer) (SFUNC = survey_summary_trans, STYPE = survey_summary);
 SELECT pg_temp.no_initcond(score) FROM (VALUES (1), (9)) v(score);
+-- a state that records a scale takes only scores on it, in or out of an aggregate
+CREATE AGGREGATE pg_temp.on_scale(integer) (SFUNC = survey_summary_trans, STYPE = survey_summary,
+  INITCOND = '{scale:5}');
+SELECT pg_temp.on_scale(score), survey_summary_trans('{1:1,scale:5}', 5) AS direct
+FROM (VALUES (1), (5)) v(score);
 
 --
 -- the example of the design: 50 promoters, 30 passives, 20 detractors
@@ -186,7 +191,16 @@ SELECT q, pg_temp.error_of(q) FROM (VALUES
   ('SELECT ''{1:9223372036854775807}''::survey_summary + ''{1:1}'''),
   ('SELECT ''{1:1/1e154,w2:1e308}''::survey_summary + ''{1:1/1e154,w2:1e308}'''),
   ('SELECT survey_summary_subtract(''{1:1}'', ''{1:2}'')'),
-  ('SELECT survey_summary_inv(''{1:1}'', 2)')
+  ('SELECT survey_summary_inv(''{1:1}'', 2)'),
+  -- a stored summary given to a transition function: the result must be valid
+  ('SELECT survey_summary_trans(''{1:1,scale:5}'', 9)'),
+  ('SELECT survey_summary_trans(''{1:1,scale:5}'', 0, 1.0)'),
+  ('SELECT pg_temp.on_scale(s) FROM (VALUES (1), (6)) v(s)'),
+  ('SELECT survey_summary_trans_csat(''{9:1}'', 5)'),
+  ('SELECT survey_summary_trans_ces(''{0:1}'', 3, 3)'),
+  ('SELECT survey_summary_trans(''{5:9223372036854775807}'', 5)'),
+  ('SELECT survey_summary_trans(''{5:9223372036854775807}'', 6, 1.0)'),
+  ('SELECT survey_summary_trans_csat(''{5:9223372036854775807}'', 4)')
 ) AS t(q);
 -- bad text input
 SELECT t, pg_temp.error_of(format('SELECT %L::survey_summary', t)) FROM (VALUES

@@ -55,8 +55,12 @@
 
 #define STAGE_RULES_TABLE	"interaction_stage_rules"
 
-/* Room that split_words() needs for a text of len bytes. */
-#define SPLIT_WORDS_MAX(len)	((len) + (len) / 2)
+/*
+ * Room that split_words() needs for a text of len bytes.  For a text near
+ * the 1 GB limit of a value this is more than palloc() allows: such buffers
+ * are allocated with MemoryContextAllocHuge().
+ */
+#define SPLIT_WORDS_MAX(len)	((Size) (len) + (Size) (len) / 2)
 
 /*
  * The built-in vocabulary, written as a person would; each phrase is
@@ -369,7 +373,7 @@ pending_add(List **list, const char *phrase, int len, int stage, bool user)
 {
 	PendingPhrase *pp = palloc(sizeof(PendingPhrase));
 
-	pp->words = palloc(SPLIT_WORDS_MAX(len) + 1);
+	pp->words = MemoryContextAllocHuge(CurrentMemoryContext, SPLIT_WORDS_MAX(len) + 1);
 	pp->len = split_words(phrase, len, pp->words, &pp->nwords);
 	pp->words[pp->len] = '\0';
 	pp->stage = stage;
@@ -613,7 +617,7 @@ classify_stage(PG_FUNCTION_ARGS)
 	const StagePhrase *best = NULL;
 
 	if (SPLIT_WORDS_MAX(len) > CLASSIFY_STACK_LEN)
-		words = palloc(SPLIT_WORDS_MAX(len));
+		words = MemoryContextAllocHuge(CurrentMemoryContext, SPLIT_WORDS_MAX(len));
 	len = split_words(VARDATA_ANY(touchpoint), len, words, &nwords);
 
 	/*
@@ -664,10 +668,16 @@ touchpoint_words(PG_FUNCTION_ARGS)
 {
 	text	   *t = PG_GETARG_TEXT_PP(0);
 	int			len = VARSIZE_ANY_EXHDR(t);
-	text	   *result = palloc(VARHDRSZ + SPLIT_WORDS_MAX(len));
+	text	   *result = MemoryContextAllocHuge(CurrentMemoryContext,
+												VARHDRSZ + SPLIT_WORDS_MAX(len));
 	int			nwords;
 
 	len = split_words(VARDATA_ANY(t), len, VARDATA(result), &nwords);
+	if ((Size) len > MaxAllocSize - VARHDRSZ)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("the words of the text are too long for a text value"),
+				 errdetail("Case folding made them %d bytes long.", len)));
 	SET_VARSIZE(result, VARHDRSZ + len);
 	PG_RETURN_TEXT_P(result);
 }

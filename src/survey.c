@@ -195,6 +195,24 @@ report_score_out_of_range(int32 score, int lo, int hi)
 			 errdetail("Scores must be between %d and %d.", lo, hi)));
 }
 
+/*
+ * A score added to s must lie on the scale s records (0..10 when it records
+ * none).  Only a summary given to a transition function from outside (a
+ * direct call, or an aggregate of one's own with an INITCOND) can record a
+ * scale here: the built-in nps()/survey_agg() states never do.
+ */
+static pg_noinline void
+check_score_on_scale(const SurveySummary *s, int32 score)
+{
+	if (s->scale == 0)
+	{
+		if ((uint32) score > SURVEY_MAX_SCORE)
+			report_score_out_of_range(score, 0, SURVEY_MAX_SCORE);
+	}
+	else if (score < 1 || score > s->scale)
+		report_score_out_of_range(score, 1, s->scale);
+}
+
 static pg_noinline void
 report_bad_weight(float8 w)
 {
@@ -352,6 +370,25 @@ summary_for_update(FunctionCallInfo fcinfo)
 		return s;
 	}
 	return memcpy(palloc(sizeof(SurveySummary)), s, sizeof(SurveySummary));
+}
+
+/*
+ * The state to add one response to.  A state that an aggregate built from
+ * its INITCOND '{}' cannot reach 2^63 responses, but a stored summary passed
+ * to a transition function directly can hold that many: outside an
+ * aggregate, check that one more fits.
+ */
+static inline SurveySummary *
+summary_for_add(FunctionCallInfo fcinfo)
+{
+	SurveySummary *s = summary_for_update(fcinfo);
+
+	if (unlikely(fcinfo->flinfo->fn_extra != &in_aggregate_marker) &&
+		summary_responses(s) == PG_INT64_MAX)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("survey_summary count is out of range")));
+	return s;
 }
 
 /*
@@ -664,10 +701,10 @@ survey_summary_trans(PG_FUNCTION_ARGS)
 
 	if (unlikely(PG_ARGISNULL(0) || PG_ARGISNULL(1)))
 		return skip_row(fcinfo);
-	s = summary_for_update(fcinfo);
+	s = summary_for_add(fcinfo);
 	score = PG_GETARG_INT32(1);
-	if (unlikely((uint32) score > SURVEY_MAX_SCORE))
-		report_score_out_of_range(score, 0, SURVEY_MAX_SCORE);
+	if (unlikely((uint32) score > SURVEY_MAX_SCORE || s->scale != 0))
+		check_score_on_scale(s, score);
 	summary_add_row(s, score);
 	PG_RETURN_POINTER(s);
 }
@@ -682,10 +719,10 @@ survey_summary_trans_weighted(PG_FUNCTION_ARGS)
 
 	if (unlikely(row_has_null(fcinfo)))
 		return skip_row(fcinfo);
-	s = summary_for_update(fcinfo);
+	s = summary_for_add(fcinfo);
 	score = PG_GETARG_INT32(1);
-	if (unlikely((uint32) score > SURVEY_MAX_SCORE))
-		report_score_out_of_range(score, 0, SURVEY_MAX_SCORE);
+	if (unlikely((uint32) score > SURVEY_MAX_SCORE || s->scale != 0))
+		check_score_on_scale(s, score);
 	summary_add_weighted_row(s, score, PG_GETARG_FLOAT8(2));
 	PG_RETURN_POINTER(s);
 }
@@ -727,7 +764,7 @@ accumulate_on_scale(FunctionCallInfo fcinfo, int default_scale)
 
 	if (unlikely(row_has_null(fcinfo)))
 		return skip_row(fcinfo);
-	s = summary_for_update(fcinfo);
+	s = summary_for_add(fcinfo);
 	score = PG_GETARG_INT32(1);
 	scale = PG_NARGS() > 2 ? PG_GETARG_INT32(2) : default_scale;
 
@@ -739,6 +776,13 @@ accumulate_on_scale(FunctionCallInfo fcinfo, int default_scale)
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("survey scale changed from %d to %d within one aggregate",
 							s->scale, scale)));
+		/* a summary given from outside may hold scores off the scale */
+		for (int i = 0; i < SURVEY_NSCORES; i++)
+			if (s->count[i] > 0 && (i < 1 || i > scale))
+				ereport(ERROR,
+						(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+						 errmsg("survey_summary holds score %d, outside the 1..%d scale",
+								i, scale)));
 		s->scale = (uint8) scale;
 	}
 	if (unlikely(score < 1 || score > scale))
