@@ -179,6 +179,15 @@ SELECT 'emergency'::interaction_urgency;
 SELECT 'sideways'::interaction_direction;
 SELECT 'a very long label that cannot possibly be any of the labels at all'::journey_stage;
 SELECT '-'::journey_stage;
+-- the SQLSTATE of a bad label, for each of the five types: 22P02
+\set VERBOSITY sqlstate
+SELECT 'awarenes'::journey_stage;
+SELECT 'praised'::interaction_kind;
+SELECT 'in person now'::interaction_channel;
+SELECT ''::interaction_urgency;
+SELECT 'both'::interaction_direction;
+SELECT journey_stage_in('other', 'journey_stage'::regtype, -1);
+\set VERBOSITY default
 -- bad binary input: unknown version, ordinal out of range, short and long data
 CREATE TEMP TABLE bin (stage journey_stage);
 SELECT pg_temp.write_binary_copy(:'binfile', '\x0104');
