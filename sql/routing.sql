@@ -298,6 +298,18 @@ COPY bin FROM :'binfile' WITH (FORMAT binary);
 SELECT pg_temp.write_binary_copy(:'binfile',
   '\x010000000200000003000000000aba95008000000000000000');
 COPY bin FROM :'binfile' WITH (FORMAT binary);
+-- the SQLSTATE of bad binary data: 22P03 (unknown version, short, infinite time)
+\set VERBOSITY sqlstate
+SELECT pg_temp.write_binary_copy(:'binfile',
+  '\x020000000200000003000000000aba95000000000000000000');
+COPY bin FROM :'binfile' WITH (FORMAT binary);
+SELECT pg_temp.write_binary_copy(:'binfile',
+  '\x010000000200000003000000000aba950000000000000000');
+COPY bin FROM :'binfile' WITH (FORMAT binary);
+SELECT pg_temp.write_binary_copy(:'binfile',
+  '\x0100000002000000037fffffffffffffff0000000000000000');
+COPY bin FROM :'binfile' WITH (FORMAT binary);
+\set VERBOSITY default
 SELECT pg_temp.write_binary_copy(:'binfile',
   '\x010000000200000003000000000aba9500fd0f7cc1411f9fff');
 COPY bin FROM :'binfile' WITH (FORMAT binary);

@@ -324,6 +324,17 @@ SELECT pg_temp.write_binary_copy(:'binfile',      -- too long
 COPY bin FROM :'binfile' WITH (FORMAT binary);
 SELECT pg_temp.write_binary_copy(:'binfile', ''::bytea);  -- empty
 COPY bin FROM :'binfile' WITH (FORMAT binary);
+-- the SQLSTATE of bad binary data: 22P03 (unknown version, negative count, short)
+\set VERBOSITY sqlstate
+SELECT pg_temp.write_binary_copy(:'binfile',
+  pg_temp.summary_bytes(2, 0, 0, array_fill(0::int8, ARRAY[11]), array_fill(0::float8, ARRAY[11]), 0));
+COPY bin FROM :'binfile' WITH (FORMAT binary);
+SELECT pg_temp.write_binary_copy(:'binfile',
+  pg_temp.summary_bytes(1, 0, 0, '{0,0,0,-1,0,0,0,0,0,0,0}', array_fill(0::float8, ARRAY[11]), 0));
+COPY bin FROM :'binfile' WITH (FORMAT binary);
+SELECT pg_temp.write_binary_copy(:'binfile', '\x01');
+COPY bin FROM :'binfile' WITH (FORMAT binary);
+\set VERBOSITY default
 SELECT count(*) FROM bin;
 
 --
