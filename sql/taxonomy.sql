@@ -78,6 +78,22 @@ EXPLAIN (COSTS OFF) SELECT o.team, count(*) FROM touch t JOIN stage_owner o USIN
 SELECT o.team, count(*) FROM touch t JOIN stage_owner o USING (stage) GROUP BY o.team ORDER BY 1;
 RESET enable_mergejoin; RESET enable_nestloop; RESET enable_hashjoin;
 
+-- min and max are parallel: Partial Aggregate in the workers, Finalize in the
+-- leader, and the answers of the serial run above
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
+SET max_parallel_workers_per_gather = 2;
+EXPLAIN (COSTS OFF)
+SELECT min(stage), max(stage), min(channel), max(channel), min(kind), max(kind),
+       min(urgency), max(urgency), min(direction), max(direction) FROM touch;
+SELECT min(stage), max(stage), min(channel), max(channel), min(kind), max(kind),
+       min(urgency), max(urgency), min(direction), max(direction) FROM touch;
+RESET parallel_setup_cost;
+RESET parallel_tuple_cost;
+RESET min_parallel_table_scan_size;
+RESET max_parallel_workers_per_gather;
+
 -- indexes: btree answers ranges and min/max; hash answers equality
 CREATE INDEX touch_stage ON touch (stage);
 CREATE INDEX touch_channel ON touch USING hash (channel);
