@@ -260,3 +260,8 @@ SELECT nps_category(NULL) IS NULL AS null_in_null_out;
 SELECT nps_category(-1);
 SELECT nps_category(11);
 SELECT nps_category(2147483647);
+-- the SQLSTATE of a score out of range: 22003
+\set VERBOSITY sqlstate
+SELECT nps_category(-1);
+SELECT nps_category(11);
+\set VERBOSITY default

@@ -45,3 +45,33 @@ WHERE obj_description(p.oid, 'pg_proc') IS NULL
                   WHERE p.oid IN (a.aggtransfn, a.aggfinalfn, a.aggcombinefn, a.aggserialfn,
                                   a.aggdeserialfn, a.aggmtransfn, a.aggminvtransfn, a.aggmfinalfn))
 ORDER BY p.oid::regprocedure::text;
+
+-- functions that are not IMMUTABLE: each one has a reason (listed so a new one is
+-- a visible, reviewed choice).  classify_stage reads interaction_stage_rules; the
+-- trigger function writes; the FCR window functions add an interval to a
+-- timestamptz (days follow the session time zone); routing_priority_in reads a
+-- timestamp without an offset in the session time zone.
+SELECT p.oid::regprocedure AS function, p.provolatile
+FROM pg_proc p
+JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
+JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'interaction'
+WHERE p.provolatile <> 'i'
+ORDER BY p.oid::regprocedure::text;
+
+-- every aggregate can run in parallel: PARALLEL SAFE with a combine function whose
+-- state is a real type (no serial/deserial functions needed)
+SELECT a.aggfnoid::regprocedure AS aggregate_not_parallel
+FROM pg_aggregate a
+JOIN pg_proc p ON p.oid = a.aggfnoid
+JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = a.aggfnoid AND d.deptype = 'e'
+JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'interaction'
+WHERE a.aggcombinefn = 0 OR p.proparallel <> 's' OR a.aggtranstype = 'internal'::regtype
+ORDER BY 1::text;
+
+-- every type of the extension has a binary form (send and receive)
+SELECT t.oid::regtype AS type_without_binary_io
+FROM pg_type t
+JOIN pg_depend d ON d.classid = 'pg_type'::regclass AND d.objid = t.oid AND d.deptype = 'e'
+JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'interaction'
+WHERE t.typtype = 'b' AND (t.typreceive = 0 OR t.typsend = 0)
+ORDER BY 1::text;

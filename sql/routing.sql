@@ -155,6 +155,23 @@ WHERE ours <> theirs;
 SELECT max(p) = (SELECT p FROM tasks ORDER BY p DESC LIMIT 1) AS max_is_head,
        min(p) = (SELECT p FROM tasks ORDER BY p LIMIT 1) AS min_is_tail
 FROM tasks;
+-- ... also in a parallel plan (a temporary table is never scanned in parallel:
+-- copy it), with the serial answers
+CREATE TABLE tasks_parallel AS SELECT * FROM tasks;
+ANALYZE tasks_parallel;
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
+SET max_parallel_workers_per_gather = 2;
+EXPLAIN (COSTS OFF) SELECT min(p), max(p) FROM tasks_parallel;
+CREATE TEMP TABLE parallel_minmax AS SELECT min(p) AS lo, max(p) AS hi FROM tasks_parallel;
+RESET parallel_setup_cost;
+RESET parallel_tuple_cost;
+RESET min_parallel_table_scan_size;
+RESET max_parallel_workers_per_gather;
+SELECT lo = (SELECT min(p) FROM tasks) AS min_as_serial, hi = (SELECT max(p) FROM tasks) AS max_as_serial
+FROM parallel_minmax;
+DROP TABLE tasks_parallel;
 -- hashing: hash aggregation and sorted grouping give the same groups
 SET enable_sort = off;
 EXPLAIN (COSTS OFF) SELECT p, count(*) FROM tasks GROUP BY p;
@@ -298,6 +315,18 @@ COPY bin FROM :'binfile' WITH (FORMAT binary);
 SELECT pg_temp.write_binary_copy(:'binfile',
   '\x010000000200000003000000000aba95008000000000000000');
 COPY bin FROM :'binfile' WITH (FORMAT binary);
+-- the SQLSTATE of bad binary data: 22P03 (unknown version, short, infinite time)
+\set VERBOSITY sqlstate
+SELECT pg_temp.write_binary_copy(:'binfile',
+  '\x020000000200000003000000000aba95000000000000000000');
+COPY bin FROM :'binfile' WITH (FORMAT binary);
+SELECT pg_temp.write_binary_copy(:'binfile',
+  '\x010000000200000003000000000aba950000000000000000');
+COPY bin FROM :'binfile' WITH (FORMAT binary);
+SELECT pg_temp.write_binary_copy(:'binfile',
+  '\x0100000002000000037fffffffffffffff0000000000000000');
+COPY bin FROM :'binfile' WITH (FORMAT binary);
+\set VERBOSITY default
 SELECT pg_temp.write_binary_copy(:'binfile',
   '\x010000000200000003000000000aba9500fd0f7cc1411f9fff');
 COPY bin FROM :'binfile' WITH (FORMAT binary);

@@ -169,6 +169,19 @@ SELECT skillset(ARRAY['bill ing'], ARRAY[1]);
 SELECT skillset(ARRAY['billing', 'spanish'], ARRAY[1]);
 SELECT skillset(ARRAY['billing', NULL], ARRAY[1, 2]);
 SELECT skillset(ARRAY[['a'], ['b']], ARRAY[[1], [2]]);
+-- the SQLSTATE of each kind of bad input: syntax 22P02, a level outside 1..10
+-- 22003 (in text and in the skillset() constructor), limits 54000
+\set VERBOSITY sqlstate
+SELECT 'billing'::skillset;
+SELECT 'billing:4.5'::skillset;
+SELECT 'bill ing:4'::skillset;
+SELECT 'billing:0'::skillset;
+SELECT 'billing:11'::skillset;
+SELECT 'billing:99999999999999999999'::skillset;
+SELECT (repeat('n', 64) || ':1')::skillset;
+SELECT skillset(ARRAY['billing'], ARRAY[11]);
+SELECT skillset(ARRAY['bill ing'], ARRAY[1]);
+\set VERBOSITY default
 
 -- binary COPY round trip
 \i test/regress_helpers.sql
@@ -224,6 +237,15 @@ COPY bin FROM :'binfile' WITH (FORMAT binary);
 -- trailing bytes after the last skill
 SELECT pg_temp.write_binary_copy(:'binfile', '\x010000000104016100');
 COPY bin FROM :'binfile' WITH (FORMAT binary);
+-- bad binary data is 22P03 (unknown version, level out of range, short data)
+\set VERBOSITY sqlstate
+SELECT pg_temp.write_binary_copy(:'binfile', '\x0200000000');
+COPY bin FROM :'binfile' WITH (FORMAT binary);
+SELECT pg_temp.write_binary_copy(:'binfile', '\x01000000010b0161');
+COPY bin FROM :'binfile' WITH (FORMAT binary);
+SELECT pg_temp.write_binary_copy(:'binfile', '\x0100000001040762696c6c');
+COPY bin FROM :'binfile' WITH (FORMAT binary);
+\set VERBOSITY default
 SELECT count(*) FROM bin;
 
 -- GIN index: @> is a bitmap index scan whose answers equal a sequential scan's

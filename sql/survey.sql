@@ -338,6 +338,17 @@ SELECT pg_temp.write_binary_copy(:'binfile',      -- too long
 COPY bin FROM :'binfile' WITH (FORMAT binary);
 SELECT pg_temp.write_binary_copy(:'binfile', ''::bytea);  -- empty
 COPY bin FROM :'binfile' WITH (FORMAT binary);
+-- the SQLSTATE of bad binary data: 22P03 (unknown version, negative count, short)
+\set VERBOSITY sqlstate
+SELECT pg_temp.write_binary_copy(:'binfile',
+  pg_temp.summary_bytes(2, 0, 0, array_fill(0::int8, ARRAY[11]), array_fill(0::float8, ARRAY[11]), 0));
+COPY bin FROM :'binfile' WITH (FORMAT binary);
+SELECT pg_temp.write_binary_copy(:'binfile',
+  pg_temp.summary_bytes(1, 0, 0, '{0,0,0,-1,0,0,0,0,0,0,0}', array_fill(0::float8, ARRAY[11]), 0));
+COPY bin FROM :'binfile' WITH (FORMAT binary);
+SELECT pg_temp.write_binary_copy(:'binfile', '\x01');
+COPY bin FROM :'binfile' WITH (FORMAT binary);
+\set VERBOSITY default
 SELECT count(*) FROM bin;
 
 --
@@ -475,6 +486,12 @@ EXPLAIN (COSTS OFF) SELECT c5, survey_agg(score), nps(score), ces(c7) FROM big G
 SELECT p.c5, p.s = g.s AS summary_equal, p.nps = g.nps AS nps_equal, p.ces = g.ces AS ces_equal, p.nps
 FROM (SELECT c5, survey_agg(score)::text AS s, nps(score), ces(c7) FROM big GROUP BY c5) p
 JOIN serial_grouped g USING (c5) ORDER BY c5;
+-- the forms with an explicit scale, against the same metrics written in SQL
+EXPLAIN (COSTS OFF) SELECT csat(c7, 7), ces(c5, 5), ces(c7, 7) FROM big;
+SELECT round(csat(c7, 7)::numeric, 9) = round(100.0 * count(*) FILTER (WHERE c7 >= 6) / count(*), 9) AS csat7,
+       round(ces(c5, 5)::numeric, 9) = round(avg(c5), 9) AS ces5,
+       round(ces(c7, 7)::numeric, 9) = round(avg(c7), 9) AS ces7
+FROM big;
 RESET parallel_setup_cost;
 RESET parallel_tuple_cost;
 RESET min_parallel_table_scan_size;

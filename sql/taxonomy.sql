@@ -78,6 +78,22 @@ EXPLAIN (COSTS OFF) SELECT o.team, count(*) FROM touch t JOIN stage_owner o USIN
 SELECT o.team, count(*) FROM touch t JOIN stage_owner o USING (stage) GROUP BY o.team ORDER BY 1;
 RESET enable_mergejoin; RESET enable_nestloop; RESET enable_hashjoin;
 
+-- min and max are parallel: Partial Aggregate in the workers, Finalize in the
+-- leader, and the answers of the serial run above
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
+SET max_parallel_workers_per_gather = 2;
+EXPLAIN (COSTS OFF)
+SELECT min(stage), max(stage), min(channel), max(channel), min(kind), max(kind),
+       min(urgency), max(urgency), min(direction), max(direction) FROM touch;
+SELECT min(stage), max(stage), min(channel), max(channel), min(kind), max(kind),
+       min(urgency), max(urgency), min(direction), max(direction) FROM touch;
+RESET parallel_setup_cost;
+RESET parallel_tuple_cost;
+RESET min_parallel_table_scan_size;
+RESET max_parallel_workers_per_gather;
+
 -- indexes: btree answers ranges and min/max; hash answers equality
 CREATE INDEX touch_stage ON touch (stage);
 CREATE INDEX touch_channel ON touch USING hash (channel);
@@ -179,6 +195,15 @@ SELECT 'emergency'::interaction_urgency;
 SELECT 'sideways'::interaction_direction;
 SELECT 'a very long label that cannot possibly be any of the labels at all'::journey_stage;
 SELECT '-'::journey_stage;
+-- the SQLSTATE of a bad label, for each of the five types: 22P02
+\set VERBOSITY sqlstate
+SELECT 'awarenes'::journey_stage;
+SELECT 'praised'::interaction_kind;
+SELECT 'in person now'::interaction_channel;
+SELECT ''::interaction_urgency;
+SELECT 'both'::interaction_direction;
+SELECT journey_stage_in('other', 'journey_stage'::regtype, -1);
+\set VERBOSITY default
 -- bad binary input: unknown version, ordinal out of range, short and long data
 CREATE TEMP TABLE bin (stage journey_stage);
 SELECT pg_temp.write_binary_copy(:'binfile', '\x0104');
