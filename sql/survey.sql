@@ -50,6 +50,10 @@ CREATE AGGREGATE pg_temp.on_scale(integer) (SFUNC = survey_summary_trans, STYPE 
   INITCOND = '{scale:5}');
 SELECT pg_temp.on_scale(score), survey_summary_trans('{1:1,scale:5}', 5) AS direct
 FROM (VALUES (1), (5)) v(score);
+-- a weighted starting state: every unweighted row then weighs 1; NULL rows skipped
+CREATE AGGREGATE pg_temp.from_weighted(integer) (SFUNC = survey_summary_trans, STYPE = survey_summary,
+  INITCOND = '{9:1/2}');
+SELECT pg_temp.from_weighted(score) FROM (VALUES (10), (NULL), (0), (10)) v(score);
 
 --
 -- the example of the design: 50 promoters, 30 passives, 20 detractors
