@@ -2,18 +2,6 @@
 -- survey: survey_summary, NPS / CSAT / CES aggregates, accessors and statistics
 --
 \i test/regress_helpers.sql
--- error_of(sql): the SQLSTATE and message a statement fails with ('ok' if none)
-CREATE FUNCTION pg_temp.error_of(q text) RETURNS text LANGUAGE plpgsql AS $fn$
-DECLARE
-	detail text;
-BEGIN
-	EXECUTE q;
-	RETURN 'ok';
-EXCEPTION WHEN OTHERS THEN
-	GET STACKED DIAGNOSTICS detail = PG_EXCEPTION_DETAIL;
-	RETURN SQLSTATE || ': ' || SQLERRM || coalesce(' / ' || nullif(detail, ''), '');
-END
-$fn$;
 -- summary_bytes(...): the binary form of a survey_summary, field by field
 CREATE FUNCTION pg_temp.summary_bytes(version int, flags int, scale int, counts int8[],
                                       weights float8[], w2 float8) RETURNS bytea

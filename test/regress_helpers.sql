@@ -30,4 +30,28 @@ BEGIN
 	PERFORM lo_unlink(lo);
 END
 $fn$;
+-- pg_temp.error_of(sql): the SQLSTATE, message and detail a statement fails with,
+-- or 'ok', so that a table of bad inputs shows each one's error on one line.
+CREATE FUNCTION pg_temp.error_of(q text) RETURNS text LANGUAGE plpgsql AS $fn$
+DECLARE
+	detail text;
+BEGIN
+	EXECUTE q;
+	RETURN 'ok';
+EXCEPTION WHEN OTHERS THEN
+	GET STACKED DIAGNOSTICS detail = PG_EXCEPTION_DETAIL;
+	RETURN SQLSTATE || ': ' || SQLERRM || coalesce(' / ' || nullif(detail, ''), '');
+END
+$fn$;
+-- pg_temp.binary_copy_error(table, bytes): loads one row of one column with the
+-- given raw bytes through binary COPY into table; error_of() of that COPY.
+CREATE FUNCTION pg_temp.binary_copy_error(tbl regclass, bytes bytea) RETURNS text
+LANGUAGE plpgsql AS $fn$
+DECLARE
+	path text := current_setting('data_directory') || '/interaction_regress.bin';
+BEGIN
+	PERFORM pg_temp.write_binary_copy(path, bytes);
+	RETURN pg_temp.error_of(format('COPY %s FROM %L WITH (FORMAT binary)', tbl, path));
+END
+$fn$;
 \set ECHO all
