@@ -21,8 +21,8 @@
  * no phrase continues).  The table lives in a child of CacheMemoryContext and
  * is rebuilt when a relcache invalidation for the rules table arrives: the
  * table's triggers (stage_rules_invalidate) send one for every write, also
- * one applied by logical replication, so a change is seen at commit by every session, at once by its own
- * session, and is undone by a rollback (locally registered invalidations are
+ * one applied by logical replication, so a change is seen at commit by every
+ * session, at once by its own session, and is undone by a rollback (locally registered invalidations are
  * replayed on abort).  Each statement begins by accepting pending
  * invalidations, so a change committed elsewhere is seen by the next
  * statement even inside a transaction block.  Rules are read with a fresh
@@ -211,27 +211,27 @@ utf8_punctuation_len(const unsigned char *s, int avail)
 	return 0;
 }
 
+static int
+casefold_pair_cmp(const void *key, const void *pair)
+{
+	pg_wchar	cp = *(const pg_wchar *) key;
+	pg_wchar	from = ((const CaseFoldPair *) pair)->from;
+
+	return cp < from ? -1 : cp > from;
+}
+
 /* Simple case folding of code point cp (itself when it has none). */
 static pg_wchar
 utf8_fold(pg_wchar cp)
 {
-	int			lo = 0;
-	int			hi = (int) lengthof(casefold_pairs) - 1;
+	const CaseFoldPair *pair;
 
-	if (cp < casefold_pairs[0].from || cp > casefold_pairs[hi].from)
+	if (cp < casefold_pairs[0].from ||
+		cp > casefold_pairs[lengthof(casefold_pairs) - 1].from)
 		return cp;
-	while (lo <= hi)
-	{
-		int			mid = (lo + hi) / 2;
-
-		if (casefold_pairs[mid].from == cp)
-			return casefold_pairs[mid].to;
-		if (casefold_pairs[mid].from < cp)
-			lo = mid + 1;
-		else
-			hi = mid - 1;
-	}
-	return cp;
+	pair = bsearch(&cp, casefold_pairs, lengthof(casefold_pairs),
+				   sizeof(CaseFoldPair), casefold_pair_cmp);
+	return pair ? pair->to : cp;
 }
 
 /*

@@ -204,7 +204,7 @@ zone_offset_spread(void)
  * Check "within" (positive as PostgreSQL compares intervals: a month is 30
  * days and a day 24 hours, so '1 day -1 hour' is positive) and work out the
  * bounds on what it spans.  Fields may have mixed signs, so the bounds may
- * reach zero or below; span_check_forward() then checks the rows one by one.
+ * reach zero or below; span_check_row() then checks the rows one by one.
  */
 static void
 span_set(FcrSpan *span, const Interval *within, const char *fname)
@@ -336,20 +336,24 @@ span_compare(const FcrSpan *span, TimestampTz at, TimestampTz other, bool forwar
 }
 
 /*
- * A "within" with fields of mixed signs is positive on average but may not
- * move a given contact forward in calendar arithmetic ('1 mon -29 days' from
- * February 1 ends before it).  Such a row has no window: raise an error for
- * it.  Bounds that are positive throughout decide this at once.
+ * Check the current row's window before answering, so that the same data
+ * always fails the same way whether or not the answer needs the bound:
+ * at +/- within must be in range (span_bound raises the overflow error), and
+ * must move time the right way.  A "within" with fields of mixed signs is
+ * positive on average but may not move a given contact forward in calendar
+ * arithmetic ('1 mon -29 days' from February 1 ends before it); such a row
+ * has no window.  Bounds that are in range and positive throughout decide
+ * both at once.
  */
-static void
-span_check_forward(const FcrSpan *span, TimestampTz at, bool forward, const char *fname)
+static inline void
+span_check_row(const FcrSpan *span, TimestampTz at, bool forward, const char *fname)
 {
 	TimestampTz bound;
 
-	if (TIMESTAMP_NOT_FINITE(at) || (span_fast_at(span, at) && span->lo > 0))
+	if (likely(span_fast_at(span, at) && span->lo > 0))
 		return;
 	bound = span_bound(span, at, forward, fname);
-	if (forward ? bound <= at : bound >= at)
+	if (!TIMESTAMP_NOT_FINITE(at) && (forward ? bound <= at : bound >= at))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("within must move time forward in %s()", fname),
@@ -357,18 +361,6 @@ span_check_forward(const FcrSpan *span, TimestampTz at, bool forward, const char
 						   format_timestamptz(at), forward ? '+' : '-',
 						   format_interval(&span->within),
 						   format_timestamptz(bound))));
-}
-
-/*
- * Raise the overflow error for a contact whose at +/- within is out of range,
- * whether or not the answer needs the bound: the same data always fails the
- * same way.
- */
-static inline void
-span_check_range(const FcrSpan *span, TimestampTz at, bool forward, const char *fname)
-{
-	if (!span_fast_at(span, at))
-		(void) span_bound(span, at, forward, fname);
 }
 
 static void
@@ -505,8 +497,7 @@ fcr_evaluate(FunctionCallInfo fcinfo, FcrKind kind)
 	{
 		case FCR_RESOLVED:
 		case FCR_RESOLVED_AS_OF:
-			span_check_range(&st->span, at, true, fname);
-			span_check_forward(&st->span, at, true, fname);
+			span_check_row(&st->span, at, true, fname);
 			if (kind == FCR_RESOLVED_AS_OF)
 			{
 				/*
@@ -525,13 +516,11 @@ fcr_evaluate(FunctionCallInfo fcinfo, FcrKind kind)
 						   !(st->has_next &&
 							 span_compare(&st->span, at, st->next_at, true, fname) <= 0));
 		case FCR_REPEAT:
-			span_check_range(&st->span, at, false, fname);
-			span_check_forward(&st->span, at, false, fname);
+			span_check_row(&st->span, at, false, fname);
 			PG_RETURN_BOOL(st->has_prev &&
 						   span_compare(&st->span, at, st->prev_at, false, fname) <= 0);
 		case FCR_ATTEMPT:
-			span_check_range(&st->span, at, false, fname);
-			span_check_forward(&st->span, at, false, fname);
+			span_check_row(&st->span, at, false, fname);
 			if (st->chain_before + 1 > PG_INT32_MAX)
 				ereport(ERROR,
 						(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),

@@ -114,6 +114,16 @@ lookup_scale(int scale)
 	return sc;
 }
 
+/* The first score with responses outside 1..scale, or -1 when there is none. */
+static int
+first_score_off_scale(const SurveySummary *s, int scale)
+{
+	for (int i = 0; i < SURVEY_NSCORES; i++)
+		if (s->count[i] > 0 && (i < 1 || i > scale))
+			return i;
+	return -1;
+}
+
 /*
  * The one validator: text input, binary receive and the combine/rollup
  * functions all run it.  Returns NULL for a valid summary, else what is wrong
@@ -123,6 +133,7 @@ static const char *
 survey_summary_problem(const SurveySummary *s)
 {
 	int64		total = 0;
+	int			off;
 
 	if (s->version != INTERACTION_FORMAT_VERSION)
 		return psprintf("Unknown format version %d.", s->version);
@@ -139,8 +150,6 @@ survey_summary_problem(const SurveySummary *s)
 			return psprintf("Count of score %d is negative.", i);
 		if (pg_add_s64_overflow(total, s->count[i], &total))
 			return "Total count is out of range.";
-		if (s->scale != 0 && s->count[i] > 0 && (i < 1 || i > s->scale))
-			return psprintf("Score %d is outside the 1..%d scale.", i, s->scale);
 		if (s->weighted)
 		{
 			if (!isfinite(s->weight[i]) || s->weight[i] < 0)
@@ -151,6 +160,8 @@ survey_summary_problem(const SurveySummary *s)
 		else if (s->weight[i] != 0)
 			return "An unweighted summary carries weights.";
 	}
+	if (s->scale != 0 && (off = first_score_off_scale(s, s->scale)) >= 0)
+		return psprintf("Score %d is outside the 1..%d scale.", off, s->scale);
 	if (s->weighted)
 	{
 		double		w = 0;
@@ -785,6 +796,7 @@ accumulate_on_scale(FunctionCallInfo fcinfo, int default_scale)
 	SurveySummary *s;
 	int32		score;
 	int32		scale;
+	int			off;
 
 	if (unlikely(row_has_null(fcinfo)))
 		return skip_row(fcinfo);
@@ -801,12 +813,11 @@ accumulate_on_scale(FunctionCallInfo fcinfo, int default_scale)
 					 errmsg("survey scale changed from %d to %d within one aggregate",
 							s->scale, scale)));
 		/* a summary given from outside may hold scores off the scale */
-		for (int i = 0; i < SURVEY_NSCORES; i++)
-			if (s->count[i] > 0 && (i < 1 || i > scale))
-				ereport(ERROR,
-						(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-						 errmsg("survey_summary holds score %d, outside the 1..%d scale",
-								i, scale)));
+		if ((off = first_score_off_scale(s, scale)) >= 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("survey_summary holds score %d, outside the 1..%d scale",
+							off, scale)));
 		s->scale = (uint8) scale;
 	}
 	if (unlikely(score < 1 || score > scale))
