@@ -7,19 +7,33 @@
 #   make bench              the benchmarks of test/bench, as ratios
 #   make valgrind           the pg_regress suite against a server under valgrind
 #   make sqlsmith           random queries from sqlsmith; the server must not crash
+#
+# Subsets while developing: REGRESS_TESTS="survey fcr" (pg_regress files),
+# PROVE_TESTS="test/t/005_upgrade.pl" or PROVE_TESTS=none (TAP files).
 
 EXTENSION   = interaction
-EXTVERSION  = 1.0
+# The newest version, the one CREATE EXTENSION installs (default_version in
+# interaction.control names the same).
+EXTVERSION  = 1.1
 
 MODULE_big  = interaction
 OBJS        = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
 
-# The install script is put together from one part per concept (sql/install/NN_*.sql,
-# in name order), after the five taxonomy types made from one template.
+# Versions (DESIGN section 9).  A released install script is frozen in the tree
+# (sql/interaction--1.0.sql) and never edited; so is a released upgrade script.
+# The install script of the newest version is put together from one part per
+# concept (sql/install/NN_*.sql, in name order), after the five taxonomy types
+# made from one template.  Its upgrade script from the previous release is put
+# together from what changed: sql/update/1.0--1.1/*.sql (statements that change
+# objects of 1.0), then every install part whose first line is "-- since 1.1"
+# (a concept new in 1.1, so its part serves both the install and the upgrade).
+# test/t/005_upgrade.pl checks that the upgraded catalog equals a fresh install.
 TAXONOMY_TYPES = journey_stage interaction_kind interaction_channel interaction_urgency interaction_direction
 INSTALL_PARTS = $(sort $(wildcard sql/install/*.sql))
-DATA_built  = sql/$(EXTENSION)--$(EXTVERSION).sql
-DATA        = $(filter-out $(DATA_built),$(wildcard sql/$(EXTENSION)--*--*.sql))
+UPDATE_1_1_PARTS = $(sort $(wildcard sql/update/1.0--1.1/*.sql)) \
+	$(foreach f,$(INSTALL_PARTS),$(if $(shell head -n 1 $(f) | grep -x -- '-- since 1.1'),$(f)))
+DATA_built  = sql/$(EXTENSION)--$(EXTVERSION).sql sql/$(EXTENSION)--1.0--1.1.sql
+DATA        = $(filter-out $(DATA_built),$(wildcard sql/$(EXTENSION)--*.sql))
 
 # pg_regress: every sql/NAME.sql except the extension scripts, in name order.
 REGRESS     = $(filter-out $(EXTENSION)--%,$(sort $(basename $(notdir $(wildcard sql/*.sql)))))
@@ -43,6 +57,11 @@ sql/$(EXTENSION)--$(EXTVERSION).sql: $(INSTALL_PARTS) sql/install/taxonomy_type.
 	( cat sql/install/00_header.sql; \
 	  for t in $(TAXONOMY_TYPES); do sed "s/@TYPE@/$$t/g" sql/install/taxonomy_type.sql.in; done; \
 	  for f in $(filter-out sql/install/00_header.sql,$(INSTALL_PARTS)); do cat $$f; done ) > $@
+
+sql/$(EXTENSION)--1.0--1.1.sql: $(UPDATE_1_1_PARTS)
+	( echo '-- interaction extension: upgrade from 1.0 to 1.1 (built from sql/update/1.0--1.1 and the parts new in 1.1)'; \
+	  printf '%s\n' '\echo Use "ALTER EXTENSION interaction UPDATE TO '"'"'1.1'"'"'" to load this file. \quit'; \
+	  for f in $(UPDATE_1_1_PARTS); do cat $$f; done ) > $@
 
 $(OBJS): src/interaction.h
 

@@ -19,6 +19,47 @@
  */
 #define INTERACTION_FORMAT_VERSION	1
 
+/* ---- input/output kit (io.c) ---------------------------------------------
+ *
+ * What every type's text input, binary receive and validator share, so that one
+ * fault gives one SQLSTATE whatever the type: 22P02 for syntax, 22003 for a
+ * number out of range, 22P03 for bad binary data, core's own errors for
+ * timestamps and dates, XX001 for a stored value that cannot be ours.
+ */
+#include "lib/stringinfo.h"
+#include "utils/date.h"
+#include "utils/timestamp.h"
+
+/* the one blank rule (space, tab, newline, carriage return, form feed) */
+extern bool io_is_blank(char c);
+extern const char *io_skip_blanks(const char *p);
+
+/*
+ * Read an optionally signed decimal integer at *p (blanks before it skipped)
+ * and step *p past it.  No digits: a syntax error naming the type and the whole
+ * input (22P02).  Outside [min, max], overflow included: 22003 naming what.
+ */
+extern int64 io_read_int64(const char **p, int64 min, int64 max, const char *what,
+						   const char *typname, const char *input);
+
+/* core's timestamptz and date input of len bytes at str (session DateStyle/TimeZone) */
+extern TimestampTz io_read_timestamptz(const char *str, int len);
+extern DateADT io_read_date(const char *str, int len);
+
+/* 22P02 "invalid input syntax for type T: "input"" with a detail */
+extern void io_syntax_error(const char *typname, const char *input,
+							const char *detail_fmt,...) pg_attribute_printf(3, 4) pg_attribute_noreturn();
+
+/* 22P03 for binary data: a bad or unknown version byte, a wrong length, a bad field */
+extern void io_binary_error(const char *typname, const char *detail_fmt,...) pg_attribute_printf(2, 3) pg_attribute_noreturn();
+/* read the version byte of a binary value and check it; 22P03 otherwise */
+extern void io_check_version(StringInfo buf, const char *typname);
+/* a binary value must be used up exactly: trailing bytes are 22P03 */
+extern void io_check_end(StringInfo buf, const char *typname);
+
+/* XX001: a stored value of ours that no input function could have made */
+extern void io_corrupt_value(const char *typname, const char *detail_fmt,...) pg_attribute_printf(2, 3) pg_attribute_noreturn();
+
 /* ---- taxonomy types (taxonomy.c) ----------------------------------------
  *
  * The five enumerated types share one implementation.  A value is one byte:

@@ -1,0 +1,174 @@
+# test/t/005_upgrade.pl: every released version upgrades to the newest.
+#
+# For each version older than default_version: install it, store a value of every
+# type it has (and a user stage rule), walk ALTER EXTENSION interaction UPDATE to
+# the newest, then check that
+#   - the catalog of the upgraded extension equals that of a fresh install of the
+#     newest version: its objects, function attributes and bodies, types,
+#     operators, operator classes, aggregates, casts, tables, grants and comments
+#     (the test names every difference);
+#   - the stored values read back unchanged, in text and in binary.
+use strict;
+use warnings;
+use PostgreSQL::Test::Utils;
+use Test::More;
+use InteractionTest;
+
+my $node = InteractionTest::node('upgrade', no_extension => 1);
+
+# The versions are read from the tree: default_version in the control file, and
+# an install script sql/interaction--V.sql for every version (the server's
+# pg_available_extension_versions does not look into extension_destdir).
+my $top = $ENV{TESTDIR} // '.';
+my ($newest) = slurp_file("$top/interaction.control") =~ /^default_version\s*=\s*'([^']+)'/m;
+my @older = sort { cmp_versions($a, $b) } grep { $_ ne $newest }
+  map { m{/interaction--([0-9.]+)\.sql$} ? $1 : () } glob("$top/sql/interaction--*.sql");
+sub cmp_versions
+{
+	my @a = split /\./, shift;
+	my @b = split /\./, shift;
+	return ($a[0] <=> $b[0]) || ($a[1] <=> $b[1]);
+}
+ok(@older >= 1, "released versions older than $newest: @older");
+
+# One line per fact of the extension's catalog; two installs are equal when
+# their sets of lines are.  Objects are named by identity, never by OID.
+my $catalog_sql = q{
+WITH members AS (
+	SELECT d.classid, d.objid, d.objsubid
+	FROM pg_depend d JOIN pg_extension e ON e.oid = d.refobjid
+	WHERE d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e' AND e.extname = 'interaction'
+)
+SELECT 'member: ' || pg_describe_object(classid, objid, objsubid)
+	|| coalesce(' -- ' || obj_description(objid, classid::regclass::name), '')
+FROM members
+UNION ALL
+SELECT format('function %s: kind=%s volatile=%s strict=%s parallel=%s secdef=%s leakproof=%s '
+              'cost=%s rows=%s retset=%s returns %s; args %s; config %s; acl %s; body %s %s; support %s',
+	p.oid::regprocedure, p.prokind, p.provolatile, p.proisstrict, p.proparallel, p.prosecdef,
+	p.proleakproof, p.procost, p.prorows, p.proretset, pg_get_function_result(p.oid),
+	pg_get_function_arguments(p.oid), p.proconfig, p.proacl, p.prosrc,
+	regexp_replace(coalesce(p.probin, ''), '^.*/', ''), p.prosupport)
+FROM pg_proc p JOIN members m ON m.classid = 'pg_proc'::regclass AND m.objid = p.oid
+UNION ALL
+SELECT format('type %s: len=%s byval=%s type=%s category=%s preferred=%s delim=%s in=%s out=%s '
+              'recv=%s send=%s typmod=%s/%s analyze=%s align=%s storage=%s notnull=%s '
+              'elem=%s default=%s collation=%s subscript=%s acl %s',
+	t.oid::regtype, t.typlen, t.typbyval, t.typtype, t.typcategory, t.typispreferred, t.typdelim,
+	t.typinput::regprocedure, t.typoutput::regprocedure, t.typreceive, t.typsend, t.typmodin,
+	t.typmodout, t.typanalyze, t.typalign, t.typstorage, t.typnotnull, t.typelem::regtype,
+	t.typdefault, t.typcollation, t.typsubscript, t.typacl)
+FROM pg_type t JOIN members m ON m.classid = 'pg_type'::regclass AND m.objid = t.oid
+UNION ALL
+SELECT format('operator %s: code=%s commutator=%s negator=%s restrict=%s join=%s merges=%s hashes=%s',
+	o.oid::regoperator, o.oprcode::regprocedure, nullif(o.oprcom, 0)::regoperator,
+	nullif(o.oprnegate, 0)::regoperator, o.oprrest, o.oprjoin, o.oprcanmerge, o.oprcanhash)
+FROM pg_operator o JOIN members m ON m.classid = 'pg_operator'::regclass AND m.objid = o.oid
+UNION ALL
+SELECT format('opclass %s/%s: family=%s type=%s default=%s storage=%s',
+	opc.opcname, am.amname, opf.opfname, opc.opcintype::regtype, opc.opcdefault,
+	nullif(opc.opckeytype, 0)::regtype)
+FROM pg_opclass opc JOIN pg_am am ON am.oid = opc.opcmethod
+JOIN pg_opfamily opf ON opf.oid = opc.opcfamily
+JOIN members m ON m.classid = 'pg_opclass'::regclass AND m.objid = opc.oid
+UNION ALL
+SELECT format('opfamily %s/%s: operator %s %s (%s, %s) purpose=%s sortfamily=%s',
+	opf.opfname, am.amname, ao.amopstrategy, ao.amopopr::regoperator, ao.amoplefttype::regtype,
+	ao.amoprighttype::regtype, ao.amoppurpose, ao.amopsortfamily)
+FROM pg_amop ao JOIN pg_opfamily opf ON opf.oid = ao.amopfamily JOIN pg_am am ON am.oid = opf.opfmethod
+JOIN members m ON m.classid = 'pg_opfamily'::regclass AND m.objid = opf.oid
+UNION ALL
+SELECT format('opfamily %s/%s: function %s %s (%s, %s)',
+	opf.opfname, am.amname, ap.amprocnum, ap.amproc::regprocedure, ap.amproclefttype::regtype,
+	ap.amprocrighttype::regtype)
+FROM pg_amproc ap JOIN pg_opfamily opf ON opf.oid = ap.amprocfamily JOIN pg_am am ON am.oid = opf.opfmethod
+JOIN members m ON m.classid = 'pg_opfamily'::regclass AND m.objid = opf.oid
+UNION ALL
+SELECT format('aggregate %s: kind=%s direct=%s trans=%s final=%s combine=%s serial=%s deserial=%s '
+              'mtrans=%s minv=%s mfinal=%s extra=%s/%s modify=%s/%s sortop=%s stype=%s space=%s '
+              'mstype=%s mspace=%s init=%s minit=%s',
+	a.aggfnoid::regprocedure, a.aggkind, a.aggnumdirectargs, a.aggtransfn, a.aggfinalfn,
+	a.aggcombinefn, a.aggserialfn, a.aggdeserialfn, a.aggmtransfn, a.aggminvtransfn, a.aggmfinalfn,
+	a.aggfinalextra, a.aggmfinalextra, a.aggfinalmodify, a.aggmfinalmodify,
+	nullif(a.aggsortop, 0)::regoperator, a.aggtranstype::regtype, a.aggtransspace,
+	nullif(a.aggmtranstype, 0)::regtype, a.aggmtransspace, a.agginitval, a.aggminitval)
+FROM pg_aggregate a JOIN members m ON m.classid = 'pg_proc'::regclass AND m.objid = a.aggfnoid
+UNION ALL
+SELECT format('cast %s -> %s: func=%s context=%s method=%s', c.castsource::regtype,
+	c.casttarget::regtype, nullif(c.castfunc, 0)::regprocedure, c.castcontext, c.castmethod)
+FROM pg_cast c JOIN members m ON m.classid = 'pg_cast'::regclass AND m.objid = c.oid
+UNION ALL
+SELECT format('table %s: kind=%s acl=%s rls=%s/%s column %s %s notnull=%s default=%s',
+	c.oid::regclass, c.relkind, c.relacl, c.relrowsecurity, c.relforcerowsecurity, a.attname,
+	format_type(a.atttypid, a.atttypmod), a.attnotnull, pg_get_expr(ad.adbin, ad.adrelid))
+FROM pg_class c JOIN members m ON m.classid = 'pg_class'::regclass AND m.objid = c.oid
+JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+LEFT JOIN pg_attrdef ad ON ad.adrelid = c.oid AND ad.adnum = a.attnum
+UNION ALL
+SELECT format('table %s: constraint %s %s', con.conrelid::regclass, con.conname,
+	pg_get_constraintdef(con.oid))
+FROM pg_constraint con JOIN members m ON m.classid = 'pg_class'::regclass AND m.objid = con.conrelid
+UNION ALL
+SELECT format('table %s: index %s', i.indrelid::regclass, pg_get_indexdef(i.indexrelid))
+FROM pg_index i JOIN members m ON m.classid = 'pg_class'::regclass AND m.objid = i.indrelid
+UNION ALL
+SELECT format('table %s: trigger %s enabled=%s', tg.tgrelid::regclass, pg_get_triggerdef(tg.oid),
+	tg.tgenabled)
+FROM pg_trigger tg JOIN members m ON m.classid = 'pg_class'::regclass AND m.objid = tg.tgrelid
+WHERE NOT tg.tgisinternal
+UNION ALL
+SELECT format('table %s: policy %s %s %s', pol.polrelid::regclass, pol.polname,
+	pg_get_expr(pol.polqual, pol.polrelid), pg_get_expr(pol.polwithcheck, pol.polrelid))
+FROM pg_policy pol JOIN members m ON m.classid = 'pg_class'::regclass AND m.objid = pol.polrelid
+UNION ALL
+SELECT format('extension: relocatable=%s version=%s config=%s conditions=%s', e.extrelocatable,
+	e.extversion, (SELECT array_agg(c::regclass ORDER BY c::regclass::text) FROM unnest(e.extconfig) c),
+	e.extcondition)
+FROM pg_extension e WHERE e.extname = 'interaction'
+ORDER BY 1};
+
+for my $from (@older)
+{
+	my $db = "from_" . ($from =~ tr/./_/r);
+	$node->safe_psql('postgres', "CREATE DATABASE $db");
+	$node->safe_psql($db, "CREATE EXTENSION interaction VERSION '$from'");
+	is($node->safe_psql($db, "SELECT extversion FROM pg_extension WHERE extname = 'interaction'"),
+		$from, "installed $from");
+
+	# a value of every type this version has, stored before the update
+	my %lit = InteractionTest::sample_literals($node, $db);
+	ok(scalar(keys %lit) >= 5, "$from: types with stored values: " . join(', ', sort keys %lit));
+	my $readback = '';
+	for my $type (sort keys %lit)
+	{
+		my $vals = join(', ', map { my $x = $_; $x =~ s/'/''/g; "('$x')" } @{ $lit{$type} });
+		$node->safe_psql($db, "CREATE TABLE t_$type (id serial, v $type); "
+			  . "INSERT INTO t_$type (v) VALUES $vals, (NULL)");
+		$readback .= "SELECT '$type', string_agg(id || '=' || coalesce(v::text, 'NULL') || '/' || "
+		  . "coalesce(encode(${type}_send(v), 'hex'), ''), ';' ORDER BY id) FROM t_$type UNION ALL ";
+	}
+	$node->safe_psql($db,
+		"INSERT INTO interaction_stage_rules VALUES ('black friday mailer', 'awareness')");
+	$readback .= "SELECT 'rules', string_agg(phrase || '=' || stage, ';' ORDER BY phrase) "
+	  . "FROM interaction_stage_rules";
+	my $before = $node->safe_psql($db, $readback);
+
+	$node->safe_psql($db, 'ALTER EXTENSION interaction UPDATE');
+	is($node->safe_psql($db, "SELECT extversion FROM pg_extension WHERE extname = 'interaction'"),
+		$newest, "$from updated to $newest");
+	is($node->safe_psql($db, $readback), $before, "$from: stored values read back unchanged after the update");
+
+	$node->safe_psql('postgres', "CREATE DATABASE fresh_for_$db");
+	$node->safe_psql("fresh_for_$db", 'CREATE EXTENSION interaction');
+	my %fresh = map { $_ => 1 } split /\n/, $node->safe_psql("fresh_for_$db", $catalog_sql);
+	my %upgraded = map { $_ => 1 } split /\n/, $node->safe_psql($db, $catalog_sql);
+	my @only_fresh = sort grep { !$upgraded{$_} } keys %fresh;
+	my @only_upgraded = sort grep { !$fresh{$_} } keys %upgraded;
+	ok(scalar(keys %fresh) > 100, "$newest catalog has " . scalar(keys %fresh) . ' facts');
+	is_deeply(\@only_fresh, [], "$from -> $newest: nothing of a fresh install is missing after the update")
+	  or diag("only in a fresh install:\n  " . join("\n  ", @only_fresh));
+	is_deeply(\@only_upgraded, [], "$from -> $newest: the update leaves nothing a fresh install lacks")
+	  or diag("only after the update:\n  " . join("\n  ", @only_upgraded));
+}
+
+done_testing();
