@@ -80,7 +80,7 @@ PG_FUNCTION_INFO_V1(erlang_a_agents);
 /* past 2^1100 the waiting side of a queue is below any double: stop there */
 #define ERLANG_HUGE_LOG2	1100
 /* the most terms an Erlang A sum may take (a queue of this many callers) */
-#define ERLANG_A_MAX_TERMS	50000000
+#define ERLANG_A_MAX_TERMS	10000000
 /* traffic beyond this many erlangs is refused (the searches stay in int) */
 #define ERLANG_MAX_TRAFFIC	1e7
 /* and below this (1 call of 1 s in 30,000 years) the ratios could overflow */
@@ -442,6 +442,16 @@ erlang_a(const Queue *q, int n, double t, bool want_level)
 	int			j;
 	ErlangA		r;
 
+	if (n == 0)
+	{
+		/* nobody answers: every caller waits, and in the end abandons */
+		r.p_wait = 1;
+		r.p_abandon = 1;
+		r.level = 0;
+		r.asa = NAN;
+		return r;
+	}
+
 	/* answered within no time means answered at once: no second pass */
 	at_once = want_level && t == 0;
 	want_level = want_level && !at_once;
@@ -467,26 +477,24 @@ erlang_a(const Queue *q, int n, double t, bool want_level)
 			cdf = xd_add(cdf, nb);
 
 		ratio = y / (x + j + 1);
-		if (ratio < 1 || j >= ERLANG_A_MAX_TERMS)
+		if (ratio < 1)
 		{
 			/* what the terms after j can add, at most (a geometric bound) */
 			XD			next = xd_mul(tj, ratio);
 			XD			tail_t = xd_mul(next, 1 / (1 - ratio));
 			XD			tail_jt = xd_mul(next, (j + 1) / (1 - ratio) + ratio / ((1 - ratio) * (1 - ratio)));
-			bool		done = (n == 0 || xd_ratio(tail_t, sum_tsh) <= ERLANG_EPS) &&
-				xd_ratio(tail_t, sum_t) <= ERLANG_EPS &&
-				(sum_jt.m == 0 ? xd_ratio(tail_jt, sum_t) <= ERLANG_EPS :
-				 xd_ratio(tail_jt, sum_jt) <= ERLANG_EPS);
 
-			if (done)
+			if (xd_ratio(tail_t, sum_tsh) <= ERLANG_EPS &&
+				xd_ratio(tail_t, sum_t) <= ERLANG_EPS &&
+				xd_ratio(tail_jt, sum_jt.m == 0 ? sum_t : sum_jt) <= ERLANG_EPS)
 				break;
-			if (j >= ERLANG_A_MAX_TERMS)
-				ereport(ERROR,
-						(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-						 errmsg("Erlang A: the queue is too long to compute (more than %d callers waiting)",
-								ERLANG_A_MAX_TERMS),
-						 errhint("The agents are far fewer than the traffic and callers very patient.")));
 		}
+		if (j >= ERLANG_A_MAX_TERMS)
+			ereport(ERROR,
+					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					 errmsg("Erlang A: the queue is too long to compute (more than %d callers waiting)",
+							ERLANG_A_MAX_TERMS),
+					 errhint("The agents are far fewer than the traffic and callers very patient.")));
 		tj = xd_mul(tj, ratio);
 		if (want_level)
 			nb = xd_mul(nb, one_u * (x + j + 1) / (j + 1));
@@ -497,10 +505,7 @@ erlang_a(const Queue *q, int n, double t, bool want_level)
 
 		r.p_wait = xd_ratio(sum_t, all);
 		r.p_abandon = xd_ratio(sum_jt, all) / y;
-		if (n == 0)
-			r.asa = NAN;
-		else
-			r.asa = q->patience * xd_ratio(sum_tsh, xd_add(lp, sum_ts));
+		r.asa = q->patience * xd_ratio(sum_tsh, xd_add(lp, sum_ts));
 		if (at_once)
 			r.level = xd_ratio(lp, all);
 		else if (want_level)

@@ -174,6 +174,9 @@ for (A, ns) in (('0.5', (0, 1, 2, 4)), ('10', (5, 10, 12, 14, 18)), ('52.5', (40
         for (aht, patience, t) in (('180', '60', '20'), ('240', '600', '30'), ('60', '30', '0'),
                                    ('180', '900', '300')):
             cases.append((A, n, aht, patience, t))
+# large centres, and callers patient enough to be nearly Erlang C
+cases += [('9000', n, '240', '120', '20') for n in (8950, 9000, 9100)]
+cases += [('10', n, '180', '100000', '20') for n in (9, 12, 14)]
 for (A, n, aht, patience, t) in cases:
     pw, pab, sl, asa = erlang_a(A, n, aht, patience, t) if n > 0 else (1, 1, 0, None)
     rows.append("(%s, %d, %s, %s, %s, %s, %s, %s, %s)" % (A, n, aht, t, patience,
