@@ -87,9 +87,10 @@ PG_FUNCTION_INFO_V1(erlang_a_agents);
 #define ERLANG_MIN_TRAFFIC	1e-12
 
 /*
- * An extended-range positive number m * 2^e.  m is renormalised only when it
- * leaves [2^-100, 2^100], so that a multiplication by any factor in
- * [2^-900, 2^900] cannot overflow.
+ * An extended-range number m * 2^e.  m is kept within [2^-600, 2^600] by steps
+ * of 2^512, so the exponents of values of similar size are usually equal and
+ * adding them needs no alignment; a product of two such m, or an m times any
+ * double factor within [2^-400, 2^400], stays inside a double's range.
  */
 typedef struct XD
 {
@@ -100,12 +101,15 @@ typedef struct XD
 static inline XD
 xd_norm(XD a)
 {
-	if (a.m != 0 && (fabs(a.m) > 0x1p100 || fabs(a.m) < 0x1p-100))
+	while (fabs(a.m) > 0x1p600)
 	{
-		int			k;
-
-		a.m = frexp(a.m, &k);
-		a.e += k;
+		a.m *= 0x1p-512;
+		a.e += 512;
+	}
+	while (a.m != 0 && fabs(a.m) < 0x1p-600)
+	{
+		a.m *= 0x1p512;
+		a.e -= 512;
 	}
 	return a;
 }
@@ -118,16 +122,22 @@ xd(double v)
 	return xd_norm(r);
 }
 
+/* m in [0.5, 1), for products whose factors may be far apart */
+static inline XD
+xd_frexp(XD a)
+{
+	int			k;
+
+	a.m = frexp(a.m, &k);
+	a.e += k;
+	return a;
+}
+
 static inline XD
 xd_mul(XD a, double f)
 {
-	if (fabs(f) > 0x1p800 || fabs(f) < 0x1p-800)
-	{
-		int			k;
-
-		a.m = frexp(a.m, &k);
-		a.e += k;
-	}
+	if (fabs(f) > 0x1p400 || fabs(f) < 0x1p-400)
+		a = xd_frexp(a);
 	a.m *= f;
 	return xd_norm(a);
 }
@@ -135,6 +145,11 @@ xd_mul(XD a, double f)
 static inline XD
 xd_mulx(XD a, XD b)
 {
+	if (fabs(a.m) > 0x1p500 || fabs(a.m) < 0x1p-500 || fabs(b.m) > 0x1p500 || fabs(b.m) < 0x1p-500)
+	{
+		a = xd_frexp(a);
+		b = xd_frexp(b);
+	}
 	a.m *= b.m;
 	a.e += b.e;
 	return xd_norm(a);
@@ -143,6 +158,11 @@ xd_mulx(XD a, XD b)
 static inline XD
 xd_add(XD a, XD b)
 {
+	if (a.e == b.e)
+	{
+		a.m += b.m;
+		return xd_norm(a);
+	}
 	if (b.m == 0)
 		return a;
 	if (a.m == 0)
@@ -154,7 +174,7 @@ xd_add(XD a, XD b)
 		a = b;
 		b = t;
 	}
-	if (a.e - b.e < 1400)
+	if (a.e - b.e < 2400)
 		a.m += ldexp(b.m, b.e - a.e);
 	return xd_norm(a);
 }
@@ -163,16 +183,14 @@ xd_add(XD a, XD b)
 static double
 xd_ratio(XD a, XD b)
 {
-	int			d = a.e - b.e;
+	int			d;
 
-	d = Max(Min(d, 4000), -4000);
+	if (a.e == b.e)
+		return a.m / b.m;		/* 0 or infinity when out of range */
+	a = xd_frexp(a);
+	b = xd_frexp(b);
+	d = Max(Min(a.e - b.e, 4000), -4000);
 	return ldexp(a.m / b.m, d);
-}
-
-static inline double
-xd_log2(XD a)
-{
-	return log2(a.m) + a.e;
 }
 
 /* exp(l) */
@@ -194,13 +212,23 @@ xd_exp(double l)
 
 /* ---- arguments ----------------------------------------------------------- */
 
+/* 22023 "NAME must be RULE in FNAME(), not VALUE", the one form of every argument error */
+static void
+pg_attribute_noreturn()
+bad_argument(const char *fname, const char *name, const char *rule, const char *value,
+			 const char *detail)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("%s must be %s in %s(), not %s", name, rule, fname, value),
+			 detail ? errdetail("%s", detail) : 0));
+}
+
 static void
 check_finite(double v, const char *name, const char *fname)
 {
 	if (isnan(v) || isinf(v))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s must be a finite number in %s(), not %g", name, fname, v)));
+		bad_argument(fname, name, "a finite number", psprintf("%g", v), NULL);
 }
 
 static double
@@ -208,9 +236,7 @@ check_positive(double v, const char *name, const char *fname)
 {
 	check_finite(v, name, fname);
 	if (!(v > 0))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s must be positive in %s(), not %g", name, fname, v)));
+		bad_argument(fname, name, "positive", psprintf("%g", v), NULL);
 	return v;
 }
 
@@ -221,21 +247,15 @@ check_positive(double v, const char *name, const char *fname)
 static double
 interval_seconds(Interval *iv, const char *name, bool zero_ok, const char *fname)
 {
-	double		s;
+	double		s = (double) iv->day * SECS_PER_DAY + (double) iv->time / USECS_PER_SEC;
 
-	if (iv->month != 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s must not contain months or years in %s(): \"%s\"",
-						name, fname, DatumGetCString(DirectFunctionCall1(interval_out, IntervalPGetDatum(iv)))),
-				 errhint("A month has no fixed length; write days or hours.")));
-	s = (double) iv->day * SECS_PER_DAY + (double) iv->time / USECS_PER_SEC;
-	if (s < 0 || (s == 0 && !zero_ok))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s must be %s in %s(), not \"%s\"", name,
-						zero_ok ? "zero or positive" : "positive", fname,
-						DatumGetCString(DirectFunctionCall1(interval_out, IntervalPGetDatum(iv))))));
+	if (iv->month != 0 || s < 0 || (s == 0 && !zero_ok))
+		bad_argument(fname, name,
+					 iv->month != 0 ? "free of months and years" :
+					 zero_ok ? "zero or positive" : "positive",
+					 psprintf("\"%s\"", DatumGetCString(DirectFunctionCall1(interval_out,
+																		   IntervalPGetDatum(iv)))),
+					 iv->month != 0 ? "A month has no fixed length; write days or hours." : NULL);
 	return s;
 }
 
@@ -243,32 +263,20 @@ static int
 check_agents(int32 n, const char *fname)
 {
 	if (n < 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("agents must be zero or positive in %s(), not %d", fname, n)));
+		bad_argument(fname, "agents", "zero or positive", psprintf("%d", n), NULL);
 	return n;
 }
 
 static void
 check_traffic(double a, const char *fname)
 {
-	if (a > ERLANG_MAX_TRAFFIC)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("traffic must be at most %g erlangs in %s(), not %g",
-						ERLANG_MAX_TRAFFIC, fname, a),
-				 errdetail("Traffic is calls * aht / period.")));
+	const char *detail = "Traffic is calls * aht / period.";
+
 	if (!(a > 0))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("traffic must be positive in %s(), not %g", fname, a),
-				 errdetail("Traffic is calls * aht / period.")));
-	if (a < ERLANG_MIN_TRAFFIC)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("traffic must be at least %g erlangs in %s(), not %g",
-						ERLANG_MIN_TRAFFIC, fname, a),
-				 errdetail("Traffic is calls * aht / period.")));
+		bad_argument(fname, "traffic", "positive", psprintf("%g", a), detail);
+	if (a < ERLANG_MIN_TRAFFIC || a > ERLANG_MAX_TRAFFIC)
+		bad_argument(fname, "traffic", psprintf("between %g and %g erlangs", ERLANG_MIN_TRAFFIC, ERLANG_MAX_TRAFFIC),
+					 psprintf("%g", a), detail);
 }
 
 /* the queue a call describes: every argument checked, in seconds */
@@ -305,9 +313,7 @@ target_arg(double v, const char *fname)
 {
 	check_finite(v, "target_level", fname);
 	if (!(v > 0 && v < 1))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("target_level must be between 0 and 1 (exclusive) in %s(), not %g", fname, v)));
+		bad_argument(fname, "target_level", "between 0 and 1 (exclusive)", psprintf("%g", v), NULL);
 	return v;
 }
 
@@ -316,9 +322,7 @@ shrinkage_arg(double v, const char *fname)
 {
 	check_finite(v, "shrinkage", fname);
 	if (!(v >= 0 && v < 1))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("shrinkage must be at least 0 and below 1 in %s(), not %g", fname, v)));
+		bad_argument(fname, "shrinkage", "at least 0 and below 1", psprintf("%g", v), NULL);
 	return v;
 }
 
@@ -367,9 +371,9 @@ erlang_lower(double a, int n, bool *huge)
 			break;
 		if (sum > 0x1p600)
 		{
-			sum = ldexp(sum, -600);
-			term = ldexp(term, -600);
-			e += 600;
+			sum *= 0x1p-512;
+			term *= 0x1p-512;
+			e += 512;
 			if (e > ERLANG_HUGE_LOG2)
 			{
 				*huge = true;
@@ -417,7 +421,7 @@ typedef struct ErlangA
 {
 	double		p_wait;
 	double		p_abandon;
-	double		level;			/* NaN unless asked for */
+	double		level;			/* asked for: then p_abandon and asa are not computed */
 	double		asa;			/* seconds; NaN when no call is answered */
 } ErlangA;
 
@@ -466,27 +470,33 @@ erlang_a(const Queue *q, int n, double t, bool want_level)
 		double		ratio;
 		XD			ts;
 
-		h += 1 / (x + j + 1);
 		sum_t = xd_add(sum_t, tj);
-		if (j > 0)
-			sum_jt = xd_add(sum_jt, xd_mul(tj, j));
 		ts = xd_mul(tj, s);
 		sum_ts = xd_add(sum_ts, ts);
-		sum_tsh = xd_add(sum_tsh, xd_mul(ts, h));
 		if (want_level)
 			cdf = xd_add(cdf, nb);
+		else
+		{
+			/* the abandon rate and the ASA, which a service level does not need */
+			h += 1 / (x + j + 1);
+			if (j > 0)
+				sum_jt = xd_add(sum_jt, xd_mul(tj, j));
+			sum_tsh = xd_add(sum_tsh, xd_mul(ts, h));
+		}
 
 		ratio = y / (x + j + 1);
-		if (ratio < 1)
+		/* every fourth term: the test costs more than a term */
+		if (ratio < 1 && (j & 3) == 3)
 		{
 			/* what the terms after j can add, at most (a geometric bound) */
 			XD			next = xd_mul(tj, ratio);
 			XD			tail_t = xd_mul(next, 1 / (1 - ratio));
 			XD			tail_jt = xd_mul(next, (j + 1) / (1 - ratio) + ratio / ((1 - ratio) * (1 - ratio)));
 
-			if (xd_ratio(tail_t, sum_tsh) <= ERLANG_EPS &&
-				xd_ratio(tail_t, sum_t) <= ERLANG_EPS &&
-				xd_ratio(tail_jt, sum_jt.m == 0 ? sum_t : sum_jt) <= ERLANG_EPS)
+			if (xd_ratio(tail_t, sum_ts) <= ERLANG_EPS &&
+				(want_level ||
+				 (xd_ratio(tail_t, sum_tsh) <= ERLANG_EPS &&
+				  xd_ratio(tail_jt, sum_jt.m == 0 ? sum_t : sum_jt) <= ERLANG_EPS)))
 				break;
 		}
 		if (j >= ERLANG_A_MAX_TERMS)
@@ -504,8 +514,8 @@ erlang_a(const Queue *q, int n, double t, bool want_level)
 		XD			all = xd_add(lp, sum_t);
 
 		r.p_wait = xd_ratio(sum_t, all);
-		r.p_abandon = xd_ratio(sum_jt, all) / y;
-		r.asa = q->patience * xd_ratio(sum_tsh, xd_add(lp, sum_ts));
+		r.p_abandon = want_level ? NAN : xd_ratio(sum_jt, all) / y;
+		r.asa = want_level ? NAN : q->patience * xd_ratio(sum_tsh, xd_add(lp, sum_ts));
 		if (at_once)
 			r.level = xd_ratio(lp, all);
 		else if (want_level)
@@ -750,24 +760,37 @@ erlang_occupancy(PG_FUNCTION_ARGS)
 	PG_RETURN_FLOAT8(Min(q.traffic / n, 1.0));
 }
 
-Datum
-erlang_agents(PG_FUNCTION_ARGS)
+/*
+ * erlang_agents and erlang_a_agents: (calls, period, aht, target_level,
+ * answer_within [, patience], shrinkage).  Erlang C never meets a target with
+ * n <= A (its queue grows without bound); Erlang A answers nobody with none.
+ */
+static int32
+staffing(FunctionCallInfo fcinfo, const char *fname, bool abandon)
 {
-	const char *fname = "erlang_agents";
 	Queue		q = queue_args(fcinfo, fname);
 	StaffTarget st;
-	double		s = shrinkage_arg(PG_GETARG_FLOAT8(5), fname);
-	int			known_bad;
+	double		s;
+	int			known_bad = 0;
 
 	st.q = &q;
 	st.target = target_arg(PG_GETARG_FLOAT8(3), fname);
 	st.t = interval_seconds(PG_GETARG_INTERVAL_P(4), "answer_within", true, fname);
-	st.abandon = false;
-	/* n <= A never meets a target: the queue grows without bound */
-	known_bad = (int) Min(floor(q.traffic), (double) INT_MAX - 1);
-	PG_RETURN_INT32(with_shrinkage(staff_search(&st, known_bad,
-												sqrt_staffing_estimate(q.traffic, q.aht, st.target, st.t)),
-								   s));
+	st.abandon = abandon;
+	if (abandon)
+		patience_arg(fcinfo, 5, &q, fname);
+	else
+		known_bad = (int) Min(floor(q.traffic), (double) INT_MAX - 1);
+	s = shrinkage_arg(PG_GETARG_FLOAT8(abandon ? 6 : 5), fname);
+	return with_shrinkage(staff_search(&st, known_bad,
+									   sqrt_staffing_estimate(q.traffic, q.aht, st.target, st.t)),
+						  s);
+}
+
+Datum
+erlang_agents(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT32(staffing(fcinfo, "erlang_agents", false));
 }
 
 Datum
@@ -813,18 +836,5 @@ erlang_a_asa(PG_FUNCTION_ARGS)
 Datum
 erlang_a_agents(PG_FUNCTION_ARGS)
 {
-	const char *fname = "erlang_a_agents";
-	Queue		q = queue_args(fcinfo, fname);
-	StaffTarget st;
-	double		s = shrinkage_arg(PG_GETARG_FLOAT8(6), fname);
-
-	st.q = &q;
-	st.target = target_arg(PG_GETARG_FLOAT8(3), fname);
-	st.t = interval_seconds(PG_GETARG_INTERVAL_P(4), "answer_within", true, fname);
-	patience_arg(fcinfo, 5, &q, fname);
-	st.abandon = true;
-	/* no agents answer nothing; Erlang A needs at most what Erlang C needs */
-	PG_RETURN_INT32(with_shrinkage(staff_search(&st, 0,
-												sqrt_staffing_estimate(q.traffic, q.aht, st.target, st.t)),
-								   s));
+	PG_RETURN_INT32(staffing(fcinfo, "erlang_a_agents", true));
 }

