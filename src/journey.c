@@ -161,7 +161,7 @@ journey_check(const JourneyTouch *t, const JourneyTouch *prev, int number, int *
 	if (TIMESTAMP_NOT_FINITE(t->at) || !IS_VALID_TIMESTAMP(t->at))
 	{
 		*code = ERRCODE_DATETIME_VALUE_OUT_OF_RANGE;
-		return psprintf("Touchpoint %d: touchpoint times must be finite timestamps.", number);
+		return psprintf("Touchpoint %d: the time is infinite or out of range.", number);
 	}
 	if (t->stage >= STAGE_COUNT)
 		return psprintf("Touchpoint %d: stage %d is not a journey_stage.", number, t->stage);
@@ -267,7 +267,8 @@ parse_touch(const char *input, const char *start, const char *end, int i,
 			JourneyTouch *t)
 {
 	const char *labels,
-			   *slash;
+			   *slash,
+			   *time_end;
 	TimestampTz at;
 	uint8		stage,
 				channel = JOURNEY_NO_CHANNEL;
@@ -297,7 +298,10 @@ parse_touch(const char *input, const char *start, const char *end, int i,
 						   (int) (end - slash - 1), slash + 1),
 				 errhint("Channels are %s; leave out \"/channel\" for none.",
 						 labels_hint(TAXONOMY_INTERACTION_CHANNEL))));
-	at = io_read_timestamptz(start, labels - start);
+	time_end = labels;
+	while (time_end > start && io_is_blank(time_end[-1]))
+		time_end--;
+	at = io_read_timestamptz(start, time_end - start);
 	touch_set(t, at, stage, channel);
 	journey_validate(t, NULL, i, input);
 }

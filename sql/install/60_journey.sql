@@ -43,7 +43,7 @@ CREATE FUNCTION journey_agg_trans(journey, timestamptz, journey_stage, interacti
 COMMENT ON FUNCTION journey_agg_trans(journey, timestamptz, journey_stage, interaction_channel) IS 'transition function of journey_agg(at, stage, channel)';
 CREATE FUNCTION journey_agg_combine(journey, journey) RETURNS journey
 	AS 'MODULE_PATHNAME', 'journey_agg_combine' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION journey_agg_combine(journey, journey) IS 'combine function of journey_agg (partial states, unsorted)';
+COMMENT ON FUNCTION journey_agg_combine(journey, journey) IS 'combine function of journey_agg and transition function of rollup(journey) (states stay unsorted until the final function)';
 CREATE FUNCTION journey_agg_final(journey) RETURNS journey
 	AS 'MODULE_PATHNAME', 'journey_agg_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION journey_agg_final(journey) IS 'final function of journey_agg: the touchpoints sorted';
@@ -60,6 +60,13 @@ CREATE AGGREGATE journey_agg(at timestamptz, stage journey_stage, channel intera
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE journey_agg(timestamptz, journey_stage, interaction_channel) IS 'the journey of the rows'' touchpoints (rows without a time or stage skipped; a NULL channel is none)';
+
+CREATE AGGREGATE rollup(journey) (
+	SFUNC = journey_agg_combine, STYPE = journey,
+	COMBINEFUNC = journey_agg_combine, FINALFUNC = journey_agg_final,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE rollup(journey) IS 'one journey of the touchpoints of all the journeys (stored journey_agg results re-aggregated)';
 
 CREATE FUNCTION journey_concat(journey, journey) RETURNS journey
 	AS 'MODULE_PATHNAME', 'journey_concat' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
