@@ -14,6 +14,12 @@ SELECT '[ 2026-05-01 11:00 Europe/Paris  Discovery/Live-Chat ,2026-05-01T09:00:0
 SELECT '[2026-05-01 09:00+00 acquisition, 2026-05-01 09:00+00 awareness/web,
          2026-05-01 09:00+00 awareness, 2026-05-01 09:00+00 awareness/phone,
          2026-05-01 09:00+00 awareness/web]'::journey AS ties;
+-- equality: the same touchpoints, however they were written
+SELECT '[2026-05-01 10:00+01 awareness, 2026-05-01 08:00+00 consideration/web]'::journey
+         = '[2026-05-01 08:00Z consideration/Web, 2026-05-01 09:00Z Discovery]' AS same,
+       '[2026-05-01 09:00+00 awareness]'::journey = '[2026-05-01 09:00+00 awareness/web]' AS channel_differs,
+       '[2026-05-01 09:00+00 awareness]'::journey <> '[2026-05-01 09:00+00 awareness, 2026-05-01 09:00+00 awareness]' AS count_differs,
+       '[]'::journey = '[]' AS empty;
 -- the empty journey; blanks
 SELECT '[]'::journey AS empty, ' [ ] '::journey AS blanks, touchpoints('[]');
 -- the text does not depend on the session's TimeZone or DateStyle and re-reads

@@ -588,6 +588,31 @@ journey_concat(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(r);
 }
 
+/* equal: the same touchpoints (journeys are canonical, padding is zero) */
+static bool
+journey_equal(FunctionCallInfo fcinfo)
+{
+	Journey    *a = PG_GETARG_JOURNEY(0);
+	Journey    *b = PG_GETARG_JOURNEY(1);
+
+	return a->count == b->count &&
+		memcmp(a->touches, b->touches, a->count * sizeof(JourneyTouch)) == 0;
+}
+
+PG_FUNCTION_INFO_V1(journey_eq);
+Datum
+journey_eq(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(journey_equal(fcinfo));
+}
+
+PG_FUNCTION_INFO_V1(journey_ne);
+Datum
+journey_ne(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(!journey_equal(fcinfo));
+}
+
 /* ---- accessors ------------------------------------------------------------ */
 
 PG_FUNCTION_INFO_V1(journey_touchpoints);
