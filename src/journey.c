@@ -622,26 +622,29 @@ journey_touchpoints(PG_FUNCTION_ARGS)
 	PG_RETURN_INT32(PG_GETARG_JOURNEY(0)->count);
 }
 
-PG_FUNCTION_INFO_V1(journey_first_touch);
-Datum
-journey_first_touch(PG_FUNCTION_ARGS)
+/* the time of the first or the latest touchpoint; NULL for an empty journey */
+static Datum
+touch_time(FunctionCallInfo fcinfo, bool latest)
 {
 	Journey    *j = PG_GETARG_JOURNEY(0);
 
 	if (j->count == 0)
 		PG_RETURN_NULL();
-	PG_RETURN_TIMESTAMPTZ(j->touches[0].at);
+	PG_RETURN_TIMESTAMPTZ(j->touches[latest ? j->count - 1 : 0].at);
+}
+
+PG_FUNCTION_INFO_V1(journey_first_touch);
+Datum
+journey_first_touch(PG_FUNCTION_ARGS)
+{
+	return touch_time(fcinfo, false);
 }
 
 PG_FUNCTION_INFO_V1(journey_last_touch);
 Datum
 journey_last_touch(PG_FUNCTION_ARGS)
 {
-	Journey    *j = PG_GETARG_JOURNEY(0);
-
-	if (j->count == 0)
-		PG_RETURN_NULL();
-	PG_RETURN_TIMESTAMPTZ(j->touches[j->count - 1].at);
+	return touch_time(fcinfo, true);
 }
 
 /* ties at the latest time: the last in touchpoint order, i.e. the highest stage */
