@@ -69,8 +69,18 @@ FROM (VALUES
 SELECT '[2026-05-01 shopping]'::journey;
 SELECT '[2026-05-01 awareness/fax]'::journey;
 \set VERBOSITY terse
--- more touchpoints than fit one 1 GB value: a limit, checked before allocating
-SELECT pg_temp.error_of($$SELECT ('[' || repeat(',', 67108862) || ']')::journey$$) AS too_many;
+-- more touchpoints than the text form fits in one 1 GB value: a limit, checked
+-- before allocating (16777215 empty touchpoints are a syntax error instead)
+SELECT pg_temp.error_of($$SELECT ('[' || repeat(',', 16777215) || ']')::journey$$) AS too_many,
+       pg_temp.error_of($$SELECT ('[' || repeat(',', 16777214) || ']')::journey$$) ~ '^22P02' AS at_the_limit;
+-- a large journey is compressed and stored out of line, and reads back whole
+CREATE TEMP TABLE big AS
+SELECT journey_agg(timestamptz '2026-01-01 00:00+00' + i * interval '1 minute',
+                   (journey_stage_labels())[1 + i % 5], (interaction_channel_labels())[1 + i % 13]) AS j
+FROM generate_series(1, 100000) i;
+SELECT touchpoints(j), pg_column_size(j) < 16 * 100000 AS compressed,
+       j::text::journey = j AS rereads, last_touch(j) - first_touch(j) AS span
+FROM big;
 
 -- accessors, worked out by hand on one journey:
 --  1 05-01 09:00 awareness/social      4 05-05 12:00 consideration (no channel)

@@ -83,12 +83,21 @@ typedef struct Journey
 #define JOURNEY_SIZE(n)			(JOURNEY_HDRSZ + (Size) (n) * sizeof(JourneyTouch))
 #define JOURNEY_ROOM(j)			((int) ((VARSIZE(j) - JOURNEY_HDRSZ) / sizeof(JourneyTouch)))
 /* the most touchpoints whose journey fits one 1 GB value */
-#define JOURNEY_MAX_TOUCHES		((int) ((MaxAllocSize - JOURNEY_HDRSZ) / sizeof(JourneyTouch)))
+/*
+ * The most touchpoints of a journey: as many as its text form can hold in one
+ * 1 GB value, so that every journey can be dumped and reloaded.  A touchpoint
+ * takes at most 61 bytes of text ("4714-11-24 00:00:00.999999+00 BC
+ * consideration/self_service, "); 64 leaves room for the brackets.
+ */
+#define JOURNEY_TEXT_TOUCH		64
+#define JOURNEY_MAX_TOUCHES		((int) (MaxAllocSize / JOURNEY_TEXT_TOUCH))
 /* bytes per touchpoint in the binary form */
 #define JOURNEY_WIRE_TOUCH		10
 
 StaticAssertDecl(sizeof(JourneyTouch) == 16, "JourneyTouch must be 16 bytes");
 StaticAssertDecl(JOURNEY_HDRSZ == 16, "journey header must be 16 bytes");
+StaticAssertDecl(JOURNEY_SIZE((Size) MaxAllocSize / JOURNEY_TEXT_TOUCH) <= MaxAllocSize,
+				 "the largest journey must fit one allocation");
 
 #define PG_GETARG_JOURNEY(n)	journey_get(PG_GETARG_DATUM(n))
 
@@ -119,7 +128,8 @@ check_touch_count(int64 n)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 				 errmsg("a journey has at most %d touchpoints, not " INT64_FORMAT,
-						JOURNEY_MAX_TOUCHES, n)));
+						JOURNEY_MAX_TOUCHES, n),
+				 errdetail("Its text form must fit one 1 GB value.")));
 }
 
 /* an empty journey with room for n touchpoints, in CurrentMemoryContext */
@@ -334,16 +344,20 @@ journey_in(PG_FUNCTION_ARGS)
 {
 	const char *input = PG_GETARG_CSTRING(0);
 	const char *p = io_skip_blanks(input);
-	int64		room = 1;
+	int64		most = 1;
+	int			room;
 	Journey    *j;
 
 	if (*p != '[')
 		io_syntax_error("journey", input, "A journey starts with \"[\".");
 	p = io_skip_blanks(p + 1);
+	/* a touchpoint per comma at the most: the limit, before any allocation */
 	for (const char *q = p; *q; q++)
 		if (*q == ',')
-			room++;
-	j = journey_alloc((int) Min(room, (int64) JOURNEY_MAX_TOUCHES + 1), 0);
+			most++;
+	check_touch_count(most);
+	room = (int) Min(most, 64);
+	j = journey_alloc(room, 0);
 
 	if (*p == ']')
 		p++;
@@ -357,6 +371,11 @@ journey_in(PG_FUNCTION_ARGS)
 				p++;
 			if (*p == '\0')
 				io_syntax_error("journey", input, "A journey ends with \"]\".");
+			if (j->count == room)
+			{
+				room = (int) Min((int64) room * 2, most);
+				j = (Journey *) repalloc(j, JOURNEY_SIZE(room));
+			}
 			parse_touch(input, start, p, j->count, &j->touches[j->count]);
 			j->count++;
 			if (*p++ == ']')
