@@ -226,6 +226,8 @@ journey_detoast(Datum d)
 	if (j->version != INTERACTION_FORMAT_VERSION)
 		io_corrupt_value("journey", "Unknown format version %d (this build reads version %d).",
 						 j->version, INTERACTION_FORMAT_VERSION);
+	if (j->flags & ~JOURNEY_STATE)
+		io_corrupt_value("journey", "Unknown flags 0x%02x.", j->flags);
 	if (j->count < 0 || JOURNEY_SIZE(j->count) > VARSIZE(j))
 		io_corrupt_value("journey", "It claims %d touchpoints in %u bytes.",
 						 j->count, (unsigned) VARSIZE(j));
