@@ -27,7 +27,7 @@ SELECT stage, in_order AS customers,
 FROM by_stage
 WINDOW w AS (ORDER BY rank)
 ORDER BY rank;
-\echo '   █ completed in order within 30 days a step   ░ reached later or out of order'
+\echo '   █ completed in order, each step within 30 days    ░ reached too, but not so'
 
 \echo
 \echo '-- Journeys: time to each stage, for the customers who reached it -----------'
