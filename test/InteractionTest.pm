@@ -50,6 +50,9 @@ my %literals = (
 	interaction_urgency => [ 'stabilizing', 'planned', 'critical', 'urgent' ],
 	interaction_direction => [ 'inbound', 'outbound', 'proactive' ],
 	skillset => [ 'billing:4, spanish:3', '', 'a:1', 'tech_support:10, french:2, billing:7' ],
+	journey => [ '[]', '[2026-05-01 09:00:00+00 awareness/social]',
+		'[2026-05-01 09:00:00+00 awareness/social, 2026-05-01 09:00:00+00 awareness, 2026-05-03 14:30:00.5+00 acquisition/web, 2026-06-01 00:00:00+00 retention/in_person]',
+		'[0044-03-15 12:00:00+00 BC consideration/other, 294276-12-31 23:59:59.999999+00 advocacy]' ],
 );
 
 # Literals best made by the server (their text depends on the session).

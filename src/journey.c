@@ -1,0 +1,991 @@
+/*-------------------------------------------------------------------------
+ *
+ * journey.c
+ *	  The journey type: one customer's touchpoints (time, journey stage,
+ *	  channel or none) in time order; journey_agg and ||; the accessors,
+ *	  stage_funnel() and multi-touch attribution().
+ *
+ * Touchpoints are kept in one total order: time, then stage rank, then
+ * channel in label order with "no channel" last.  Equal touchpoints are kept
+ * (a journey is a sorted multiset), so the same rows give the same journey,
+ * byte for byte, whatever order they arrive in.
+ *
+ * On-disk and in-memory layout (a varlena, 8-byte aligned):
+ *		int32	vl_len_
+ *		uint8	version		INTERACTION_FORMAT_VERSION
+ *		uint8	flags		0 in every value a user can see (see below)
+ *		uint16	reserved	0
+ *		int32	count		number of touchpoints
+ *		int32	reserved	0
+ *		then count JourneyTouch entries of 16 bytes, in the order above
+ *
+ * journey_agg's state is a journey too (a real type, so parallel workers,
+ * postgres_fdw and Citus can ship it): while aggregating it carries
+ * JOURNEY_STATE in flags, its touchpoints unsorted and room to grow at the
+ * end (VARSIZE covers the room).  The final function, and anything that
+ * receives such a state from outside an aggregate, sorts a compact copy.
+ *
+ * Binary send/recv format: uint8 version, int32 count, then per touchpoint
+ * int64 at (microseconds since 2000-01-01 UTC), uint8 stage ordinal, uint8
+ * channel ordinal (255: none), in the canonical order.  Text input sorts;
+ * binary input insists on the canonical order; both end in journey_check().
+ *
+ * Text form: '[2026-05-01 09:00:00+00 awareness/social, 2026-05-03
+ * 14:30:00+00 acquisition]': times written in ISO form in UTC (so the text
+ * does not depend on the session's TimeZone or DateStyle), read by core's
+ * timestamptz input (any form it takes, without commas).
+ *
+ * Durations (stage_funnel's within, attribution's half_life) are measured as
+ * PostgreSQL compares intervals: a day is 24 hours, a month 30 days.  That
+ * keeps every function but text input IMMUTABLE.
+ *
+ * src/journey.c
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "interaction.h"
+
+#include <math.h>
+
+#include "catalog/pg_type.h"
+#include "funcapi.h"
+#include "libpq/pqformat.h"
+#include "utils/builtins.h"
+#include "miscadmin.h"
+#include "utils/datetime.h"
+#include "utils/timestamp.h"
+
+#define JOURNEY_NO_CHANNEL		255
+#define JOURNEY_STATE			0x01	/* flags: an aggregate's working state */
+#define JOURNEY_INITIAL_ROOM	8
+#define CHANNEL_COUNT			13		/* interaction_channel labels */
+
+typedef struct JourneyTouch
+{
+	int64		at;				/* TimestampTz, finite */
+	uint8		stage;			/* journey_stage ordinal */
+	uint8		channel;		/* interaction_channel ordinal or JOURNEY_NO_CHANNEL */
+	uint8		reserved[6];	/* 0 */
+} JourneyTouch;
+
+typedef struct Journey
+{
+	int32		vl_len_;		/* varlena header (do not touch directly!) */
+	uint8		version;
+	uint8		flags;
+	uint16		reserved;
+	int32		count;
+	int32		reserved2;
+	JourneyTouch touches[FLEXIBLE_ARRAY_MEMBER];
+} Journey;
+
+#define JOURNEY_HDRSZ			offsetof(Journey, touches)
+#define JOURNEY_SIZE(n)			(JOURNEY_HDRSZ + (Size) (n) * sizeof(JourneyTouch))
+#define JOURNEY_ROOM(j)			((int) ((VARSIZE(j) - JOURNEY_HDRSZ) / sizeof(JourneyTouch)))
+/* the most touchpoints whose journey fits one 1 GB value */
+/*
+ * The most touchpoints of a journey: as many as its text form can hold in one
+ * 1 GB value, so that every journey can be dumped and reloaded.  A touchpoint
+ * takes at most 61 bytes of text ("4714-11-24 00:00:00.999999+00 BC
+ * consideration/self_service, "); 64 leaves room for the brackets.
+ */
+#define JOURNEY_TEXT_TOUCH		64
+#define JOURNEY_MAX_TOUCHES		((int) (MaxAllocSize / JOURNEY_TEXT_TOUCH))
+/* bytes per touchpoint in the binary form */
+#define JOURNEY_WIRE_TOUCH		10
+
+StaticAssertDecl(sizeof(JourneyTouch) == 16, "JourneyTouch must be 16 bytes");
+StaticAssertDecl(JOURNEY_HDRSZ == 16, "journey header must be 16 bytes");
+StaticAssertDecl(JOURNEY_SIZE((Size) MaxAllocSize / JOURNEY_TEXT_TOUCH) <= MaxAllocSize,
+				 "the largest journey must fit one allocation");
+
+#define PG_GETARG_JOURNEY(n)	journey_get(PG_GETARG_DATUM(n))
+
+/* ---- building and checking --------------------------------------------- */
+
+static inline int
+touch_cmp(const JourneyTouch *a, const JourneyTouch *b)
+{
+	if (a->at != b->at)
+		return a->at < b->at ? -1 : 1;
+	if (a->stage != b->stage)
+		return a->stage < b->stage ? -1 : 1;
+	if (a->channel != b->channel)
+		return a->channel < b->channel ? -1 : 1;
+	return 0;
+}
+
+static int
+touch_qsort_cmp(const void *a, const void *b)
+{
+	return touch_cmp((const JourneyTouch *) a, (const JourneyTouch *) b);
+}
+
+static void
+check_touch_count(int64 n)
+{
+	if (n > JOURNEY_MAX_TOUCHES)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("a journey has at most %d touchpoints, not " INT64_FORMAT,
+						JOURNEY_MAX_TOUCHES, n),
+				 errdetail("Its text form must fit one 1 GB value.")));
+}
+
+/* an empty journey with room for n touchpoints, in CurrentMemoryContext */
+static Journey *
+journey_alloc(int n, uint8 flags)
+{
+	Journey    *j;
+
+	check_touch_count(n);
+	j = (Journey *) palloc(JOURNEY_SIZE(n));
+	SET_VARSIZE(j, JOURNEY_SIZE(n));
+	j->version = INTERACTION_FORMAT_VERSION;
+	j->flags = flags;
+	j->reserved = 0;
+	j->count = 0;
+	j->reserved2 = 0;
+	return j;
+}
+
+static inline void
+touch_set(JourneyTouch *t, TimestampTz at, uint8 stage, uint8 channel)
+{
+	t->at = at;
+	t->stage = stage;
+	t->channel = channel;
+	memset(t->reserved, 0, sizeof(t->reserved));
+}
+
+/*
+ * The one validator of a touchpoint (number "number" of its input, after
+ * "prev" when the input must already be in order), for text and binary
+ * input: NULL when valid, else a message for errdetail and in *code the
+ * SQLSTATE that text input reports (binary input always reports 22P03).
+ */
+static char *
+journey_check(const JourneyTouch *t, const JourneyTouch *prev, int number, int *code)
+{
+	*code = ERRCODE_INVALID_TEXT_REPRESENTATION;
+	if (TIMESTAMP_NOT_FINITE(t->at) || !IS_VALID_TIMESTAMP(t->at))
+	{
+		*code = ERRCODE_DATETIME_VALUE_OUT_OF_RANGE;
+		return psprintf("Touchpoint %d: the time is infinite or out of range.", number);
+	}
+	if (t->stage >= STAGE_COUNT)
+		return psprintf("Touchpoint %d: stage %d is not a journey_stage.", number, t->stage);
+	if (t->channel >= CHANNEL_COUNT && t->channel != JOURNEY_NO_CHANNEL)
+		return psprintf("Touchpoint %d: channel %d is not an interaction_channel.",
+						number, t->channel);
+	for (int k = 0; k < (int) sizeof(t->reserved); k++)
+		if (t->reserved[k] != 0)
+			return psprintf("Touchpoint %d: a reserved byte is not 0.", number);
+	if (prev && touch_cmp(prev, t) > 0)
+		return psprintf("Touchpoint %d comes before touchpoint %d in time, stage and channel order.",
+						number, number - 1);
+	return NULL;
+}
+
+/* the touchpoint a transition function is about to add */
+static void
+check_new_touch(TimestampTz at)
+{
+	if (TIMESTAMP_NOT_FINITE(at))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("touchpoint times must be finite timestamps"),
+				 errdetail("journey_agg() was given %s.",
+						   TIMESTAMP_IS_NOBEGIN(at) ? "-infinity" : "infinity")));
+}
+
+/*
+ * The compact, sorted journey of a state (or of a value a transition function
+ * returned outside an aggregate); any other journey is returned as it is.
+ */
+static Journey *
+journey_canonical(Journey *j)
+{
+	Journey    *r;
+
+	if (!(j->flags & JOURNEY_STATE))
+		return j;
+	r = journey_alloc(j->count, 0);
+	memcpy(r->touches, j->touches, j->count * sizeof(JourneyTouch));
+	r->count = j->count;
+	qsort(r->touches, r->count, sizeof(JourneyTouch), touch_qsort_cmp);
+	return r;
+}
+
+/* a stored journey or state, detoasted (with a 4-byte header) and checked */
+static Journey *
+journey_detoast(Datum d)
+{
+	Journey    *j = (Journey *) PG_DETOAST_DATUM(d);
+
+	if (j->version != INTERACTION_FORMAT_VERSION)
+		io_corrupt_value("journey", "Unknown format version %d (this build reads version %d).",
+						 j->version, INTERACTION_FORMAT_VERSION);
+	if (j->flags & ~JOURNEY_STATE)
+		io_corrupt_value("journey", "Unknown flags 0x%02x.", j->flags);
+	if (j->count < 0 || JOURNEY_SIZE(j->count) > VARSIZE(j))
+		io_corrupt_value("journey", "It claims %d touchpoints in %u bytes.",
+						 j->count, (unsigned) VARSIZE(j));
+	return j;
+}
+
+static Journey *
+journey_get(Datum d)
+{
+	return journey_canonical(journey_detoast(d));
+}
+
+/* ---- text and binary I/O ------------------------------------------------- */
+
+static void journey_validate(const JourneyTouch *t, const JourneyTouch *prev, int i,
+							 const char *input);
+
+/* copies a label of len bytes for taxonomy_parse(); overlong ones fail there */
+static bool
+parse_label(TaxonomyTag tag, const char *s, int len, uint8 *ordinal)
+{
+	char		buf[64];
+	uint8		v;
+
+	if (len >= (int) sizeof(buf))
+		return false;
+	memcpy(buf, s, len);
+	buf[len] = '\0';
+	if (!taxonomy_parse(tag, buf, &v))
+		return false;
+	*ordinal = (uint8) TAXONOMY_ORDINAL(v);
+	return true;
+}
+
+static const char *
+labels_hint(TaxonomyTag tag)
+{
+	StringInfoData s;
+
+	initStringInfo(&s);
+	for (int i = 0; i < taxonomy_label_count(tag); i++)
+		appendStringInfo(&s, "%s%s", i ? ", " : "", taxonomy_label(tag, i));
+	return s.data;
+}
+
+/* reads one touchpoint "time stage[/channel]" of [start, end) */
+static void
+parse_touch(const char *input, const char *start, const char *end, int i,
+			JourneyTouch *t)
+{
+	const char *labels,
+			   *slash,
+			   *time_end;
+	TimestampTz at;
+	uint8		stage,
+				channel = JOURNEY_NO_CHANNEL;
+
+	while (end > start && io_is_blank(end[-1]))
+		end--;
+	labels = end;
+	while (labels > start && !io_is_blank(labels[-1]))
+		labels--;
+	if (labels == start)
+		io_syntax_error("journey", input,
+						"Touchpoint %d: expected \"time stage\" or \"time stage/channel\" but found \"%.*s\".",
+						i + 1, (int) (end - start), start);
+	slash = memchr(labels, '/', end - labels);
+	if (!parse_label(TAXONOMY_JOURNEY_STAGE, labels, (slash ? slash : end) - labels, &stage))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("invalid input syntax for type journey: \"%s\"", input),
+				 errdetail("Touchpoint %d: \"%.*s\" is not a journey_stage.", i + 1,
+						   (int) ((slash ? slash : end) - labels), labels),
+				 errhint("Stages are %s.", labels_hint(TAXONOMY_JOURNEY_STAGE))));
+	if (slash && !parse_label(TAXONOMY_INTERACTION_CHANNEL, slash + 1, end - slash - 1, &channel))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("invalid input syntax for type journey: \"%s\"", input),
+				 errdetail("Touchpoint %d: \"%.*s\" is not an interaction_channel.", i + 1,
+						   (int) (end - slash - 1), slash + 1),
+				 errhint("Channels are %s; leave out \"/channel\" for none.",
+						 labels_hint(TAXONOMY_INTERACTION_CHANNEL))));
+	time_end = labels;
+	while (time_end > start && io_is_blank(time_end[-1]))
+		time_end--;
+	at = io_read_timestamptz(start, time_end - start);
+	touch_set(t, at, stage, channel);
+	journey_validate(t, NULL, i, input);
+}
+
+/*
+ * Reports what journey_check() says of touchpoint i: of text input (as read,
+ * before sorting: prev is NULL) or of binary input (input NULL).
+ */
+static void
+journey_validate(const JourneyTouch *t, const JourneyTouch *prev, int i, const char *input)
+{
+	int			code;
+	char	   *problem = journey_check(t, prev, i + 1, &code);
+
+	if (problem == NULL)
+		return;
+	if (input == NULL)
+		io_binary_error("journey", "%s", problem);
+	if (code == ERRCODE_DATETIME_VALUE_OUT_OF_RANGE)
+		ereport(ERROR,
+				(errcode(code),
+				 errmsg("touchpoint time out of range in journey: \"%s\"", input),
+				 errdetail_internal("%s", problem)));
+	io_syntax_error("journey", input, "%s", problem);
+}
+
+PG_FUNCTION_INFO_V1(journey_in);
+Datum
+journey_in(PG_FUNCTION_ARGS)
+{
+	const char *input = PG_GETARG_CSTRING(0);
+	const char *p = io_skip_blanks(input);
+	int64		most = 1;
+	int			room;
+	Journey    *j;
+
+	if (*p != '[')
+		io_syntax_error("journey", input, "A journey starts with \"[\".");
+	p = io_skip_blanks(p + 1);
+	/* a touchpoint per comma at the most: the limit, before any allocation */
+	for (const char *q = p; *q; q++)
+		if (*q == ',')
+			most++;
+	check_touch_count(most);
+	room = (int) Min(most, 64);
+	j = journey_alloc(room, 0);
+
+	if (*p == ']')
+		p++;
+	else
+	{
+		for (;;)
+		{
+			const char *start = p;
+
+			while (*p && *p != ',' && *p != ']')
+				p++;
+			if (*p == '\0')
+				io_syntax_error("journey", input, "A journey ends with \"]\".");
+			if (j->count == room)
+			{
+				room = (int) Min((int64) room * 2, most);
+				j = (Journey *) repalloc(j, JOURNEY_SIZE(room));
+			}
+			parse_touch(input, start, p, j->count, &j->touches[j->count]);
+			j->count++;
+			if (*p++ == ']')
+				break;
+			p = io_skip_blanks(p);
+		}
+	}
+	p = io_skip_blanks(p);
+	if (*p != '\0')
+		io_syntax_error("journey", input, "Unexpected \"%s\" after \"]\".", p);
+
+	qsort(j->touches, j->count, sizeof(JourneyTouch), touch_qsort_cmp);
+	SET_VARSIZE(j, JOURNEY_SIZE(j->count));
+	PG_RETURN_POINTER(j);
+}
+
+PG_FUNCTION_INFO_V1(journey_out);
+Datum
+journey_out(PG_FUNCTION_ARGS)
+{
+	Journey    *j = PG_GETARG_JOURNEY(0);
+	StringInfoData s;
+
+	initStringInfo(&s);
+	appendStringInfoChar(&s, '[');
+	for (int i = 0; i < j->count; i++)
+	{
+		const JourneyTouch *t = &j->touches[i];
+		struct pg_tm tm;
+		fsec_t		fsec;
+		char		buf[MAXDATELEN + 1];
+
+		if (timestamp2tm(t->at, NULL, &tm, &fsec, NULL, NULL) != 0)
+			io_corrupt_value("journey", "Touchpoint %d has an invalid time.", i + 1);
+		tm.tm_isdst = 0;		/* UTC: print the "+00" that tm_isdst < 0 would suppress */
+		EncodeDateTime(&tm, fsec, true, 0, NULL, USE_ISO_DATES, buf);
+		appendStringInfo(&s, "%s%s %s", i ? ", " : "", buf,
+						 taxonomy_label(TAXONOMY_JOURNEY_STAGE, t->stage));
+		if (t->channel != JOURNEY_NO_CHANNEL)
+			appendStringInfo(&s, "/%s", taxonomy_label(TAXONOMY_INTERACTION_CHANNEL, t->channel));
+	}
+	appendStringInfoChar(&s, ']');
+	PG_RETURN_CSTRING(s.data);
+}
+
+PG_FUNCTION_INFO_V1(journey_recv);
+Datum
+journey_recv(PG_FUNCTION_ARGS)
+{
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	int			count;
+	Journey    *j;
+
+	io_check_version(buf, "journey");
+	if (buf->len - buf->cursor < 4)
+		io_binary_error("journey", "The touchpoint count is missing.");
+	count = pq_getmsgint(buf, 4);
+	if (count < 0)
+		io_binary_error("journey", "The touchpoint count %d is negative.", count);
+	if ((int64) count * JOURNEY_WIRE_TOUCH != buf->len - buf->cursor)
+		io_binary_error("journey", "%d touchpoints need %lld bytes, but %d are left.", count,
+						(long long) count * JOURNEY_WIRE_TOUCH, buf->len - buf->cursor);
+	j = journey_alloc(count, 0);
+	for (int i = 0; i < count; i++)
+	{
+		TimestampTz at = (TimestampTz) pq_getmsgint64(buf);
+		uint8		stage = pq_getmsgbyte(buf);
+		uint8		channel = pq_getmsgbyte(buf);
+
+		touch_set(&j->touches[i], at, stage, channel);
+		journey_validate(&j->touches[i], i > 0 ? &j->touches[i - 1] : NULL, i, NULL);
+	}
+	j->count = count;
+	io_check_end(buf, "journey");
+	PG_RETURN_POINTER(j);
+}
+
+PG_FUNCTION_INFO_V1(journey_send);
+Datum
+journey_send(PG_FUNCTION_ARGS)
+{
+	Journey    *j = PG_GETARG_JOURNEY(0);
+	StringInfoData buf;
+
+	pq_begintypsend(&buf);
+	pq_sendbyte(&buf, INTERACTION_FORMAT_VERSION);
+	pq_sendint32(&buf, j->count);
+	for (int i = 0; i < j->count; i++)
+	{
+		pq_sendint64(&buf, j->touches[i].at);
+		pq_sendbyte(&buf, j->touches[i].stage);
+		pq_sendbyte(&buf, j->touches[i].channel);
+	}
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+/* ---- journey_agg and || ---------------------------------------------------- */
+
+static int	in_aggregate_marker;
+
+static bool
+in_aggregate(FunctionCallInfo fcinfo)
+{
+	/* the answer cannot change for one FmgrInfo: ask once, keep it */
+	if (likely(fcinfo->flinfo->fn_extra == &in_aggregate_marker))
+		return true;
+	if (AggCheckCallContext(fcinfo, NULL))
+	{
+		fcinfo->flinfo->fn_extra = &in_aggregate_marker;
+		return true;
+	}
+	return false;
+}
+
+/*
+ * The state argument of a transition or combine function: in an aggregate
+ * it is ours to change, unless it came in through a tuple (a parallel
+ * worker's partial state may arrive with a short header) and must be
+ * detoasted first; outside an aggregate it is read-only.
+ */
+static Journey *
+state_arg(FunctionCallInfo fcinfo)
+{
+	Journey    *state = (Journey *) PG_GETARG_POINTER(0);
+
+	if (in_aggregate(fcinfo) && !VARATT_IS_EXTENDED(state))
+		return state;
+	return journey_detoast(PointerGetDatum(state));
+}
+
+/*
+ * A state with room for "more" touchpoints after its own.  In an aggregate a
+ * state with room is changed in place.  Otherwise the bigger copy is made in
+ * the per-call context: the executor copies a transition value that comes
+ * back as a new pointer into the aggregate's context and frees the old one,
+ * so growing does not leak and doubling keeps it amortised O(1) per row.
+ */
+static Journey *
+state_with_room(FunctionCallInfo fcinfo, Journey *state, int more)
+{
+	int64		need;
+	int64		room;
+	Journey    *r;
+
+	if (state == NULL)
+		return journey_alloc(Max(more, JOURNEY_INITIAL_ROOM), JOURNEY_STATE);
+	need = (int64) state->count + more;
+	if (in_aggregate(fcinfo) && (state->flags & JOURNEY_STATE) && need <= JOURNEY_ROOM(state))
+		return state;
+	check_touch_count(need);
+	room = Max(need, Min((int64) state->count * 2, (int64) JOURNEY_MAX_TOUCHES));
+	room = Max(room, JOURNEY_INITIAL_ROOM);
+	r = journey_alloc((int) room, JOURNEY_STATE);
+	memcpy(r->touches, state->touches, state->count * sizeof(JourneyTouch));
+	r->count = state->count;
+	return r;
+}
+
+/*
+ * journey_agg(at, stage [, channel]): rows without a time or a stage are
+ * skipped (the function is not strict, so that a NULL channel means none).
+ */
+PG_FUNCTION_INFO_V1(journey_agg_trans);
+Datum
+journey_agg_trans(PG_FUNCTION_ARGS)
+{
+	Journey    *state = PG_ARGISNULL(0) ? NULL : state_arg(fcinfo);
+	TimestampTz at;
+	uint8		channel = JOURNEY_NO_CHANNEL;
+
+	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
+	{
+		if (state == NULL)
+			PG_RETURN_NULL();
+		PG_RETURN_POINTER(state);
+	}
+	at = PG_GETARG_TIMESTAMPTZ(1);
+	check_new_touch(at);
+	if (PG_NARGS() > 3 && !PG_ARGISNULL(3))
+		channel = (uint8) TAXONOMY_ORDINAL(PG_GETARG_TAXONOMY(3));
+	state = state_with_room(fcinfo, state, 1);
+	touch_set(&state->touches[state->count++], at,
+			  (uint8) TAXONOMY_ORDINAL(PG_GETARG_TAXONOMY(2)), channel);
+	PG_RETURN_POINTER(state);
+}
+
+/* combine: the touchpoints of the second appended to the first (unsorted) */
+PG_FUNCTION_INFO_V1(journey_agg_combine);
+Datum
+journey_agg_combine(PG_FUNCTION_ARGS)
+{
+	Journey    *state = state_arg(fcinfo);
+	Journey    *other = journey_detoast(PG_GETARG_DATUM(1));
+
+	state = state_with_room(fcinfo, state, other->count);
+	memcpy(&state->touches[state->count], other->touches, other->count * sizeof(JourneyTouch));
+	state->count += other->count;
+	PG_RETURN_POINTER(state);
+}
+
+/* final: the state sorted into a compact journey (the state is left as it is) */
+PG_FUNCTION_INFO_V1(journey_agg_final);
+Datum
+journey_agg_final(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_POINTER(PG_GETARG_JOURNEY(0));
+}
+
+/* journey || journey: both touchpoint lists merged */
+PG_FUNCTION_INFO_V1(journey_concat);
+Datum
+journey_concat(PG_FUNCTION_ARGS)
+{
+	Journey    *a = PG_GETARG_JOURNEY(0);
+	Journey    *b = PG_GETARG_JOURNEY(1);
+	Journey    *r;
+	int			i = 0,
+				k = 0;
+
+	check_touch_count((int64) a->count + b->count);
+	r = journey_alloc(a->count + b->count, 0);
+	while (i < a->count || k < b->count)
+	{
+		if (k >= b->count || (i < a->count && touch_cmp(&a->touches[i], &b->touches[k]) <= 0))
+			r->touches[r->count++] = a->touches[i++];
+		else
+			r->touches[r->count++] = b->touches[k++];
+	}
+	PG_RETURN_POINTER(r);
+}
+
+/* equal: the same touchpoints (journeys are canonical, padding is zero) */
+static bool
+journey_equal(FunctionCallInfo fcinfo)
+{
+	Journey    *a = PG_GETARG_JOURNEY(0);
+	Journey    *b = PG_GETARG_JOURNEY(1);
+
+	return a->count == b->count &&
+		memcmp(a->touches, b->touches, a->count * sizeof(JourneyTouch)) == 0;
+}
+
+PG_FUNCTION_INFO_V1(journey_eq);
+Datum
+journey_eq(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(journey_equal(fcinfo));
+}
+
+PG_FUNCTION_INFO_V1(journey_ne);
+Datum
+journey_ne(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(!journey_equal(fcinfo));
+}
+
+/* ---- accessors ------------------------------------------------------------ */
+
+PG_FUNCTION_INFO_V1(journey_touchpoints);
+Datum
+journey_touchpoints(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT32(PG_GETARG_JOURNEY(0)->count);
+}
+
+/* the time of the first or the latest touchpoint; NULL for an empty journey */
+static Datum
+touch_time(FunctionCallInfo fcinfo, bool latest)
+{
+	Journey    *j = PG_GETARG_JOURNEY(0);
+
+	if (j->count == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_TIMESTAMPTZ(j->touches[latest ? j->count - 1 : 0].at);
+}
+
+PG_FUNCTION_INFO_V1(journey_first_touch);
+Datum
+journey_first_touch(PG_FUNCTION_ARGS)
+{
+	return touch_time(fcinfo, false);
+}
+
+PG_FUNCTION_INFO_V1(journey_last_touch);
+Datum
+journey_last_touch(PG_FUNCTION_ARGS)
+{
+	return touch_time(fcinfo, true);
+}
+
+/* ties at the latest time: the last in touchpoint order, i.e. the highest stage */
+PG_FUNCTION_INFO_V1(journey_current_stage);
+Datum
+journey_current_stage(PG_FUNCTION_ARGS)
+{
+	Journey    *j = PG_GETARG_JOURNEY(0);
+
+	if (j->count == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_TAXONOMY(TAXONOMY_VALUE(TAXONOMY_JOURNEY_STAGE, j->touches[j->count - 1].stage));
+}
+
+static int
+furthest(const Journey *j)
+{
+	int			best = -1;
+
+	for (int i = 0; i < j->count; i++)
+		best = Max(best, j->touches[i].stage);
+	return best;
+}
+
+PG_FUNCTION_INFO_V1(journey_furthest_stage);
+Datum
+journey_furthest_stage(PG_FUNCTION_ARGS)
+{
+	int			best = furthest(PG_GETARG_JOURNEY(0));
+
+	if (best < 0)
+		PG_RETURN_NULL();
+	PG_RETURN_TAXONOMY(TAXONOMY_VALUE(TAXONOMY_JOURNEY_STAGE, best));
+}
+
+/* reached(j, stage) and j @> stage: some touchpoint at that stage or beyond */
+PG_FUNCTION_INFO_V1(journey_reached);
+Datum
+journey_reached(PG_FUNCTION_ARGS)
+{
+	int			best = furthest(PG_GETARG_JOURNEY(0));
+
+	PG_RETURN_BOOL(best >= TAXONOMY_ORDINAL(PG_GETARG_TAXONOMY(1)));
+}
+
+/* b - a as an interval of days and time, as timestamptz - timestamptz gives */
+static Interval *
+usecs_interval(TimestampTz a, TimestampTz b)
+{
+	Interval   *r = (Interval *) palloc(sizeof(Interval));
+	int64		d;
+
+	if (pg_sub_s64_overflow(b, a, &d))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("interval out of range")));
+	r->month = 0;
+	r->day = (int32) (d / USECS_PER_DAY);
+	r->time = d % USECS_PER_DAY;
+	return r;
+}
+
+/* first touch -> first touch at the stage or beyond; NULL if never */
+PG_FUNCTION_INFO_V1(journey_time_to_stage);
+Datum
+journey_time_to_stage(PG_FUNCTION_ARGS)
+{
+	Journey    *j = PG_GETARG_JOURNEY(0);
+	int			stage = TAXONOMY_ORDINAL(PG_GETARG_TAXONOMY(1));
+
+	for (int i = 0; i < j->count; i++)
+		if (j->touches[i].stage >= stage)
+			PG_RETURN_INTERVAL_P(usecs_interval(j->touches[0].at, j->touches[i].at));
+	PG_RETURN_NULL();
+}
+
+/*
+ * The journey is at the stage of its latest touchpoint until the next one:
+ * the sum of the gaps that follow each touchpoint at this stage (the time
+ * after the last touchpoint is not counted).  NULL if no touchpoint is at
+ * the stage.
+ */
+PG_FUNCTION_INFO_V1(journey_time_in_stage);
+Datum
+journey_time_in_stage(PG_FUNCTION_ARGS)
+{
+	Journey    *j = PG_GETARG_JOURNEY(0);
+	int			stage = TAXONOMY_ORDINAL(PG_GETARG_TAXONOMY(1));
+	bool		seen = false;
+	int64		total = 0;
+
+	if (j->count == 0)
+		PG_RETURN_NULL();
+	/* every gap is >= 0 and their sum <= last - first: check that that fits */
+	(void) usecs_interval(j->touches[0].at, j->touches[j->count - 1].at);
+	for (int i = 0; i < j->count; i++)
+	{
+		if (j->touches[i].stage != stage)
+			continue;
+		seen = true;
+		if (i + 1 < j->count)
+			total += j->touches[i + 1].at - j->touches[i].at;
+	}
+	if (!seen)
+		PG_RETURN_NULL();
+	PG_RETURN_INTERVAL_P(usecs_interval(0, total));
+}
+
+/* unnest(j): the touchpoints as rows (at, stage, channel) */
+PG_FUNCTION_INFO_V1(journey_unnest);
+Datum
+journey_unnest(PG_FUNCTION_ARGS)
+{
+	FuncCallContext *funcctx;
+	Journey    *j;
+
+	if (SRF_IS_FIRSTCALL())
+	{
+		MemoryContext old;
+		TupleDesc	tupdesc;
+
+		funcctx = SRF_FIRSTCALL_INIT();
+		old = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
+		if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+			ereport(ERROR,
+					(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					 errmsg("unnest(journey) must be called where a record is expected")));
+		funcctx->tuple_desc = BlessTupleDesc(tupdesc);
+		j = PG_GETARG_JOURNEY(0);
+		funcctx->user_fctx = j;
+		funcctx->max_calls = j->count;
+		MemoryContextSwitchTo(old);
+	}
+	funcctx = SRF_PERCALL_SETUP();
+	j = (Journey *) funcctx->user_fctx;
+	if (funcctx->call_cntr < funcctx->max_calls)
+	{
+		const JourneyTouch *t = &j->touches[funcctx->call_cntr];
+		Datum		values[3];
+		bool		nulls[3] = {false, false, false};
+
+		values[0] = TimestampTzGetDatum(t->at);
+		values[1] = TaxonomyGetDatum(TAXONOMY_VALUE(TAXONOMY_JOURNEY_STAGE, t->stage));
+		if (t->channel == JOURNEY_NO_CHANNEL)
+		{
+			nulls[2] = true;
+			values[2] = (Datum) 0;
+		}
+		else
+			values[2] = TaxonomyGetDatum(TAXONOMY_VALUE(TAXONOMY_INTERACTION_CHANNEL, t->channel));
+		SRF_RETURN_NEXT(funcctx,
+						HeapTupleGetDatum(heap_form_tuple(funcctx->tuple_desc, values, nulls)));
+	}
+	SRF_RETURN_DONE(funcctx);
+}
+
+/* ---- stage_funnel and attribution ---------------------------------------- */
+
+/* an interval in microseconds, as PostgreSQL compares intervals */
+static double
+interval_usecs(const Interval *iv)
+{
+	return (double) iv->time + (double) iv->day * USECS_PER_DAY +
+		(double) iv->month * DAYS_PER_MONTH * USECS_PER_DAY;
+}
+
+/*
+ * How many stages of awareness -> ... -> advocacy the journey completed in
+ * order: a touchpoint at stage k+1 counts when it comes at or after a counted
+ * touchpoint at stage k (in touchpoint order) and at most "within" later.
+ * One pass suffices: the latest counted touchpoint of each stage is the best
+ * predecessor for any later one.
+ */
+PG_FUNCTION_INFO_V1(journey_stage_funnel);
+Datum
+journey_stage_funnel(PG_FUNCTION_ARGS)
+{
+	Journey    *j = PG_GETARG_JOURNEY(0);
+	Interval   *within = PG_GETARG_INTERVAL_P(1);
+	double		span = interval_usecs(within);
+	bool		counted[STAGE_COUNT] = {false};
+	TimestampTz latest[STAGE_COUNT] = {0};
+	int			steps = 0;
+
+	if (span < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("within must not be negative in stage_funnel(), not \"%s\"",
+						DatumGetCString(DirectFunctionCall1(interval_out,
+															IntervalPGetDatum(within))))));
+	for (int i = 0; i < j->count; i++)
+	{
+		int			s = j->touches[i].stage;
+		TimestampTz at = j->touches[i].at;
+
+		if (s == 0 || (counted[s - 1] && (double) at - (double) latest[s - 1] <= span))
+		{
+			counted[s] = true;
+			latest[s] = at;
+			steps = Max(steps, s + 1);
+		}
+	}
+	PG_RETURN_INT32(steps);
+}
+
+typedef enum AttributionModel
+{
+	MODEL_FIRST_TOUCH,
+	MODEL_LAST_TOUCH,
+	MODEL_LINEAR,
+	MODEL_TIME_DECAY,
+	MODEL_POSITION_BASED
+} AttributionModel;
+
+static const char *const model_names[] = {
+	[MODEL_FIRST_TOUCH] = "first_touch",
+	[MODEL_LAST_TOUCH] = "last_touch",
+	[MODEL_LINEAR] = "linear",
+	[MODEL_TIME_DECAY] = "time_decay",
+	[MODEL_POSITION_BASED] = "position_based",
+};
+
+static AttributionModel
+parse_model(const char *name)
+{
+	StringInfoData list;
+
+	for (int m = 0; m < (int) lengthof(model_names); m++)
+		if (pg_strcasecmp(name, model_names[m]) == 0)
+			return (AttributionModel) m;
+	initStringInfo(&list);
+	for (int m = 0; m < (int) lengthof(model_names); m++)
+		appendStringInfo(&list, "%s%s", m ? ", " : "", model_names[m]);
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("unknown attribution model \"%s\"", name),
+			 errhint("Models are %s.", list.data)));
+	pg_unreachable();
+}
+
+/*
+ * Weight of touchpoint i of the n up to and including the conversion (index
+ * n - 1); weights are normalised by their sum afterwards.
+ */
+static double
+model_weight(AttributionModel model, const JourneyTouch *t, int i, int n, double half_life)
+{
+	switch (model)
+	{
+		case MODEL_FIRST_TOUCH:
+			return i == 0 ? 1.0 : 0.0;
+		case MODEL_LAST_TOUCH:
+			return i == n - 1 ? 1.0 : 0.0;
+		case MODEL_LINEAR:
+			return 1.0;
+		case MODEL_TIME_DECAY:
+			return exp2(-((double) t[n - 1].at - (double) t[i].at) / half_life);
+		case MODEL_POSITION_BASED:
+			if (n <= 2)
+				return 1.0;
+			if (i == 0 || i == n - 1)
+				return 0.4;
+			return 0.2 / (n - 2);
+	}
+	pg_unreachable();
+}
+
+/*
+ * attribution(j, model, half_life): credit per channel for the conversion,
+ * the first touchpoint at stage acquisition, over the touchpoints up to and
+ * including it.  Touchpoints without a channel get their share too, reported
+ * as channel NULL, so the credits always sum to 1.
+ */
+PG_FUNCTION_INFO_V1(journey_attribution);
+Datum
+journey_attribution(PG_FUNCTION_ARGS)
+{
+	Journey    *j = PG_GETARG_JOURNEY(0);
+	AttributionModel model = parse_model(text_to_cstring(PG_GETARG_TEXT_PP(1)));
+	Interval   *hl = PG_GETARG_INTERVAL_P(2);
+	double		half_life = interval_usecs(hl);
+	double		credit[CHANNEL_COUNT + 1] = {0};
+	double		total = 0;
+	int			n = 0;
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+
+	if (!(half_life > 0))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("half_life must be a positive interval in attribution(), not \"%s\"",
+						DatumGetCString(DirectFunctionCall1(interval_out, IntervalPGetDatum(hl)))),
+				 errhint("Models are first_touch, last_touch, linear, time_decay (which uses half_life) and position_based.")));
+
+	InitMaterializedSRF(fcinfo, 0);
+
+	while (n < j->count && j->touches[n].stage != STAGE_ACQUISITION)
+		n++;
+	if (n == j->count)
+		return (Datum) 0;		/* no conversion: no rows */
+	n++;
+
+	for (int i = 0; i < n; i++)
+	{
+		double		w = model_weight(model, j->touches, i, n, half_life);
+		int			c = j->touches[i].channel;
+
+		credit[c == JOURNEY_NO_CHANNEL ? CHANNEL_COUNT : c] += w;
+		total += w;
+	}
+	for (int c = 0; c <= CHANNEL_COUNT; c++)
+	{
+		Datum		values[2];
+		bool		nulls[2] = {c == CHANNEL_COUNT, false};
+
+		if (credit[c] <= 0)
+			continue;
+		values[0] = c == CHANNEL_COUNT ? (Datum) 0 :
+			TaxonomyGetDatum(TAXONOMY_VALUE(TAXONOMY_INTERACTION_CHANNEL, c));
+		values[1] = Float8GetDatum(credit[c] / total);
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	return (Datum) 0;
+}
