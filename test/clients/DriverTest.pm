@@ -14,6 +14,7 @@
 #   driver NAME VERSION            which driver ran
 #   ok - WHAT / not ok - WHAT: WHY one check each
 #   kpi NAME: ROWS                 a KPI's answer, rows joined by ';', columns by '|'
+#   note - TEXT                    said in the test's log
 # Every KPI answer must equal the same query run by psql, and every type must have
 # been round-tripped (a check line naming it for each of the modes the test asks).
 package DriverTest;
@@ -98,10 +99,12 @@ sub run
 	for my $type (@types)
 	{
 		my $vals = join(', ', map { my $x = $_; $x =~ s/'/''/g; "('$x')" } @{ $lit{$type} // [] });
+		my $send = $node->safe_psql('postgres', "SELECT typsend::regproc FROM pg_type WHERE oid = '$type'::regtype");
 		my @rows = split /\n/, $node->safe_psql('postgres', qq{
-			SELECT v::${type}::text, encode(${\ send_function($node, $type) }(v::$type), 'hex')
+			SELECT v::${type}::text, encode($send(v::$type), 'hex')
 			FROM (VALUES $vals) l(v)});
 		$types{$type} = {
+			send => $send,
 			oid => 0 + $node->safe_psql('postgres', "SELECT '$type'::regtype::oid"),
 			literals => $lit{$type},
 			texts => [ map { /^(.*)\|[0-9a-f]*$/s ? $1 : die "bad row $_" } @rows ],
@@ -153,6 +156,10 @@ sub run
 		{
 			$got{$1} = $2;
 		}
+		elsif ($line =~ /^(note|server) /)
+		{
+			note $line;
+		}
 	}
 	for my $k (@kpis)
 	{
@@ -169,12 +176,6 @@ sub run
 	ok($checks >= @types, "$name: $checks checks reported");
 	$node->stop;
 	done_testing();
-}
-
-sub send_function
-{
-	my ($node, $type) = @_;
-	return $node->safe_psql('postgres', "SELECT typsend::regproc FROM pg_type WHERE oid = '$type'::regtype");
 }
 
 1;
