@@ -12,14 +12,14 @@
 # Output format: see test/clients/DriverTest.pm.
 import atexit
 import glob
-import json
 import os
 import re
 import shutil
 import subprocess
 import tempfile
 
-cases = json.load(open(os.environ["INTERACTION_DRIVER_CASES"]))
+from driver_common import cases, check
+
 version = subprocess.run(["dpkg-query", "-W", "-f", "${Version}", "odbc-postgresql"],
                          capture_output=True, text=True).stdout
 dm = subprocess.run(["isql", "--version"], capture_output=True, text=True).stdout.strip()
@@ -35,10 +35,6 @@ with open(f"{conf}/odbc.ini", "w") as f:
             f"Servername={os.environ['PGHOST']}\nPort={os.environ['PGPORT']}\n"
             f"Database={os.environ['PGDATABASE']}\nUsername={os.environ['PGUSER']}\n")
 env = dict(os.environ, ODBCSYSINI=conf, ODBCINI=f"{conf}/odbc.ini")
-
-
-def check(ok, what, why=""):
-    print(("ok - " if ok else "not ok - ") + what + ("" if ok else ": " + str(why)))
 
 
 def isql(*statements):

@@ -7,31 +7,11 @@
 # as an array of the type); its binary form is read as bytea of the type's send
 # function; KPIs run with parameters, also through a server-side (named) cursor.
 # Output format: see test/clients/DriverTest.pm.
-import json
-import os
-import re
-
 import psycopg2
 
-cases = json.load(open(os.environ["INTERACTION_DRIVER_CASES"]))
+from driver_common import cases, check, named, placeholders, rows_text
+
 print(f"driver psycopg2 {psycopg2.__version__} (libpq {psycopg2.extensions.libpq_version()})")
-
-
-def check(ok, what, why=""):
-    print(("ok - " if ok else "not ok - ") + what + ("" if ok else ": " + str(why)))
-
-
-def placeholders(sql):
-    return re.sub(r"\$(\d+)", r"%(p\1)s", sql)
-
-
-def named(params):
-    return {f"p{i + 1}": v for i, v in enumerate(params)}
-
-
-def rows_text(rows):
-    return ";".join("|".join("" if c is None else str(c) for c in r) for r in rows)
-
 
 conn = psycopg2.connect("")
 conn.autocommit = True

@@ -5,33 +5,13 @@
 # request), text and binary results, values of our types sent as typed text and
 # typed binary parameters, binary COPY out and in.  Output format: see
 # test/clients/DriverTest.pm.
-import json
-import os
-import re
-
 import psycopg
 from psycopg import pq
 from psycopg.adapt import Dumper
 
-cases = json.load(open(os.environ["INTERACTION_DRIVER_CASES"]))
+from driver_common import cases, check, named, placeholders, rows_text
+
 print(f"driver psycopg {psycopg.__version__} (libpq {pq.version()}, {pq.__impl__} implementation)")
-
-
-def check(ok, what, why=""):
-    print(("ok - " if ok else "not ok - ") + what + ("" if ok else ": " + str(why)))
-
-
-def placeholders(sql):
-    """$n, as the server numbers them, to psycopg's %(pn)s."""
-    return re.sub(r"\$(\d+)", r"%(p\1)s", sql)
-
-
-def named(params):
-    return {f"p{i + 1}": v for i, v in enumerate(params)}
-
-
-def rows_text(rows):
-    return ";".join("|".join("" if c is None else str(c) for c in r) for r in rows)
 
 
 class Typed:
