@@ -7,6 +7,10 @@
 #   make bench              the benchmarks of test/bench, as ratios
 #   make valgrind           the pg_regress suite against a server under valgrind
 #   make sqlsmith           random queries from sqlsmith; the server must not crash
+#   make dist               the release archive for PGXN: interaction-VERSION.tar.gz of
+#                           the files git tracks (DIST_DIR= puts it elsewhere)
+#   make package            (root) build the Debian package postgresql-15-interaction,
+#                           install it, use it in a throw-away cluster, remove it
 #
 # Subsets while developing: REGRESS_TESTS="survey fcr" (pg_regress files),
 # PROVE_TESTS="test/t/005_upgrade.pl" or PROVE_TESTS=none (TAP files).
@@ -68,3 +72,15 @@ $(OBJS): src/interaction.h
 .PHONY: test demo bench valgrind sqlsmith
 test demo bench valgrind sqlsmith:
 	@bash test/run $@
+
+# Release archive for PGXN: exactly the files git tracks at HEAD, under one
+# top directory named for the version (META.json names the same version;
+# test/t/003_release.pl checks both).
+DIST_DIR ?= .
+.PHONY: dist package
+dist:
+	git archive --format=tar.gz --prefix=$(EXTENSION)-$(EXTVERSION)/ \
+		-o $(DIST_DIR)/$(EXTENSION)-$(EXTVERSION).tar.gz HEAD
+
+package:
+	@bash test/package

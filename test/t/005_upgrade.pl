@@ -7,7 +7,11 @@
 #     newest version: its objects, function attributes and bodies, types,
 #     operators, operator classes, aggregates, casts, tables, grants and comments
 #     (the test names every difference);
-#   - the stored values read back unchanged, in text and in binary.
+#   - the stored values read back unchanged, in text and in binary, and their
+#     btree indexes are still valid (amcheck: same order, every row found).
+# Each version is walked twice: installed in public, and in a schema of its own
+# (the extension is relocatable; an upgrade script that names public would
+# leave objects behind there, and the catalogs would differ).
 use strict;
 use warnings;
 use PostgreSQL::Test::Utils;
@@ -129,46 +133,64 @@ ORDER BY 1};
 
 for my $from (@older)
 {
-	my $db = "from_" . ($from =~ tr/./_/r);
-	$node->safe_psql('postgres', "CREATE DATABASE $db");
-	$node->safe_psql($db, "CREATE EXTENSION interaction VERSION '$from'");
-	is($node->safe_psql($db, "SELECT extversion FROM pg_extension WHERE extname = 'interaction'"),
-		$from, "installed $from");
-
-	# a value of every type this version has, stored before the update
-	my %lit = InteractionTest::sample_literals($node, $db);
-	ok(scalar(keys %lit) >= 5, "$from: types with stored values: " . join(', ', sort keys %lit));
-	my $readback = '';
-	for my $type (sort keys %lit)
+	for my $schema ('public', 'cx')
 	{
-		my $vals = join(', ', map { my $x = $_; $x =~ s/'/''/g; "('$x')" } @{ $lit{$type} });
-		$node->safe_psql($db, "CREATE TABLE t_$type (id serial, v $type); "
-			  . "INSERT INTO t_$type (v) VALUES $vals, (NULL)");
-		$readback .= "SELECT '$type', string_agg(id || '=' || coalesce(v::text, 'NULL') || '/' || "
-		  . "coalesce(encode(${type}_send(v), 'hex'), ''), ';' ORDER BY id) FROM t_$type UNION ALL ";
+		my $db = "from_" . ($from =~ tr/./_/r) . "_in_$schema";
+		my $create = sub {
+			my ($db, $version) = @_;
+			$node->safe_psql('postgres', "CREATE DATABASE $db; ALTER DATABASE $db SET search_path = $schema, public");
+			$node->safe_psql($db, "CREATE SCHEMA IF NOT EXISTS $schema; "
+				  . "CREATE EXTENSION interaction SCHEMA $schema" . ($version ? " VERSION '$version'" : ''));
+		};
+		$create->($db, $from);
+		is($node->safe_psql($db, "SELECT extversion FROM pg_extension WHERE extname = 'interaction'"),
+			$from, "installed $from in schema $schema");
+		$node->safe_psql($db, 'CREATE EXTENSION amcheck SCHEMA public');
+
+		# a value of every type this version has, stored before the update
+		my %lit = InteractionTest::sample_literals($node, $db);
+		ok(scalar(keys %lit) >= 5, "$from: types with stored values: " . join(', ', sort keys %lit));
+		my $readback = '';
+		for my $type (sort keys %lit)
+		{
+			my $vals = join(', ', map { my $x = $_; $x =~ s/'/''/g; "('$x')" } @{ $lit{$type} });
+			$node->safe_psql($db, "CREATE TABLE t_$type (id serial, v $type); "
+				  . "INSERT INTO t_$type (v) VALUES $vals, (NULL)");
+			# an index of the type's default btree order, checked after the update
+			$node->safe_psql($db, "CREATE INDEX t_${type}_v ON t_$type (v)")
+			  if $node->safe_psql($db, "SELECT count(*) FROM pg_opclass WHERE opcintype = '$type'::regtype "
+				  . "AND opcdefault AND opcmethod = (SELECT oid FROM pg_am WHERE amname = 'btree')") == 1;
+			$readback .= "SELECT '$type', string_agg(id || '=' || coalesce(v::text, 'NULL') || '/' || "
+			  . "coalesce(encode(${type}_send(v), 'hex'), ''), ';' ORDER BY id) FROM t_$type UNION ALL ";
+		}
+		$node->safe_psql($db,
+			"INSERT INTO interaction_stage_rules VALUES ('black friday mailer', 'awareness')");
+		$readback .= "SELECT 'rules', string_agg(phrase || '=' || stage, ';' ORDER BY phrase) "
+		  . "FROM interaction_stage_rules";
+		my $before = $node->safe_psql($db, $readback);
+
+		$node->safe_psql($db, 'ALTER EXTENSION interaction UPDATE');
+		is($node->safe_psql($db, "SELECT extversion FROM pg_extension WHERE extname = 'interaction'"),
+			$newest, "$from updated to $newest");
+		is($node->safe_psql($db, $readback), $before, "$from ($schema): stored values read back unchanged after the update");
+		my $indexes = $node->safe_psql($db, q{
+			SELECT string_agg(indexrelid::regclass::text, ' ' ORDER BY 1) FROM pg_index
+			WHERE indrelid::regclass::text LIKE 't\_%'});
+		ok($node->psql($db, q{SELECT public.bt_index_check(indexrelid, true) FROM pg_index
+			WHERE indrelid::regclass::text LIKE 't\_%'}) == 0 && $indexes =~ /t_journey_stage_v/,
+			"$from ($schema): the btree indexes on stored values are valid after the update: $indexes");
+
+		$create->("fresh_for_$db");
+		my %fresh = map { $_ => 1 } split /\n/, $node->safe_psql("fresh_for_$db", $catalog_sql);
+		my %upgraded = map { $_ => 1 } split /\n/, $node->safe_psql($db, $catalog_sql);
+		my @only_fresh = sort grep { !$upgraded{$_} } keys %fresh;
+		my @only_upgraded = sort grep { !$fresh{$_} } keys %upgraded;
+		ok(scalar(keys %fresh) > 100, "$newest catalog has " . scalar(keys %fresh) . ' facts');
+		is_deeply(\@only_fresh, [], "$from -> $newest in $schema: nothing of a fresh install is missing after the update")
+		  or diag("only in a fresh install:\n  " . join("\n  ", @only_fresh));
+		is_deeply(\@only_upgraded, [], "$from -> $newest in $schema: the update leaves nothing a fresh install lacks")
+		  or diag("only after the update:\n  " . join("\n  ", @only_upgraded));
 	}
-	$node->safe_psql($db,
-		"INSERT INTO interaction_stage_rules VALUES ('black friday mailer', 'awareness')");
-	$readback .= "SELECT 'rules', string_agg(phrase || '=' || stage, ';' ORDER BY phrase) "
-	  . "FROM interaction_stage_rules";
-	my $before = $node->safe_psql($db, $readback);
-
-	$node->safe_psql($db, 'ALTER EXTENSION interaction UPDATE');
-	is($node->safe_psql($db, "SELECT extversion FROM pg_extension WHERE extname = 'interaction'"),
-		$newest, "$from updated to $newest");
-	is($node->safe_psql($db, $readback), $before, "$from: stored values read back unchanged after the update");
-
-	$node->safe_psql('postgres', "CREATE DATABASE fresh_for_$db");
-	$node->safe_psql("fresh_for_$db", 'CREATE EXTENSION interaction');
-	my %fresh = map { $_ => 1 } split /\n/, $node->safe_psql("fresh_for_$db", $catalog_sql);
-	my %upgraded = map { $_ => 1 } split /\n/, $node->safe_psql($db, $catalog_sql);
-	my @only_fresh = sort grep { !$upgraded{$_} } keys %fresh;
-	my @only_upgraded = sort grep { !$fresh{$_} } keys %upgraded;
-	ok(scalar(keys %fresh) > 100, "$newest catalog has " . scalar(keys %fresh) . ' facts');
-	is_deeply(\@only_fresh, [], "$from -> $newest: nothing of a fresh install is missing after the update")
-	  or diag("only in a fresh install:\n  " . join("\n  ", @only_fresh));
-	is_deeply(\@only_upgraded, [], "$from -> $newest: the update leaves nothing a fresh install lacks")
-	  or diag("only after the update:\n  " . join("\n  ", @only_upgraded));
 }
 
 done_testing();

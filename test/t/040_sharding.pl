@@ -1,10 +1,17 @@
-# test/t/040_sharding.pl: the two-level survey query across shards with postgres_fdw.
+# test/t/040_sharding.pl: the extension across shards with postgres_fdw.
 #
-# A coordinator holds a table partitioned by shard whose partitions are foreign
-# tables on two shard servers (server option extensions 'interaction', async
-# append).  survey_agg() per shard must be pushed down (it appears in the Remote
-# SQL), rollup() merges the shipped summaries on the coordinator, and the answers
-# must equal those of the same rows on a single node.
+# A coordinator holds tables partitioned across two shard servers (the partitions
+# are foreign tables; server option extensions 'interaction', async append).
+#   - Two-level query: survey_agg() per shard must be pushed down (it appears in
+#     the Remote SQL), rollup() merges the shipped summaries on the coordinator.
+#   - Sharded by customer (hash partitions, rows routed through the coordinator):
+#     partitionwise aggregation pushes whole per-customer aggregates (NPS) down;
+#     per-customer FCR runs on the shards through a view there, because
+#     postgres_fdw in PostgreSQL 15 never ships a window function (the test shows
+#     that too).
+#   - A shard that is down is an error naming it, never a partial answer.
+# Every answer must equal that of the same rows on a single node.  doc/scaling.md
+# is the recipe this test follows.
 use strict;
 use warnings;
 use PostgreSQL::Test::Utils;
@@ -77,5 +84,110 @@ ok(length($want) > 100, 'the comparison has content');
 is($coord->safe_psql('postgres', "$settings SELECT nps(score), csat(score % 5 + 1), ces(score % 7 + 1) FROM responses"),
 	$coord->safe_psql('postgres', 'SELECT nps(score), csat(score % 5 + 1), ces(score % 7 + 1) FROM responses_local'),
 	'direct aggregates over the foreign partitions equal the single-node answers');
+
+# ---- sharded by customer ---------------------------------------------------------
+# On each shard: the table, and a view that computes the FCR windows there.
+my $shard_ddl = q{
+	CREATE TABLE contacts (customer int, channel interaction_channel, score int, at timestamptz);
+	CREATE VIEW contacts_fcr AS
+	SELECT customer, channel, at,
+	       fcr(at, '7 days') OVER w AS resolved,
+	       contact_attempt(at, '7 days') OVER w AS attempt
+	FROM contacts WINDOW w AS (PARTITION BY customer ORDER BY at);};
+$_->safe_psql('postgres', $shard_ddl) for @shards;
+my $cols = 'customer int, channel interaction_channel, score int, at timestamptz';
+my $fcr_cols = 'customer int, channel interaction_channel, at timestamptz, resolved boolean, attempt int';
+$ddl = "CREATE TABLE contacts ($cols) PARTITION BY HASH (customer);
+	CREATE TABLE contacts_fcr ($fcr_cols) PARTITION BY HASH (customer);";
+for my $k (1 .. 2)
+{
+	my $r = $k - 1;
+	$ddl .= qq{
+		CREATE FOREIGN TABLE contacts_$k PARTITION OF contacts FOR VALUES WITH (MODULUS 2, REMAINDER $r)
+			SERVER shard$k OPTIONS (table_name 'contacts', batch_size '1000');
+		CREATE FOREIGN TABLE contacts_fcr_$k PARTITION OF contacts_fcr FOR VALUES WITH (MODULUS 2, REMAINDER $r)
+			SERVER shard$k OPTIONS (table_name 'contacts_fcr');};
+}
+$coord->safe_psql('postgres', $ddl);
+my $contact_rows = q{
+	SELECT (id * 7919) % 2000 AS customer, (interaction_channel_labels())[1 + id % 5] AS channel,
+	       CASE WHEN id % 19 = 0 THEN NULL ELSE (id * 13 + id / 7) % 11 END AS score,
+	       timestamptz '2026-01-01 00:00+00' + ((hashint4(id)::bigint + 2147483648) % 129600) * interval '1 minute' AS at
+	FROM generate_series(1, 20000) AS id};
+$coord->safe_psql('postgres', "INSERT INTO contacts $contact_rows; CREATE TABLE contacts_local AS $contact_rows");
+$_->safe_psql('postgres', 'ANALYZE contacts') for @shards;
+my @per_shard = map { $_->safe_psql('postgres', 'SELECT count(*) FROM contacts') } @shards;
+ok($per_shard[0] > 5000 && $per_shard[1] > 5000 && $per_shard[0] + $per_shard[1] == 20000,
+	"the coordinator routed the rows to the shards by customer: @per_shard");
+is($coord->safe_psql('postgres', q{SELECT count(*) FROM (SELECT DISTINCT customer FROM contacts_1) a
+	JOIN (SELECT DISTINCT customer FROM contacts_2) b USING (customer)}), '0', 'each customer lives on one shard');
+
+# Per-customer NPS: with partitionwise aggregation the whole aggregate runs on
+# the shards (GROUP BY holds the partition key), nothing is finalized on the
+# coordinator.
+my $nps_by_customer = q{
+	SELECT customer, responses(survey_agg(score)) AS n, round(nps(score)::numeric, 6) AS nps,
+	       survey_agg(score)::text AS summary
+	FROM %s GROUP BY customer ORDER BY customer};
+my $pwise = 'SET enable_partitionwise_aggregate = on; SET enable_async_append = on;';
+$plan = $coord->safe_psql('postgres', "$pwise EXPLAIN (VERBOSE, COSTS OFF) " . sprintf($nps_by_customer, 'contacts'));
+note $plan;
+is(() = $plan =~ /Remote SQL: SELECT customer, .*nps\(score\).* GROUP BY 1/g, 2,
+	'per-customer nps() is pushed down whole to each shard');
+unlike($plan, qr/Partial|Finalize|HashAggregate|GroupAggregate/, 'nothing is aggregated on the coordinator');
+is($coord->safe_psql('postgres', "$pwise " . sprintf($nps_by_customer, 'contacts')),
+	$coord->safe_psql('postgres', sprintf($nps_by_customer, 'contacts_local')),
+	'per-customer NPS from the shards equals the single node');
+$plan = $coord->safe_psql('postgres', 'SET enable_partitionwise_aggregate = off; EXPLAIN (VERBOSE, COSTS OFF) '
+	  . sprintf($nps_by_customer, 'contacts'));
+unlike($plan, qr/Remote SQL: .*nps\(/, 'without partitionwise aggregation the rows travel to the coordinator');
+
+# Per-customer FCR.  A window function over the foreign partitions runs on the
+# coordinator (postgres_fdw in PostgreSQL 15 does not push windows down) ...
+my $fcr_naive = q{
+	SELECT customer, count(*) FILTER (WHERE resolved) AS resolved, count(*) AS contacts, max(attempt) AS attempts
+	FROM (SELECT customer, fcr(at, '7 days') OVER w AS resolved, contact_attempt(at, '7 days') OVER w AS attempt
+	      FROM %s WINDOW w AS (PARTITION BY customer ORDER BY at)) t
+	GROUP BY customer ORDER BY customer};
+$plan = $coord->safe_psql('postgres', "$pwise EXPLAIN (VERBOSE, COSTS OFF) " . sprintf($fcr_naive, 'contacts'));
+like($plan, qr/WindowAgg/, 'PostgreSQL 15: a window over foreign partitions runs on the coordinator');
+unlike($plan, qr/Remote SQL: .*fcr\(/, 'PostgreSQL 15: postgres_fdw does not ship fcr() windows');
+# ... so the shards compute it in a view, and the per-customer counts over the
+# view are pushed down whole.
+my $fcr_view = q{
+	SELECT customer, count(*) FILTER (WHERE resolved) AS resolved, count(*) AS contacts, max(attempt) AS attempts
+	FROM contacts_fcr GROUP BY customer ORDER BY customer};
+$plan = $coord->safe_psql('postgres', "$pwise EXPLAIN (VERBOSE, COSTS OFF) $fcr_view");
+note $plan;
+is(() = $plan =~ /Remote SQL: SELECT customer, count\(\*\) FILTER \(WHERE resolved\), count\(\*\), max\(attempt\) FROM public\.contacts_fcr GROUP BY 1/g,
+	2, 'per-customer FCR counts over the shard view are pushed down to each shard');
+unlike($plan, qr/WindowAgg|Partial|Finalize/, 'no window and no aggregate on the coordinator');
+my $fcr_local = $coord->safe_psql('postgres', sprintf($fcr_naive, 'contacts_local'));
+is($coord->safe_psql('postgres', "$pwise $fcr_view"), $fcr_local,
+	'per-customer FCR computed on the shards equals the single node');
+is($coord->safe_psql('postgres', "$pwise " . sprintf($fcr_naive, 'contacts')), $fcr_local,
+	'the coordinator-side window agrees too');
+is($coord->safe_psql('postgres', q{
+	SELECT count(*) = count(DISTINCT customer) AND count(*) = 2000
+	       AND sum(resolved) > 1000 AND sum(resolved) < sum(contacts) - 1000 AND max(attempts) > 2
+	FROM (SELECT customer, count(*) FILTER (WHERE resolved) AS resolved, count(*) AS contacts, max(attempt) AS attempts
+	      FROM (SELECT customer, fcr(at, '7 days') OVER w AS resolved, contact_attempt(at, '7 days') OVER w AS attempt
+	            FROM contacts_local WINDOW w AS (PARTITION BY customer ORDER BY at)) t GROUP BY customer) c}), 't',
+	'the FCR comparison has content: 2000 customers, resolved and repeated contacts, chains');
+
+# A shard that is down: an error that names it, and no rows at all.
+$shards[1]->stop;
+for my $q ([ 'two-level NPS', "$settings $two_level" ],
+	[ 'per-customer NPS', "$pwise " . sprintf($nps_by_customer, 'contacts') ],
+	[ 'per-customer FCR', "$pwise $fcr_view" ],
+	[ 'direct nps()', "$settings SELECT nps(score) FROM responses" ])
+{
+	my ($rc, $out, $err) = $coord->psql('postgres', $q->[1]);
+	isnt($rc, 0, "$q->[0] with shard 2 down fails");
+	is($out, '', "$q->[0] with shard 2 down returns no partial answer");
+	like($err, qr/could not connect to server "shard2"/, "$q->[0] with shard 2 down names the shard");
+}
+$shards[1]->start;
+is($coord->safe_psql('postgres', "$pwise $fcr_view"), $fcr_local, 'with the shard back, the answers are whole again');
 
 done_testing();
