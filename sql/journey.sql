@@ -112,9 +112,10 @@ SELECT current_stage('[2026-05-01 advocacy, 2026-05-02 retention, 2026-05-02 con
 SELECT time_in_stage('[2026-01-01 00:00+00 awareness, 2026-01-02 00:00+00 consideration,
                        2026-01-04 00:00+00 awareness, 2026-01-04 06:00+00 acquisition]', 'awareness');
 
--- stage_funnel on the hand journey: awareness -> consideration takes 1 day 3 h
--- (touch 2 -> 3), consideration -> acquisition 12 h (4 -> 5) but 2 days 12 h from
--- touch 3, acquisition -> retention 14 days
+-- stage_funnel on the hand journey, each step within `within` of the chain's start:
+-- the latest awareness (touch 2, 2 May 09:00) starts the best chain; consideration
+-- (touch 3) is 1 day 3 h after it, acquisition (touch 5) 3 days 15 h, retention
+-- (touch 6) 17 days 15 h: so 1, 1, 2, 2, 2, 3, 3, 4
 SELECT within, stage_funnel(j, within::interval)
 FROM hand, (VALUES ('0'), ('1 day'), ('1 day 3 hours'), ('3 days 2 hours'),
                    ('3 days 3 hours'), ('13 days'), ('14 days'), ('1 mon')) AS w(within);

@@ -834,10 +834,12 @@ interval_usecs(const Interval *iv)
 
 /*
  * How many stages of awareness -> ... -> advocacy the journey completed in
- * order: a touchpoint at stage k+1 counts when it comes at or after a counted
- * touchpoint at stage k (in touchpoint order) and at most "within" later.
- * One pass suffices: the latest counted touchpoint of each stage is the best
- * predecessor for any later one.
+ * order, each within "within" of the chain's first step (DESIGN section 5):
+ * a chain starts at an awareness touchpoint, and a touchpoint at stage k+1
+ * extends a chain that reached stage k at or before it, when it comes at most
+ * "within" after that chain's start.  One pass suffices: for each stage keep
+ * the latest start among the chains that reached it, since a later start
+ * leaves the most room for the steps after.
  */
 PG_FUNCTION_INFO_V1(journey_stage_funnel);
 Datum
@@ -846,8 +848,8 @@ journey_stage_funnel(PG_FUNCTION_ARGS)
 	Journey    *j = PG_GETARG_JOURNEY(0);
 	Interval   *within = PG_GETARG_INTERVAL_P(1);
 	double		span = interval_usecs(within);
-	bool		counted[STAGE_COUNT] = {false};
-	TimestampTz latest[STAGE_COUNT] = {0};
+	bool		reached[STAGE_COUNT] = {false};
+	TimestampTz start[STAGE_COUNT] = {0};
 	int			steps = 0;
 
 	if (span < 0)
@@ -861,10 +863,16 @@ journey_stage_funnel(PG_FUNCTION_ARGS)
 		int			s = j->touches[i].stage;
 		TimestampTz at = j->touches[i].at;
 
-		if (s == 0 || (counted[s - 1] && (double) at - (double) latest[s - 1] <= span))
+		if (s == 0)
 		{
-			counted[s] = true;
-			latest[s] = at;
+			reached[0] = true;
+			start[0] = at;
+			steps = Max(steps, 1);
+		}
+		else if (reached[s - 1] && (double) at - (double) start[s - 1] <= span)
+		{
+			reached[s] = true;
+			start[s] = start[s - 1];
 			steps = Max(steps, s + 1);
 		}
 	}
