@@ -14,6 +14,7 @@
 #include "libpq/pqformat.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
+#include "utils/float.h"
 
 bool
 io_is_blank(char c)
@@ -41,6 +42,22 @@ io_syntax_error(const char *typname, const char *input, const char *detail_fmt,.
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 			 errmsg("invalid input syntax for type %s: \"%s\"", typname, input),
+			 errdetail_internal("%s", detail)));
+	pg_unreachable();
+}
+
+void
+io_range_error(const char *typname, const char *input, const char *detail_fmt,...)
+{
+	char		detail[1024];
+	va_list		args;
+
+	va_start(args, detail_fmt);
+	vsnprintf(detail, sizeof(detail), detail_fmt, args);
+	va_end(args);
+	ereport(ERROR,
+			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			 errmsg("value \"%s\" is out of range for type %s", input, typname),
 			 errdetail_internal("%s", detail)));
 	pg_unreachable();
 }
@@ -99,6 +116,18 @@ io_read_int64(const char **p, int64 min, int64 max, const char *what,
 			 errmsg("%s %.*s is out of range for type %s", what, (int) (s - *p), *p, typname),
 			 errdetail("It must be between " INT64_FORMAT " and " INT64_FORMAT ".", min, max)));
 	pg_unreachable();
+}
+
+float8
+io_read_float8(const char **p, const char *typname, const char *input)
+{
+	char	   *end;
+	float8		v;
+
+	/* core's float8 input: 22P02 for syntax, 22003 out of range */
+	v = float8in_internal((char *) io_skip_blanks(*p), &end, typname, input);
+	*p = end;
+	return v + 0.0;				/* no negative zero */
 }
 
 TimestampTz
