@@ -83,15 +83,20 @@ typedef enum SkillSource
 	SKILLS_FROM_BINARY
 } SkillSource;
 
+/*
+ * Every function that takes a skillset reads it through here, the LEAKPROOF
+ * comparison and hash functions included.  Such a function must not reveal
+ * anything of its arguments in an error, so a stored value that no input
+ * function of this build could have made is reported (XX001) without any
+ * of its bytes.
+ */
 static SkillSet *
 skillset_detoast(Datum d)
 {
 	SkillSet   *s = (SkillSet *) PG_DETOAST_DATUM(d);
 
-	if (s->version != INTERACTION_FORMAT_VERSION)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATA_EXCEPTION),
-				 errmsg("unknown skillset format version %d", s->version)));
+	if (unlikely(s->version != INTERACTION_FORMAT_VERSION))
+		io_corrupt_value("skillset", "Its format version is not one this build reads.");
 	return s;
 }
 
