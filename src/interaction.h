@@ -58,6 +58,13 @@ extern void io_syntax_error(const char *typname, const char *input,
 							const char *detail_fmt,...) pg_attribute_printf(3, 4) pg_attribute_noreturn();
 
 /*
+ * 22P02 "invalid input value for T: "input"" with a hint (the valid labels):
+ * a label type's input that names no label, worded as core's enum input
+ */
+extern void io_unknown_label(const char *typname, const char *input,
+							 const char *hint_fmt,...) pg_attribute_printf(3, 4) pg_attribute_noreturn();
+
+/*
  * 22003 "value "input" is out of range for type T" with a detail: a value whose
  * syntax is right but whose numbers are not (a sum that overflows, a weight
  * outside its documented range)

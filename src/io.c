@@ -47,6 +47,22 @@ io_syntax_error(const char *typname, const char *input, const char *detail_fmt,.
 }
 
 void
+io_unknown_label(const char *typname, const char *input, const char *hint_fmt,...)
+{
+	char		hint[1024];
+	va_list		args;
+
+	va_start(args, hint_fmt);
+	vsnprintf(hint, sizeof(hint), hint_fmt, args);
+	va_end(args);
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+			 errmsg("invalid input value for %s: \"%s\"", typname, input),
+			 errhint("%s", hint)));
+	pg_unreachable();
+}
+
+void
 io_range_error(const char *typname, const char *input, const char *detail_fmt,...)
 {
 	char		detail[1024];
