@@ -536,7 +536,6 @@ SELECT q, pg_temp.error_of(q) FROM (VALUES
   ('SELECT rollup(s) FROM (VALUES (''{9:9223372036854775807}''::survey_summary), (''{10:1}'')) v(s)'),
   ('SELECT ''{9:9223372036854775807}''::survey_summary + ''{9:1}'''),
   ('SELECT ''{9:9223372036854775807}''::survey_summary + ''{10:1}'''),
-  ('SELECT survey_summary_subtract(''{1:1}'', ''{1:2}'')'),
   ('SELECT survey_summary_inv(''{1:0}'', 1)'),
   ('SELECT survey_summary_inv_scaled(''{1:0}'', 1)'),
   ('SELECT ''{9:9223372036854775807,10:1}''::survey_summary'),

@@ -16,6 +16,15 @@
 #include "utils/date.h"
 #include "utils/float.h"
 
+/* format the variadic arguments of the calling function into buf (an array) */
+#define IO_FORMAT(buf, fmt) \
+	do { \
+		va_list		args; \
+		va_start(args, fmt); \
+		vsnprintf(buf, sizeof(buf), fmt, args); \
+		va_end(args); \
+	} while (0)
+
 bool
 io_is_blank(char c)
 {
@@ -34,11 +43,8 @@ void
 io_syntax_error(const char *typname, const char *input, const char *detail_fmt,...)
 {
 	char		detail[1024];
-	va_list		args;
 
-	va_start(args, detail_fmt);
-	vsnprintf(detail, sizeof(detail), detail_fmt, args);
-	va_end(args);
+	IO_FORMAT(detail, detail_fmt);
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 			 errmsg("invalid input syntax for type %s: \"%s\"", typname, input),
@@ -50,11 +56,8 @@ void
 io_unknown_label(const char *typname, const char *input, const char *hint_fmt,...)
 {
 	char		hint[1024];
-	va_list		args;
 
-	va_start(args, hint_fmt);
-	vsnprintf(hint, sizeof(hint), hint_fmt, args);
-	va_end(args);
+	IO_FORMAT(hint, hint_fmt);
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 			 errmsg("invalid input value for %s: \"%s\"", typname, input),
@@ -66,11 +69,8 @@ void
 io_range_error(const char *typname, const char *input, const char *detail_fmt,...)
 {
 	char		detail[1024];
-	va_list		args;
 
-	va_start(args, detail_fmt);
-	vsnprintf(detail, sizeof(detail), detail_fmt, args);
-	va_end(args);
+	IO_FORMAT(detail, detail_fmt);
 	ereport(ERROR,
 			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 			 errmsg("value \"%s\" is out of range for type %s", input, typname),
@@ -175,11 +175,8 @@ void
 io_binary_error(const char *typname, const char *detail_fmt,...)
 {
 	char		detail[1024];
-	va_list		args;
 
-	va_start(args, detail_fmt);
-	vsnprintf(detail, sizeof(detail), detail_fmt, args);
-	va_end(args);
+	IO_FORMAT(detail, detail_fmt);
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 			 errmsg("invalid binary data for type %s", typname),
@@ -212,11 +209,8 @@ void
 io_corrupt_value(const char *typname, const char *detail_fmt,...)
 {
 	char		detail[1024];
-	va_list		args;
 
-	va_start(args, detail_fmt);
-	vsnprintf(detail, sizeof(detail), detail_fmt, args);
-	va_end(args);
+	IO_FORMAT(detail, detail_fmt);
 	ereport(ERROR,
 			(errcode(ERRCODE_DATA_CORRUPTED),
 			 errmsg("corrupt value of type %s", typname),
