@@ -182,7 +182,7 @@ taxonomy_check_value(uint8 v)
 	if (TAXONOMY_TAG(v) >= TAXONOMY_NTAGS ||
 		TAXONOMY_ORDINAL(v) >= taxonomies[TAXONOMY_TAG(v)].nlabels)
 		io_corrupt_value(TAXONOMY_TAG(v) < TAXONOMY_NTAGS ?
-						 taxonomies[TAXONOMY_TAG(v)].typname : "journey_stage",
+						 taxonomies[TAXONOMY_TAG(v)].typname : "interaction taxonomy",
 						 "Byte %u names no label.", v);
 }
 
