@@ -75,3 +75,15 @@ JOIN pg_depend d ON d.classid = 'pg_type'::regclass AND d.objid = t.oid AND d.de
 JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'interaction'
 WHERE t.typtype = 'b' AND (t.typreceive = 0 OR t.typsend = 0)
 ORDER BY 1::text;
+
+-- LEAKPROOF only on comparisons and hashes (operator functions, btree/hash
+-- support), whose errors never depend on the values: a damaged skillset is
+-- reported without its bytes (sql/skills.sql)
+SELECT p.oid::regprocedure AS leakproof_other
+FROM pg_proc p
+JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
+JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'interaction'
+WHERE p.proleakproof
+  AND NOT EXISTS (SELECT 1 FROM pg_operator o WHERE o.oprcode = p.oid)
+  AND NOT EXISTS (SELECT 1 FROM pg_amproc a WHERE a.amproc = p.oid)
+ORDER BY p.oid::regprocedure::text;

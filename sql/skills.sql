@@ -269,4 +269,17 @@ SELECT count(*) FROM agents WHERE skills @> 's1:7, s2:5';
 RESET enable_seqscan;
 SELECT count(*) FROM agents WHERE skill_level(skills, 's1') >= 7 AND skill_level(skills, 's2') >= 5;
 
+-- the LEAKPROOF comparison and hash functions report a damaged value (here an
+-- unknown format version 7, made through a binary-coercible cast) without any
+-- of its bytes (1.0 printed the version)
+CREATE CAST (bytea AS skillset) WITHOUT FUNCTION;
+SELECT q, pg_temp.error_of(q) FROM (VALUES
+  ($$SELECT '\x07000000'::bytea::skillset = 'a:1'$$),
+  ($$SELECT skillset_cmp('\x07000000'::bytea::skillset, 'a:1')$$),
+  ($$SELECT skillset_hash('\x07000000'::bytea::skillset)$$),
+  ($$SELECT skillset_hash_extended('\x07000000'::bytea::skillset, 1)$$),
+  ($$SELECT '\x01000000'::bytea::skillset = ''$$)
+) AS t(q);
+DROP CAST (bytea AS skillset);
+
 DROP TABLE pool, agents, reqs;

@@ -181,7 +181,7 @@ SELECT q, pg_temp.error_of(q) FROM (VALUES
   ('SELECT nps_ci(''{9:1}'', 0.95, ''wilson'')'),
   ('SELECT ''{1:1,scale:5}''::survey_summary + ''{1:1,scale:7}'''),
   ('SELECT ''{1:9223372036854775807}''::survey_summary + ''{1:1}'''),
-  ('SELECT ''{1:1/1e154,w2:1e308}''::survey_summary + ''{1:1/1e154,w2:1e308}'''),
+  ('SELECT ''{1:1000000000/1e158,w2:1e308}''::survey_summary + ''{1:1000000000/1e158,w2:1e308}'''),
   ('SELECT survey_summary_subtract(''{1:1}'', ''{1:2}'')'),
   ('SELECT survey_summary_inv(''{1:1}'', 2)'),
   -- a stored summary given to a transition function: the result must be valid
@@ -223,7 +223,7 @@ CREATE TABLE sums (id int, s survey_summary);
 INSERT INTO sums VALUES
   (1, '{}'), (2, '{0:1,1:2,2:3,3:4,4:5,5:6,6:7,7:8,8:9,9:10,10:9223372036854775752}'),
   (3, (SELECT survey_agg(i % 11, 1.0 / (1 + i)) FROM generate_series(1, 1000) i)),
-  (4, (SELECT survey_agg(i % 11, 1e-300 * i) FROM generate_series(1, 50) i)),
+  (4, (SELECT survey_agg(i % 11, 1e-150 * i) FROM generate_series(1, 50) i)),
   (5, (SELECT survey_agg(i % 11, 1e150 / i) FROM generate_series(1, 50) i)),
   (6, '{1:3,5:4,scale:5}'), (7, '{9:1/0,w2:0}'), (8, NULL), (9, '{0:5/0.1,10:5/0.3}');
 SELECT id, s FROM sums WHERE id IN (3, 7, 9) ORDER BY id;
@@ -506,5 +506,81 @@ SELECT nps_diff_pvalue('{9:5}', '{9:7}') AS both_certain_same,
        nps_diff_pvalue('{9:5}', '{}') AS one_empty;
 SELECT round(nps_diff_pvalue(a, b)::numeric, 6) AS p FROM
   (VALUES ((SELECT survey_agg(score) FROM big WHERE i % 2 = 0), (SELECT survey_agg(score) FROM big WHERE i % 2 = 1))) v(a, b);
+
+--
+-- issue 12, adversarial review of 1.0: each case failed on 1.0
+--
+-- 1. overflow is 22003 where it would happen, on every path: an aggregate of
+-- one's own whose INITCOND is near the limit (plain, weighted, CSAT, moving),
+-- combine/rollup/+, subtraction and the inverse, text input
+CREATE AGGREGATE pg_temp.big_agg(integer) (SFUNC = survey_summary_trans, STYPE = survey_summary,
+  INITCOND = '{9:9223372036854775807}');
+CREATE AGGREGATE pg_temp.big_wagg(integer, float8) (SFUNC = survey_summary_trans,
+  STYPE = survey_summary, INITCOND = '{9:9223372036854775806}');
+CREATE AGGREGATE pg_temp.big_csat(integer) (SFUNC = survey_summary_trans_csat, STYPE = survey_summary,
+  INITCOND = '{5:9223372036854775806}');
+CREATE AGGREGATE pg_temp.big_moving(integer) (SFUNC = survey_summary_trans, STYPE = survey_summary,
+  MSFUNC = survey_summary_trans, MINVFUNC = survey_summary_inv, MSTYPE = survey_summary,
+  MINITCOND = '{9:9223372036854775806}');
+CREATE AGGREGATE pg_temp.big_rollup(survey_summary) (SFUNC = survey_summary_combine,
+  STYPE = survey_summary, INITCOND = '{9:9223372036854775807}');
+SELECT q, pg_temp.error_of(q) FROM (VALUES
+  ('SELECT responses(pg_temp.big_agg(x)) FROM (VALUES (10), (10)) v(x)'),
+  ('SELECT responses(pg_temp.big_agg(x)) FROM (VALUES (NULL::int)) v(x)'),
+  ('SELECT responses(pg_temp.big_wagg(x, 1)) FROM (VALUES (10)) v(x)'),
+  ('SELECT responses(pg_temp.big_wagg(x, 1)) FROM (VALUES (10), (10)) v(x)'),
+  ('SELECT responses(pg_temp.big_csat(x)) FROM (VALUES (4), (4)) v(x)'),
+  ('SELECT responses(pg_temp.big_moving(x) OVER (ORDER BY i ROWS CURRENT ROW)) FROM (VALUES (1, 10), (2, 10), (3, 10)) v(i, x)'),
+  ('SELECT responses(pg_temp.big_moving(x) OVER (ORDER BY i ROWS 1 PRECEDING)) FROM (VALUES (1, 10), (2, 10), (3, 10)) v(i, x)'),
+  ('SELECT pg_temp.big_rollup(s) FROM (VALUES (''{10:1}''::survey_summary)) v(s)'),
+  ('SELECT rollup(s) FROM (VALUES (''{9:9223372036854775807}''::survey_summary), (''{10:1}'')) v(s)'),
+  ('SELECT ''{9:9223372036854775807}''::survey_summary + ''{9:1}'''),
+  ('SELECT ''{9:9223372036854775807}''::survey_summary + ''{10:1}'''),
+  ('SELECT survey_summary_inv(''{1:0}'', 1)'),
+  ('SELECT survey_summary_inv_scaled(''{1:0}'', 1)'),
+  ('SELECT ''{9:9223372036854775807,10:1}''::survey_summary'),
+  ('SELECT ''{9:9223372036854775808}''::survey_summary')
+) AS t(q);
+-- 2. weighted statistics do not depend on the unit of the weights: the same
+-- data at weights x 1e-140 .. x 1e150 give the same effective size, standard
+-- error and intervals (the sums are finite throughout)
+CREATE TEMP TABLE wdata AS
+SELECT i, (i * 7) % 11 AS score, (1 + i % 4) / 4.0 AS w FROM generate_series(1, 40) i;
+SELECT f, round(nps(score, w * f)::numeric, 9) AS nps,
+       round(nps_stderr(survey_agg(score, w * f))::numeric, 9) AS stderr,
+       round((nps_ci(survey_agg(score, w * f), 0.95, 'wald')).low::numeric, 9) AS wald_low,
+       round((nps_ci(survey_agg(score, w * f), 0.95, 'adjusted_wald')).high::numeric, 9) AS adj_high
+FROM wdata, (VALUES (1e-140), (1e-100), (1.0), (1e100), (1e150)) u(f) GROUP BY f ORDER BY f;
+-- the same summary written at two units: the very same statistics
+SELECT nps_stderr('{9:2/2,0:1/1,w2:5}') AS unit_1,
+       nps_stderr('{9:2/2e150,0:1/1e150,w2:5e300}') AS unit_1e150,
+       nps_stderr('{9:2/2e-150,0:1/1e-150,w2:5e-300}') AS unit_1e_150;
+-- weights out of their documented range (0, or 1e-150 .. 1e150) are refused
+-- with 22003 whichever way they come in, so no sum of squares underflows
+SELECT q, pg_temp.error_of(q) FROM (VALUES
+  ('SELECT nps_stderr(survey_agg(s, 3e153)) FROM (VALUES (9), (0)) v(s)'),
+  ('SELECT nps_stderr(survey_agg(s, 1e-170)) FROM (VALUES (9), (0)) v(s)'),
+  ('SELECT nps(9, 1e151)'),
+  ('SELECT nps(9, 0)'),
+  ('SELECT ''{5:1/1e-200}''::survey_summary'),
+  ('SELECT ''{5:1/1e151}''::survey_summary'),
+  ('SELECT ''{5:2/2e150}''::survey_summary'),
+  ('SELECT ''{5:1/1e-150,w2:1e-301}''::survey_summary')
+) AS t(q);
+-- 3. survey_summary_inv_scaled declines a weighted state (the frame is
+-- recomputed), as survey_summary_inv does: moving equals recomputed
+CREATE AGGREGATE pg_temp.csat_w(integer) (SFUNC = survey_summary_trans_csat, STYPE = survey_summary,
+  INITCOND = '{5:1/3}', MSFUNC = survey_summary_trans_csat, MINVFUNC = survey_summary_inv_scaled,
+  MSTYPE = survey_summary, MINITCOND = '{5:1/3}');
+CREATE TEMP TABLE csat_rows AS SELECT * FROM (VALUES (1, 4), (2, 4), (3, 4), (4, 2)) v(i, x);
+SELECT i, x, pg_temp.csat_w(x) OVER (ORDER BY i ROWS 1 PRECEDING) AS moving,
+       (SELECT pg_temp.csat_w(x) FROM csat_rows r WHERE r.i BETWEEN o.i - 1 AND o.i) AS recomputed
+FROM csat_rows o ORDER BY i;
+SELECT survey_summary_inv_scaled('{4:2/3,5:1/3,scale:5}', 4) IS NULL AS weighted_declines;
+-- 4. integer fields out of range are refused (22003), never truncated
+SELECT t, pg_temp.error_of(format('SELECT %L::survey_summary', t)) FROM (VALUES
+  ('{scale:4294967301}'), ('{scale:-4294967291}'), ('{scale:11}'), ('{4294967305:1}'),
+  ('{9:18446744073709551617}'), ('{9:-1}')
+) AS v(t);
 
 DROP TABLE ex, sums, sums_copy, bin, responses_t, daily, big, big_daily;

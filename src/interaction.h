@@ -42,6 +42,13 @@ extern const char *io_skip_blanks(const char *p);
 extern int64 io_read_int64(const char **p, int64 min, int64 max, const char *what,
 						   const char *typname, const char *input);
 
+/*
+ * Read a float8 at *p (blanks before it skipped) with core's float8 input and
+ * step *p past it (and past blanks after it): 22P02 for syntax naming the type
+ * and the whole input, 22003 out of range.  Negative zero reads as zero.
+ */
+extern float8 io_read_float8(const char **p, const char *typname, const char *input);
+
 /* core's timestamptz and date input of len bytes at str (session DateStyle/TimeZone) */
 extern TimestampTz io_read_timestamptz(const char *str, int len);
 extern DateADT io_read_date(const char *str, int len);
@@ -49,6 +56,21 @@ extern DateADT io_read_date(const char *str, int len);
 /* 22P02 "invalid input syntax for type T: "input"" with a detail */
 extern void io_syntax_error(const char *typname, const char *input,
 							const char *detail_fmt,...) pg_attribute_printf(3, 4) pg_attribute_noreturn();
+
+/*
+ * 22P02 "invalid input value for T: "input"" with a hint (the valid labels):
+ * a label type's input that names no label, worded as core's enum input
+ */
+extern void io_unknown_label(const char *typname, const char *input,
+							 const char *hint_fmt,...) pg_attribute_printf(3, 4) pg_attribute_noreturn();
+
+/*
+ * 22003 "value "input" is out of range for type T" with a detail: a value whose
+ * syntax is right but whose numbers are not (a sum that overflows, a weight
+ * outside its documented range)
+ */
+extern void io_range_error(const char *typname, const char *input,
+						   const char *detail_fmt,...) pg_attribute_printf(3, 4) pg_attribute_noreturn();
 
 /* 22P03 for binary data: a bad or unknown version byte, a wrong length, a bad field */
 extern void io_binary_error(const char *typname, const char *detail_fmt,...) pg_attribute_printf(2, 3) pg_attribute_noreturn();

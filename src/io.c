@@ -14,6 +14,16 @@
 #include "libpq/pqformat.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
+#include "utils/float.h"
+
+/* format the variadic arguments of the calling function into buf (an array) */
+#define IO_FORMAT(buf, fmt) \
+	do { \
+		va_list		args; \
+		va_start(args, fmt); \
+		vsnprintf(buf, sizeof(buf), fmt, args); \
+		va_end(args); \
+	} while (0)
 
 bool
 io_is_blank(char c)
@@ -33,14 +43,37 @@ void
 io_syntax_error(const char *typname, const char *input, const char *detail_fmt,...)
 {
 	char		detail[1024];
-	va_list		args;
 
-	va_start(args, detail_fmt);
-	vsnprintf(detail, sizeof(detail), detail_fmt, args);
-	va_end(args);
+	IO_FORMAT(detail, detail_fmt);
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 			 errmsg("invalid input syntax for type %s: \"%s\"", typname, input),
+			 errdetail_internal("%s", detail)));
+	pg_unreachable();
+}
+
+void
+io_unknown_label(const char *typname, const char *input, const char *hint_fmt,...)
+{
+	char		hint[1024];
+
+	IO_FORMAT(hint, hint_fmt);
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+			 errmsg("invalid input value for %s: \"%s\"", typname, input),
+			 errhint("%s", hint)));
+	pg_unreachable();
+}
+
+void
+io_range_error(const char *typname, const char *input, const char *detail_fmt,...)
+{
+	char		detail[1024];
+
+	IO_FORMAT(detail, detail_fmt);
+	ereport(ERROR,
+			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			 errmsg("value \"%s\" is out of range for type %s", input, typname),
 			 errdetail_internal("%s", detail)));
 	pg_unreachable();
 }
@@ -101,6 +134,18 @@ io_read_int64(const char **p, int64 min, int64 max, const char *what,
 	pg_unreachable();
 }
 
+float8
+io_read_float8(const char **p, const char *typname, const char *input)
+{
+	char	   *end;
+	float8		v;
+
+	/* core's float8 input: 22P02 for syntax, 22003 out of range */
+	v = float8in_internal((char *) io_skip_blanks(*p), &end, typname, input);
+	*p = end;
+	return v + 0.0;				/* no negative zero */
+}
+
 TimestampTz
 io_read_timestamptz(const char *str, int len)
 {
@@ -130,11 +175,8 @@ void
 io_binary_error(const char *typname, const char *detail_fmt,...)
 {
 	char		detail[1024];
-	va_list		args;
 
-	va_start(args, detail_fmt);
-	vsnprintf(detail, sizeof(detail), detail_fmt, args);
-	va_end(args);
+	IO_FORMAT(detail, detail_fmt);
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 			 errmsg("invalid binary data for type %s", typname),
@@ -167,11 +209,8 @@ void
 io_corrupt_value(const char *typname, const char *detail_fmt,...)
 {
 	char		detail[1024];
-	va_list		args;
 
-	va_start(args, detail_fmt);
-	vsnprintf(detail, sizeof(detail), detail_fmt, args);
-	va_end(args);
+	IO_FORMAT(detail, detail_fmt);
 	ereport(ERROR,
 			(errcode(ERRCODE_DATA_CORRUPTED),
 			 errmsg("corrupt value of type %s", typname),

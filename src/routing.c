@@ -31,6 +31,8 @@
 #include "utils/sortsupport.h"
 #include "utils/timestamp.h"
 
+#define TYPNAME		"routing_priority"
+
 /* Length of the binary form after its version byte. */
 #define ROUTING_BINARY_LENGTH	((int) (2 * sizeof(int32) + 2 * sizeof(int64)))
 
@@ -56,16 +58,20 @@ routing_compare(const RoutingPriority *a, const RoutingPriority *b)
 /*
  * The one validator of a value read from outside (text input and binary
  * receive): both timestamps finite and inside PostgreSQL's timestamp range.
- * The caller says which SQLSTATE a failure is reported with.
+ * Text input reports a failure as core does an out-of-range timestamp (22008),
+ * binary receive as bad binary data (22P03).
  */
 static void
-routing_validate(const RoutingPriority *p, int errcode_bad)
+routing_validate(const RoutingPriority *p, bool binary)
 {
-	if (!IS_VALID_TIMESTAMP(p->enqueued_at) || !IS_VALID_TIMESTAMP(p->virtual_arrival))
-		ereport(ERROR,
-				(errcode(errcode_bad),
-				 errmsg("routing_priority timestamps must be finite and within the timestamp range"),
-				 errdetail("Infinite or out-of-range enqueued or virtual arrival times have no place in a queue.")));
+	if (IS_VALID_TIMESTAMP(p->enqueued_at) && IS_VALID_TIMESTAMP(p->virtual_arrival))
+		return;
+	if (binary)
+		io_binary_error(TYPNAME, "A timestamp is infinite or out of range.");
+	ereport(ERROR,
+			(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+			 errmsg("routing_priority timestamps must be finite and within the timestamp range"),
+			 errdetail("Infinite or out-of-range enqueued or virtual arrival times have no place in a queue.")));
 }
 
 /*
@@ -137,34 +143,19 @@ routing_make(int32 tier, int32 level, TimestampTz enqueued_at, TimestampTz virtu
 
 /* ---- text form ---------------------------------------------------------- */
 
-static void
-routing_syntax_error(const char *str, const char *problem) pg_attribute_noreturn();
-
-static void
-routing_syntax_error(const char *str, const char *problem)
-{
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-			 errmsg("invalid input syntax for type routing_priority: \"%s\"", str),
-			 errdetail("%s", problem),
-			 errhint("Expected %s.", ROUTING_TEXT_FORMAT)));
-}
-
 /* Skip blanks; then require the keyword "key=" and step past it. */
 static const char *
 routing_expect_key(const char *p, const char *key, const char *str)
 {
 	size_t		len = strlen(key);
 
-	while (isspace((unsigned char) *p))
-		p++;
+	p = io_skip_blanks(p);
 	if (pg_strncasecmp(p, key, len) != 0)
-		routing_syntax_error(str, psprintf("Expected \"%s=\" at \"%s\".", key, p));
-	p += len;
-	while (isspace((unsigned char) *p))
-		p++;
+		io_syntax_error(TYPNAME, str, "Expected \"%s=\" at \"%s\"; the form is %s.",
+						key, p, ROUTING_TEXT_FORMAT);
+	p = io_skip_blanks(p + len);
 	if (*p != '=')
-		routing_syntax_error(str, psprintf("Expected \"=\" after \"%s\".", key));
+		io_syntax_error(TYPNAME, str, "Expected \"=\" after \"%s\".", key);
 	return p + 1;
 }
 
@@ -172,85 +163,26 @@ routing_expect_key(const char *p, const char *key, const char *str)
 static const char *
 routing_expect_char(const char *p, char c, const char *what, const char *str)
 {
-	while (isspace((unsigned char) *p))
-		p++;
+	p = io_skip_blanks(p);
 	if (*p != c)
-		routing_syntax_error(str, psprintf("Expected \"%c\" %s.", c, what));
+		io_syntax_error(TYPNAME, str, "Expected \"%c\" %s; the form is %s.",
+						c, what, ROUTING_TEXT_FORMAT);
 	return p + 1;
 }
 
-static const char *
-routing_parse_int(const char *p, const char *key, int32 *result, const char *str)
-{
-	char	   *end;
-	long		v;
-
-	while (isspace((unsigned char) *p))
-		p++;
-	errno = 0;
-	v = strtol(p, &end, 10);
-	if (end == p)
-		routing_syntax_error(str, psprintf("Expected an integer after \"%s=\".", key));
-	if (errno == ERANGE || v < PG_INT32_MIN || v > PG_INT32_MAX)
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("%s %.*s is out of range for type integer", key, (int) (end - p), p)));
-	*result = (int32) v;
-	return end;
-}
-
 /*
- * A timestamptz up to the next ',' or ')', read like timestamptz input (so
- * any DateStyle's output and any explicit offset are understood; a time
- * without an offset is in the session time zone).
+ * A timestamptz up to the next ',' or ')', read by core's timestamptz input
+ * (so any DateStyle's output and any explicit offset are understood; a time
+ * without an offset is in the session time zone; its errors are core's).
  */
 static const char *
-routing_parse_timestamp(const char *p, const char *key, TimestampTz *result, const char *str)
+routing_parse_timestamp(const char *p, TimestampTz *result)
 {
 	const char *end = p;
-	char	   *value;
-	char		workbuf[MAXDATELEN + MAXDATEFIELDS];
-	char	   *field[MAXDATEFIELDS];
-	int			ftype[MAXDATEFIELDS];
-	int			nf;
-	int			dtype;
-	int			tz;
-	struct pg_tm tt;
-	fsec_t		fsec;
-	int			dterr;
 
 	while (*end != '\0' && *end != ',' && *end != ')')
 		end++;
-	value = pnstrdup(p, end - p);
-
-	dterr = ParseDateTime(value, workbuf, sizeof(workbuf), field, ftype, MAXDATEFIELDS, &nf);
-	if (dterr == 0)
-		dterr = DecodeDateTime(field, ftype, nf, &dtype, &tt, &fsec, &tz);
-	if (dterr != 0)
-		routing_syntax_error(str, psprintf("\"%s\" after \"%s=\" is not a timestamp with time zone.",
-										   value, key));
-	switch (dtype)
-	{
-		case DTK_DATE:
-			if (tm2timestamp(&tt, fsec, &tz, result) != 0)
-				ereport(ERROR,
-						(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-						 errmsg("timestamp out of range: \"%s\"", value)));
-			break;
-		case DTK_EPOCH:
-			*result = SetEpochTimestamp();
-			break;
-		case DTK_LATE:
-			TIMESTAMP_NOEND(*result);
-			break;
-		case DTK_EARLY:
-			TIMESTAMP_NOBEGIN(*result);
-			break;
-		default:
-			routing_syntax_error(str, psprintf("\"%s\" after \"%s=\" is not a timestamp with time zone.",
-											   value, key));
-	}
-	pfree(value);
+	*result = io_read_timestamptz(p, end - p);
 	return end;
 }
 
@@ -262,21 +194,20 @@ routing_parse(const char *str, RoutingPriority *p)
 
 	s = routing_expect_char(s, '(', "at the start", str);
 	s = routing_expect_key(s, "tier", str);
-	s = routing_parse_int(s, "tier", &p->tier, str);
+	p->tier = (int32) io_read_int64(&s, PG_INT32_MIN, PG_INT32_MAX, "tier", TYPNAME, str);
 	s = routing_expect_char(s, ',', "after the tier", str);
 	s = routing_expect_key(s, "level", str);
-	s = routing_parse_int(s, "level", &p->level, str);
+	p->level = (int32) io_read_int64(&s, PG_INT32_MIN, PG_INT32_MAX, "level", TYPNAME, str);
 	s = routing_expect_char(s, ',', "after the level", str);
 	s = routing_expect_key(s, "enqueued", str);
-	s = routing_parse_timestamp(s, "enqueued", &p->enqueued_at, str);
+	s = routing_parse_timestamp(s, &p->enqueued_at);
 	s = routing_expect_char(s, ',', "after the enqueued time", str);
 	s = routing_expect_key(s, "virtual", str);
-	s = routing_parse_timestamp(s, "virtual", &p->virtual_arrival, str);
+	s = routing_parse_timestamp(s, &p->virtual_arrival);
 	s = routing_expect_char(s, ')', "after the virtual arrival", str);
-	while (isspace((unsigned char) *s))
-		s++;
+	s = io_skip_blanks(s);
 	if (*s != '\0')
-		routing_syntax_error(str, psprintf("Unexpected \"%s\" after the closing parenthesis.", s));
+		io_syntax_error(TYPNAME, str, "Unexpected \"%s\" after the closing parenthesis.", s);
 }
 
 /*
@@ -292,9 +223,7 @@ routing_append_timestamp(StringInfo buf, TimestampTz ts)
 	char		out[MAXDATELEN + 1];
 
 	if (timestamp2tm(ts, NULL, &tt, &fsec, NULL, NULL) != 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATA_CORRUPTED),
-				 errmsg("routing_priority holds an invalid timestamp")));
+		io_corrupt_value(TYPNAME, "It holds a timestamp out of range.");
 	tt.tm_isdst = 0;			/* UTC is known: print its offset */
 	EncodeDateTime(&tt, fsec, true, 0, NULL, USE_ISO_DATES, out);
 	appendStringInfoString(buf, out);
@@ -308,7 +237,7 @@ routing_priority_in(PG_FUNCTION_ARGS)
 	RoutingPriority *p = (RoutingPriority *) palloc(sizeof(RoutingPriority));
 
 	routing_parse(str, p);
-	routing_validate(p, ERRCODE_DATETIME_VALUE_OUT_OF_RANGE);
+	routing_validate(p, false);
 	PG_RETURN_ROUTING_PRIORITY(p);
 }
 
@@ -339,26 +268,17 @@ routing_priority_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
 	RoutingPriority *p;
-	int			version;
 
-	if (buf->len - buf->cursor != 1 + ROUTING_BINARY_LENGTH)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid binary length %d for type routing_priority",
-						buf->len - buf->cursor),
-				 errdetail("A routing_priority is %d bytes.", 1 + ROUTING_BINARY_LENGTH)));
-	version = pq_getmsgbyte(buf);
-	if (version != INTERACTION_FORMAT_VERSION)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("unsupported binary format version %d for type routing_priority",
-						version)));
+	io_check_version(buf, TYPNAME);
+	if (buf->len - buf->cursor != ROUTING_BINARY_LENGTH)
+		io_binary_error(TYPNAME, "Expected %d bytes after the version byte, got %d.",
+						ROUTING_BINARY_LENGTH, buf->len - buf->cursor);
 	p = (RoutingPriority *) palloc(sizeof(RoutingPriority));
 	p->tier = (int32) pq_getmsgint(buf, 4);
 	p->level = (int32) pq_getmsgint(buf, 4);
 	p->enqueued_at = (TimestampTz) pq_getmsgint64(buf);
 	p->virtual_arrival = (TimestampTz) pq_getmsgint64(buf);
-	routing_validate(p, ERRCODE_INVALID_BINARY_REPRESENTATION);
+	routing_validate(p, true);
 	PG_RETURN_ROUTING_PRIORITY(p);
 }
 

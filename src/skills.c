@@ -45,6 +45,7 @@
 #include "utils/array.h"
 #include "utils/builtins.h"
 
+#define TYPNAME				"skillset"
 #define SKILL_MIN_LEVEL		1
 #define SKILL_MAX_LEVEL		10
 #define SKILL_MAX_NAME		63
@@ -83,15 +84,20 @@ typedef enum SkillSource
 	SKILLS_FROM_BINARY
 } SkillSource;
 
+/*
+ * Every function that takes a skillset reads it through here, the LEAKPROOF
+ * comparison and hash functions included.  Such a function must not reveal
+ * anything of its arguments in an error, so a stored value that no input
+ * function of this build could have made is reported (XX001) without any
+ * of its bytes.
+ */
 static SkillSet *
 skillset_detoast(Datum d)
 {
 	SkillSet   *s = (SkillSet *) PG_DETOAST_DATUM(d);
 
-	if (s->version != INTERACTION_FORMAT_VERSION)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATA_EXCEPTION),
-				 errmsg("unknown skillset format version %d", s->version)));
+	if (unlikely(s->version != INTERACTION_FORMAT_VERSION))
+		io_corrupt_value(TYPNAME, "Its format version is not one this build reads.");
 	return s;
 }
 
@@ -175,16 +181,6 @@ check_skill(const char *name, int len, int level, int *code)
 	return NULL;
 }
 
-/* reports a bad skill of binary input */
-static void
-binary_error(const char *detail)
-{
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-			 errmsg("invalid binary data for type skillset"),
-			 errdetail_internal("%s", detail)));
-}
-
 /*
  * Builds a skillset from n validated skills.  Text and array input (canonical
  * = false) are sorted and a repeated skill keeps its highest level; binary
@@ -202,7 +198,7 @@ skillset_build(Skill *items, int n, bool canonical)
 	{
 		for (int i = 1; i < n; i++)
 			if (skill_sort_cmp(&items[i - 1], &items[i]) >= 0)
-				binary_error("Skills are not sorted by name, each name once.");
+				io_binary_error(TYPNAME, "Skills are not sorted by name, each name once.");
 		m = n;
 	}
 	else if (n > 0)
@@ -235,36 +231,18 @@ skillset_build(Skill *items, int n, bool canonical)
 	return s;
 }
 
-static inline bool
-is_blank(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-static void
-syntax_error(const char *input, const char *detail)
-{
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-			 errmsg("invalid input syntax for type skillset: \"%s\"", input),
-			 errdetail_internal("%s", detail)));
-}
-
 /* reports a skill of text input that check_skill() refused */
 static void
 text_skill_error(const char *input, const char *detail, int code)
 {
 	if (code == ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE)
-		ereport(ERROR,
-				(errcode(code),
-				 errmsg("skill level out of range in skillset: \"%s\"", input),
-				 errdetail_internal("%s", detail)));
+		io_range_error(TYPNAME, input, "%s", detail);
 	if (code == ERRCODE_PROGRAM_LIMIT_EXCEEDED)
 		ereport(ERROR,
 				(errcode(code),
 				 errmsg("skill name too long in skillset: \"%s\"", input),
 				 errdetail_internal("%s", detail)));
-	syntax_error(input, detail);
+	io_syntax_error(TYPNAME, input, "%s", detail);
 }
 
 static void
@@ -301,8 +279,7 @@ skillset_parse(const char *input)
 	Skill	   *items;
 	int			n = 0;
 
-	while (is_blank(*p))
-		p++;
+	p = io_skip_blanks(p);
 	if (*p == '\0')
 		return skillset_build(NULL, 0, false);
 
@@ -318,8 +295,7 @@ skillset_parse(const char *input)
 		const char *start,
 				   *end,
 				   *item = p;
-		long		level = 0;
-		bool		negative = false;
+		int64		level;
 		char	   *problem;
 		int			code;
 
@@ -328,53 +304,28 @@ skillset_parse(const char *input)
 		while (*p && *p != ':' && *p != ',')
 			p++;
 		end = p;
-		while (end > start && is_blank(end[-1]))
+		while (end > start && io_is_blank(end[-1]))
 			end--;
 		if (*p != ':')
 		{
 			int			ilen = end - item;
 
-			syntax_error(input, ilen == 0 ?
-						 psprintf("Expected \"name:level\" (such as \"billing:4\") but found an empty item.") :
-						 psprintf("Expected \"name:level\" (such as \"billing:4\") but found \"%.*s\".",
-								  ilen, item));
+			if (ilen == 0)
+				io_syntax_error(TYPNAME, input, "Expected \"name:level\" (such as \"billing:4\") but found an empty item.");
+			io_syntax_error(TYPNAME, input, "Expected \"name:level\" (such as \"billing:4\") but found \"%.*s\".",
+							ilen, item);
 		}
 		p++;					/* skip ':' */
-		while (is_blank(*p))
-			p++;
-		if (*p == '-' || *p == '+')
-			negative = (*p++ == '-');
-		if (!isdigit((unsigned char) *p))
-		{
-			const char *bad = p;
-
-			while (*p && *p != ',' && !is_blank(*p))
-				p++;
-			syntax_error(input,
-						 psprintf("Expected a level from %d to %d after \"%.*s:\" but found \"%.*s\".",
-								  SKILL_MIN_LEVEL, SKILL_MAX_LEVEL,
-								  (int) (end - start), start,
-								  (int) (p - bad), bad));
-		}
-		while (isdigit((unsigned char) *p))
-		{
-			if (level <= SKILL_MAX_LEVEL)
-				level = level * 10 + (*p - '0');
-			p++;
-		}
-		if (negative)
-			level = -level;
-		while (is_blank(*p))
-			p++;
+		level = io_read_int64(&p, SKILL_MIN_LEVEL, SKILL_MAX_LEVEL, "level", TYPNAME, input);
+		p = io_skip_blanks(p);
 		if (*p != ',' && *p != '\0')
 		{
 			const char *bad = p;
 
 			while (*p && *p != ',')
 				p++;
-			syntax_error(input,
-						 psprintf("Expected \",\" or the end after \"%.*s\" but found \"%.*s\".",
-								  (int) (bad - item), item, (int) (p - bad), bad));
+			io_syntax_error(TYPNAME, input, "Expected \",\" or the end after \"%.*s\" but found \"%.*s\".",
+							(int) (bad - item), item, (int) (p - bad), bad);
 		}
 
 		items[n].name = fold_name(start, end - start);
@@ -387,9 +338,7 @@ skillset_parse(const char *input)
 
 		if (*p == '\0')
 			break;
-		p++;					/* skip ',' */
-		while (is_blank(*p))
-			p++;
+		p = io_skip_blanks(p + 1);	/* past ',' */
 	}
 	return skillset_build(items, n, false);
 }
@@ -423,22 +372,17 @@ Datum
 skillset_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int			version;
 	int			count;
 	Skill	   *items;
 
-	if (buf->len - buf->cursor < 5)
-		binary_error("The value is shorter than its 5-byte header.");
-	version = pq_getmsgbyte(buf);
-	if (version != INTERACTION_FORMAT_VERSION)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("unknown skillset binary format version %d", version)));
+	io_check_version(buf, TYPNAME);
+	if (buf->len - buf->cursor < 4)
+		io_binary_error(TYPNAME, "The value is shorter than its 5-byte header.");
 	count = (int) pq_getmsgint(buf, 4);
 	/* cap the count (each skill takes at least 3 bytes) before allocating */
 	if (count < 0 || count > SKILLSET_MAX_SKILLS ||
 		count > (buf->len - buf->cursor) / 3)
-		binary_error(psprintf("Skill count %d is out of range or exceeds the data.", count));
+		io_binary_error(TYPNAME, "Skill count %d is out of range or exceeds the data.", count);
 
 	items = palloc(Max(count, 1) * sizeof(Skill));
 	for (int i = 0; i < count; i++)
@@ -447,16 +391,17 @@ skillset_recv(PG_FUNCTION_ARGS)
 		int			code;
 
 		if (buf->len - buf->cursor < 2)
-			binary_error("The data ends inside a skill.");
+			io_binary_error(TYPNAME, "The data ends inside a skill.");
 		items[i].level = pq_getmsgbyte(buf);
 		items[i].len = pq_getmsgbyte(buf);
 		if (buf->len - buf->cursor < items[i].len)
-			binary_error("The data ends inside a skill name.");
+			io_binary_error(TYPNAME, "The data ends inside a skill name.");
 		items[i].name = pq_getmsgbytes(buf, items[i].len);
 		problem = check_skill(items[i].name, items[i].len, items[i].level, &code);
 		if (problem)
-			binary_error(problem);
+			io_binary_error(TYPNAME, "%s", problem);
 	}
+	io_check_end(buf, TYPNAME);
 	PG_RETURN_POINTER(skillset_build(items, count, true));
 }
 

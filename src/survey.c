@@ -31,6 +31,7 @@
 #include "utils/builtins.h"
 #include "utils/float.h"
 
+#define TYPNAME				"survey_summary"
 #define SURVEY_NSCORES		11	/* scores 0..10 */
 #define SURVEY_MAX_SCORE	10
 
@@ -60,6 +61,14 @@ StaticAssertDecl(sizeof(SurveySummary) == 192,
 #define SURVEY_SEND_SIZE	(3 + SURVEY_NSCORES * 8 * 2 + 8)
 
 #define PG_GETARG_SURVEY(n)	((SurveySummary *) PG_GETARG_POINTER(n))
+
+/*
+ * A non-zero weight lies between these, so that its square and any sum of
+ * squares stay normal float8 numbers: the effective sample size then does not
+ * depend on the unit of the weights (doc/survey.md).
+ */
+#define SURVEY_WEIGHT_MIN	1e-150
+#define SURVEY_WEIGHT_MAX	1e150
 
 /*
  * The CSAT/CES scales we accept and, for each, how many top boxes count as
@@ -127,14 +136,16 @@ first_score_off_scale(const SurveySummary *s, int scale)
 /*
  * The one validator: text input, binary receive and the combine/rollup
  * functions all run it.  Returns NULL for a valid summary, else what is wrong
- * (an error detail: a sentence).
+ * (an error detail: a sentence), with *out_of_range telling a number out of
+ * its range (22003 for text input) from any other fault.
  */
 static const char *
-survey_summary_problem(const SurveySummary *s)
+survey_summary_problem(const SurveySummary *s, bool *out_of_range)
 {
 	int64		total = 0;
 	int			off;
 
+	*out_of_range = false;
 	if (s->version != INTERACTION_FORMAT_VERSION)
 		return psprintf("Unknown format version %d.", s->version);
 	if (s->weighted > 1)
@@ -149,7 +160,10 @@ survey_summary_problem(const SurveySummary *s)
 		if (s->count[i] < 0)
 			return psprintf("Count of score %d is negative.", i);
 		if (pg_add_s64_overflow(total, s->count[i], &total))
+		{
+			*out_of_range = true;
 			return "Total count is out of range.";
+		}
 		if (s->weighted)
 		{
 			if (!isfinite(s->weight[i]) || s->weight[i] < 0)
@@ -165,28 +179,53 @@ survey_summary_problem(const SurveySummary *s)
 	if (s->weighted)
 	{
 		double		w = 0;
+		double		tol = 1e-9 + 4 * (double) total * DBL_EPSILON;
 
 		if (!isfinite(s->weight_sq) || s->weight_sq < 0)
 			return "Sum of squared weights is not a finite non-negative number.";
 		if (total == 0 && s->weight_sq != 0)
 			return "Sum of squared weights without responses.";
 		for (int i = 0; i < SURVEY_NSCORES; i++)
+		{
+			/*
+			 * c weights, each 0 or in [MIN, MAX], sum to 0 or to [MIN, c·MAX]
+			 * (float sums of non-negative terms are monotone; the rounding
+			 * of c·MAX is allowed for).
+			 */
+			if (s->weight[i] != 0 &&
+				(s->weight[i] < SURVEY_WEIGHT_MIN ||
+				 s->weight[i] > (double) s->count[i] * SURVEY_WEIGHT_MAX * (1 + tol)))
+			{
+				*out_of_range = true;
+				return psprintf("The weight of score %d is out of range: a response weighs 0 or from %g to %g.",
+								i, SURVEY_WEIGHT_MIN, SURVEY_WEIGHT_MAX);
+			}
 			w += s->weight[i];
+		}
 		if (w == 0 && s->weight_sq != 0)
 			return "Sum of squared weights is not zero although every weight is.";
 		if (w > 0)
 		{
+			double		ratio;
+
+			/* some weight is at least MIN: its square is in the sum */
+			if (s->weight_sq > 0 && s->weight_sq < SURVEY_WEIGHT_MIN * SURVEY_WEIGHT_MIN)
+			{
+				*out_of_range = true;
+				return psprintf("Sum of squared weights %s is out of range: with a weight it is at least %g.",
+								float8out_internal(s->weight_sq),
+								SURVEY_WEIGHT_MIN * SURVEY_WEIGHT_MIN);
+			}
+
 			/*
 			 * N non-negative weights summing to W have W²/N <= Σw² <= W²
-			 * (Cauchy-Schwarz).  The sums were rounded, each by at most
-			 * N·eps relative, so allow that and 1e-9 on both bounds, and
-			 * DBL_MIN absolute for sums that underflowed.
+			 * (Cauchy-Schwarz), that is 1 <= W²/Σw² <= N.  The ratio is
+			 * computed as (W/Σw²)·W, which neither overflows nor underflows
+			 * for weights in range; the sums were rounded, each by at most
+			 * N·eps relative, so allow that and 1e-9.
 			 */
-			double		tol = 1e-9 + 4 * (double) total * DBL_EPSILON;
-			double		lo = (w / (double) total) * w * (1 - tol) - DBL_MIN;
-			double		hi = w * w * (1 + tol) + DBL_MIN;
-
-			if (!(s->weight_sq >= lo && s->weight_sq <= hi))
+			ratio = (w / s->weight_sq) * w;
+			if (!(ratio >= 1 - tol && ratio <= (double) total * (1 + tol)))
 				return psprintf("Sum of squared weights %s is impossible with N = %lld responses of total weight W = %s: it must lie between W*W/N and W*W.",
 								float8out_internal(s->weight_sq), (long long) total,
 								float8out_internal(w));
@@ -284,6 +323,12 @@ summary_add_weighted_row(SurveySummary *s, int score, float8 w)
 {
 	if (unlikely(!(w >= 0) || isinf(w)))
 		report_bad_weight(w);
+	if (unlikely(w != 0 && (w < SURVEY_WEIGHT_MIN || w > SURVEY_WEIGHT_MAX)))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("survey weight %s is out of range", float8out_internal(w)),
+				 errdetail("A weight is 0 or from %g to %g.",
+						   SURVEY_WEIGHT_MIN, SURVEY_WEIGHT_MAX)));
 	summary_make_weighted(s);
 	s->count[score]++;
 	s->weight[score] += w + 0.0;
@@ -317,6 +362,7 @@ static void
 summary_merge(SurveySummary *dst, const SurveySummary *src, int sign)
 {
 	const char *problem;
+	bool		out_of_range;
 
 	Assert(sign > 0 || (!dst->weighted && !src->weighted));
 	if (dst->scale != src->scale && dst->scale != 0 && src->scale != 0)
@@ -349,7 +395,7 @@ summary_merge(SurveySummary *dst, const SurveySummary *src, int sign)
 		dst->weight_sq += sign * (src->weighted ? src->weight_sq
 								  : (double) summary_responses(src));
 
-	problem = survey_summary_problem(dst);
+	problem = survey_summary_problem(dst, &out_of_range);
 	if (problem)
 		ereport(ERROR,
 				(errcode(sign > 0 ? ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE : ERRCODE_DATA_EXCEPTION),
@@ -358,36 +404,53 @@ summary_merge(SurveySummary *dst, const SurveySummary *src, int sign)
 }
 
 /*
- * The state to update: in an aggregate the state itself (it lives in the
- * aggregate context), anywhere else a copy.
+ * Whether a call runs in an aggregate, so that it may update the state in
+ * place.  AggCheckCallContext's answer cannot change for one FmgrInfo (the
+ * executor keeps one per aggregate), so it is asked once and the answer kept
+ * in fn_extra: per row this is one load and compare, not a call.
+ *
+ * The marker also says whether adding responses needs an overflow check.  An
+ * aggregate's states all start from its INITCOND and gain one response per
+ * row, so when the first state the function sees has fewer than 2^62
+ * responses (our INITCOND '{}' has none) no count can reach 2^63: the hot
+ * path increments without a check.  A user's aggregate whose INITCOND is
+ * near the limit gets the checked marker, and every added response is
+ * checked, as in a direct call.
  */
 static char in_aggregate_marker;
+static char in_aggregate_checked_marker;
 
+#define SURVEY_HEADROOM		(INT64CONST(1) << 62)
+
+static inline bool
+in_aggregate(FunctionCallInfo fcinfo, const SurveySummary *s)
+{
+	void	   *marker = fcinfo->flinfo->fn_extra;
+
+	if (likely(marker == &in_aggregate_marker || marker == &in_aggregate_checked_marker))
+		return true;
+	if (!AggCheckCallContext(fcinfo, NULL))
+		return false;
+	fcinfo->flinfo->fn_extra = summary_responses(s) < SURVEY_HEADROOM ?
+		&in_aggregate_marker : &in_aggregate_checked_marker;
+	return true;
+}
+
+/* The state to update: in an aggregate the state itself, anywhere else a copy. */
 static inline SurveySummary *
 summary_for_update(FunctionCallInfo fcinfo)
 {
 	SurveySummary *s = PG_GETARG_SURVEY(0);
 
-	/*
-	 * AggCheckCallContext's answer cannot change for one FmgrInfo (the
-	 * executor keeps one per aggregate), so it is asked once and the answer
-	 * kept in fn_extra: per row this is one load and compare, not a call.
-	 */
-	if (likely(fcinfo->flinfo->fn_extra == &in_aggregate_marker))
+	if (in_aggregate(fcinfo, s))
 		return s;
-	if (AggCheckCallContext(fcinfo, NULL))
-	{
-		fcinfo->flinfo->fn_extra = &in_aggregate_marker;
-		return s;
-	}
 	return memcpy(palloc(sizeof(SurveySummary)), s, sizeof(SurveySummary));
 }
 
 /*
- * The state to add one response to.  A state that an aggregate built from
- * its INITCOND '{}' cannot reach 2^63 responses, but a stored summary passed
- * to a transition function directly can hold that many: outside an
- * aggregate, check that one more fits.
+ * The state to add one response to: checked that one more response fits,
+ * unless the aggregate's first state left room for more rows than any
+ * relation holds.
  */
 static inline SurveySummary *
 summary_for_add(FunctionCallInfo fcinfo)
@@ -428,52 +491,6 @@ skip_row(FunctionCallInfo fcinfo)
 
 /* ---- text and binary I/O ---------------------------------------------------- */
 
-static pg_noinline void
-report_bad_text(const char *str, const char *detail)
-{
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-			 errmsg("invalid input syntax for type survey_summary: \"%s\"", str),
-			 errdetail("%s", detail)));
-}
-
-static const char *
-skip_blanks(const char *p)
-{
-	while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
-		p++;
-	return p;
-}
-
-static int64
-parse_int64(const char *str, const char **p)
-{
-	char	   *end;
-	int64		v;
-
-	if (!(**p == '-' || **p == '+' || isdigit((unsigned char) **p)))
-		report_bad_text(str, "Expected an integer.");
-	errno = 0;
-	v = strtoi64(*p, &end, 10);
-	if (end == *p)
-		report_bad_text(str, "Expected an integer.");
-	if (errno == ERANGE)
-		report_bad_text(str, "Integer out of range.");
-	*p = end;
-	return v;
-}
-
-static float8
-parse_float8(const char *str, const char **p)
-{
-	char	   *end;
-	float8		v;
-
-	v = float8in_internal((char *) *p, &end, "survey_summary", str);
-	*p = end;
-	return v;
-}
-
 /*
  * Text form: '{score:count, ...}' listing the scores with responses, e.g.
  * '{6:20,7:15,9:25,10:40}'.  A weighted summary writes count/weight for each
@@ -486,73 +503,75 @@ Datum
 survey_summary_in(PG_FUNCTION_ARGS)
 {
 	const char *str = PG_GETARG_CSTRING(0);
-	const char *p = skip_blanks(str);
+	const char *p = io_skip_blanks(str);
 	SurveySummary *s = palloc0(sizeof(SurveySummary));
 	bool		seen[SURVEY_NSCORES] = {0};
 	bool		have_weight[SURVEY_NSCORES] = {0};
 	bool		have_w2 = false;
 	bool		have_scale = false;
 	const char *problem;
+	bool		out_of_range;
 
 	s->version = INTERACTION_FORMAT_VERSION;
 	if (*p++ != '{')
-		report_bad_text(str, "A survey_summary starts with \"{\".");
-	p = skip_blanks(p);
+		io_syntax_error(TYPNAME, str, "A survey_summary starts with \"{\".");
+	p = io_skip_blanks(p);
 	if (*p != '}')
 	{
 		for (;;)
 		{
-			p = skip_blanks(p);
+			p = io_skip_blanks(p);
 			if (strncmp(p, "w2", 2) == 0 || strncmp(p, "scale", 5) == 0)
 			{
 				bool		is_w2 = (p[0] == 'w');
 
-				p = skip_blanks(p + (is_w2 ? 2 : 5));
+				p = io_skip_blanks(p + (is_w2 ? 2 : 5));
 				if (*p++ != ':')
-					report_bad_text(str, "Expected \":\".");
-				p = skip_blanks(p);
+					io_syntax_error(TYPNAME, str, "Expected \":\".");
+				p = io_skip_blanks(p);
 				if (is_w2)
 				{
 					if (have_w2)
-						report_bad_text(str, "\"w2\" appears twice.");
-					s->weight_sq = parse_float8(str, &p);
+						io_syntax_error(TYPNAME, str, "\"w2\" appears twice.");
+					s->weight_sq = io_read_float8(&p, TYPNAME, str);
 					have_w2 = true;
 				}
 				else
 				{
-					int64		scale = parse_int64(str, &p);
+					int64		scale = io_read_int64(&p, 3, 10, "scale",
+													  TYPNAME, str);
 
 					if (have_scale)
-						report_bad_text(str, "\"scale\" appears twice.");
+						io_syntax_error(TYPNAME, str, "\"scale\" appears twice.");
 					if (find_scale(scale) == NULL)
-						report_bad_text(str, "Allowed scales are 3, 5, 7 and 10.");
+						io_syntax_error(TYPNAME, str, "Allowed scales are 3, 5, 7 and 10.");
 					s->scale = (uint8) scale;
 					have_scale = true;
 				}
 			}
 			else
 			{
-				int64		score = parse_int64(str, &p);
+				int64		score = io_read_int64(&p, 0, SURVEY_MAX_SCORE, "score",
+												  TYPNAME, str);
 
-				if (score < 0 || score > SURVEY_MAX_SCORE)
-					report_bad_text(str, "Scores are integers from 0 to 10.");
 				if (seen[score])
-					report_bad_text(str, psprintf("Score %d appears twice.", (int) score));
+					io_syntax_error(TYPNAME, str, "Score %d appears twice.", (int) score);
 				seen[score] = true;
-				p = skip_blanks(p);
+				p = io_skip_blanks(p);
 				if (*p++ != ':')
-					report_bad_text(str, "Expected \":\" after a score.");
-				p = skip_blanks(p);
-				s->count[score] = parse_int64(str, &p);
-				p = skip_blanks(p);
+					io_syntax_error(TYPNAME, str, "Expected \":\" after a score.");
+				p = io_skip_blanks(p);
+				s->count[score] = io_read_int64(&p, 0, PG_INT64_MAX, "count",
+												TYPNAME, str);
+				p = io_skip_blanks(p);
 				if (*p == '/')
 				{
-					p = skip_blanks(p + 1);
-					s->weight[score] = parse_float8(str, &p) + 0.0;
+					p = io_skip_blanks(p + 1);
+					s->weight[score] = io_read_float8(&p, TYPNAME, str);
 					have_weight[score] = true;
 				}
 			}
-			p = skip_blanks(p);
+			p = io_skip_blanks(p);
 			if (*p == ',')
 			{
 				p++;
@@ -560,12 +579,12 @@ survey_summary_in(PG_FUNCTION_ARGS)
 			}
 			if (*p == '}')
 				break;
-			report_bad_text(str, "Expected \",\" or \"}\".");
+			io_syntax_error(TYPNAME, str, "Expected \",\" or \"}\".");
 		}
 	}
-	p = skip_blanks(p + 1);
+	p = io_skip_blanks(p + 1);
 	if (*p != '\0')
-		report_bad_text(str, "Unexpected text after \"}\".");
+		io_syntax_error(TYPNAME, str, "Unexpected text after \"}\".");
 
 	/* weights given for some scores make the summary weighted */
 	for (int i = 0; i < SURVEY_NSCORES; i++)
@@ -589,9 +608,11 @@ survey_summary_in(PG_FUNCTION_ARGS)
 		}
 	}
 
-	problem = survey_summary_problem(s);
+	problem = survey_summary_problem(s, &out_of_range);
+	if (problem && out_of_range)
+		io_range_error(TYPNAME, str, "%s", problem);
 	if (problem)
-		report_bad_text(str, problem);
+		io_syntax_error(TYPNAME, str, "%s", problem);
 	PG_RETURN_POINTER(s);
 }
 
@@ -650,13 +671,11 @@ survey_summary_recv(PG_FUNCTION_ARGS)
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
 	SurveySummary *s;
 	const char *problem;
+	bool		out_of_range;
 
 	if (buf->len - buf->cursor != SURVEY_SEND_SIZE)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid binary survey_summary"),
-				 errdetail("Expected %d bytes, got %d.", SURVEY_SEND_SIZE,
-						   buf->len - buf->cursor)));
+		io_binary_error(TYPNAME, "Expected %d bytes, got %d.", SURVEY_SEND_SIZE,
+						buf->len - buf->cursor);
 	s = palloc0(sizeof(SurveySummary));
 	s->version = pq_getmsgbyte(buf);
 	s->weighted = pq_getmsgbyte(buf);
@@ -667,12 +686,9 @@ survey_summary_recv(PG_FUNCTION_ARGS)
 		s->weight[i] = pq_getmsgfloat8(buf) + 0.0;
 	s->weight_sq = pq_getmsgfloat8(buf) + 0.0;
 
-	problem = survey_summary_problem(s);
+	problem = survey_summary_problem(s, &out_of_range);
 	if (problem)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid binary survey_summary"),
-				 errdetail("%s", problem)));
+		io_binary_error(TYPNAME, "%s", problem);
 	PG_RETURN_POINTER(s);
 }
 
@@ -849,6 +865,8 @@ survey_summary_inv_scaled(PG_FUNCTION_ARGS)
 
 	if (unlikely(row_has_null(fcinfo)))
 		return skip_row(fcinfo);
+	if (PG_GETARG_SURVEY(0)->weighted)
+		PG_RETURN_NULL();		/* weighted: recompute, as survey_summary_inv */
 	s = summary_for_update(fcinfo);
 	summary_remove_row(s, PG_GETARG_INT32(1));
 
@@ -1108,7 +1126,11 @@ survey_summary_ces(PG_FUNCTION_ARGS)
 /*
  * Shares of promoters and detractors, and the sample size: with weights, the
  * effective (Kish) size (Σw)²/Σw²; without, the number of responses.
- * False when there is nothing to estimate from.
+ * False when there is nothing to estimate from.  The size is computed as
+ * (Σw/Σw²)·Σw: with weights in their range (SURVEY_WEIGHT_MIN/MAX) the
+ * quotient lies between 1/Σw and N/Σw and the product between 1 and N, so
+ * nothing overflows or underflows and the size does not depend on the unit
+ * of the weights.
  */
 static bool
 nps_shares(const SurveySummary *s, double *p, double *d, double *n)
@@ -1119,10 +1141,10 @@ nps_shares(const SurveySummary *s, double *p, double *d, double *n)
 		return false;
 	*p = summary_weight(s, 9, 10) / w;
 	*d = summary_weight(s, 0, 6) / w;
-	if (!s->weighted || s->weight_sq == w)
+	if (!s->weighted)
 		*n = w;
 	else
-		*n = w * w / s->weight_sq;
+		*n = (w / s->weight_sq) * w;
 	return *n > 0;
 }
 

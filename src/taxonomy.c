@@ -23,7 +23,6 @@
 #include "common/hashfn.h"
 #include "libpq/pqformat.h"
 #include "lib/stringinfo.h"
-#include "parser/scansup.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
@@ -124,9 +123,8 @@ taxonomy_parse(TaxonomyTag tag, const char *str, uint8 *result)
 	const char *p = str;
 	const char *end = str + strlen(str);
 
-	while (p < end && scanner_isspace(*p))
-		p++;
-	while (end > p && scanner_isspace(end[-1]))
+	p = io_skip_blanks(p);
+	while (end > p && io_is_blank(end[-1]))
 		end--;
 	for (; p < end; p++)
 	{
@@ -183,9 +181,9 @@ taxonomy_check_value(uint8 v)
 {
 	if (TAXONOMY_TAG(v) >= TAXONOMY_NTAGS ||
 		TAXONOMY_ORDINAL(v) >= taxonomies[TAXONOMY_TAG(v)].nlabels)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATA_CORRUPTED),
-				 errmsg("invalid interaction taxonomy value %u", v)));
+		io_corrupt_value(TAXONOMY_TAG(v) < TAXONOMY_NTAGS ?
+						 taxonomies[TAXONOMY_TAG(v)].typname : "interaction taxonomy",
+						 "Byte %u names no label.", v);
 }
 
 /* <type>_in(cstring, oid, int4): the text form, parsed by taxonomy_parse. */
@@ -196,11 +194,8 @@ taxonomy_input(FunctionCallInfo fcinfo, TaxonomyTag tag)
 	uint8		result;
 
 	if (!taxonomy_parse(tag, str, &result))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("invalid input value for %s: \"%s\"",
-						taxonomies[tag].typname, str),
-				 errhint("Valid labels are: %s.", taxonomy_label_list(tag))));
+		io_unknown_label(taxonomies[tag].typname, str, "Valid labels are: %s.",
+						 taxonomy_label_list(tag));
 	PG_RETURN_TAXONOMY(result);
 }
 
@@ -222,27 +217,17 @@ static Datum
 taxonomy_receive(FunctionCallInfo fcinfo, TaxonomyTag tag)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int			version;
+	const char *typname = taxonomies[tag].typname;
 	int			ordinal;
 
-	if (buf->len - buf->cursor != 2)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid binary %s: expected 2 bytes, got %d",
-						taxonomies[tag].typname, buf->len - buf->cursor)));
-	version = pq_getmsgbyte(buf);
-	if (version != INTERACTION_FORMAT_VERSION)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("unsupported binary format version %d for type %s",
-						version, taxonomies[tag].typname)));
+	io_check_version(buf, typname);
+	if (buf->len - buf->cursor != 1)
+		io_binary_error(typname, "Expected 1 byte after the version byte, got %d.",
+						buf->len - buf->cursor);
 	ordinal = pq_getmsgbyte(buf);
 	if (ordinal >= taxonomies[tag].nlabels)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid binary value %d for type %s",
-						ordinal, taxonomies[tag].typname),
-				 errdetail("Values run from 0 to %d.", taxonomies[tag].nlabels - 1)));
+		io_binary_error(typname, "Value %d is not a label: values run from 0 to %d.",
+						ordinal, taxonomies[tag].nlabels - 1);
 	PG_RETURN_TAXONOMY(TAXONOMY_VALUE(tag, ordinal));
 }
 

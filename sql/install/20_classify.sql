@@ -20,6 +20,7 @@ CREATE UNIQUE INDEX interaction_stage_rules_words_key
 	ON interaction_stage_rules (touchpoint_words(phrase));
 SELECT pg_catalog.pg_extension_config_dump('interaction_stage_rules', '');
 GRANT SELECT ON interaction_stage_rules TO PUBLIC;
+GRANT INSERT, UPDATE, DELETE, TRUNCATE ON interaction_stage_rules TO @extowner@;
 
 -- A trigger function (VOLATILE).  Triggers never fire in a parallel worker, so
 -- the parallel label has no effect; SAFE like every function of the extension.

@@ -80,30 +80,7 @@ CREATE FUNCTION wait(p routing_priority, now timestamptz) RETURNS interval
 COMMENT ON FUNCTION wait(routing_priority, timestamptz) IS
 	'how long the task has waited at this time: now - enqueued_at (for deadlines: time past the deadline)';
 
-CREATE FUNCTION routing_priority_eq(routing_priority, routing_priority) RETURNS boolean
-	AS 'MODULE_PATHNAME', 'routing_priority_eq' LANGUAGE C IMMUTABLE STRICT LEAKPROOF PARALLEL SAFE;
-CREATE FUNCTION routing_priority_ne(routing_priority, routing_priority) RETURNS boolean
-	AS 'MODULE_PATHNAME', 'routing_priority_ne' LANGUAGE C IMMUTABLE STRICT LEAKPROOF PARALLEL SAFE;
-CREATE FUNCTION routing_priority_lt(routing_priority, routing_priority) RETURNS boolean
-	AS 'MODULE_PATHNAME', 'routing_priority_lt' LANGUAGE C IMMUTABLE STRICT LEAKPROOF PARALLEL SAFE;
-CREATE FUNCTION routing_priority_le(routing_priority, routing_priority) RETURNS boolean
-	AS 'MODULE_PATHNAME', 'routing_priority_le' LANGUAGE C IMMUTABLE STRICT LEAKPROOF PARALLEL SAFE;
-CREATE FUNCTION routing_priority_gt(routing_priority, routing_priority) RETURNS boolean
-	AS 'MODULE_PATHNAME', 'routing_priority_gt' LANGUAGE C IMMUTABLE STRICT LEAKPROOF PARALLEL SAFE;
-CREATE FUNCTION routing_priority_ge(routing_priority, routing_priority) RETURNS boolean
-	AS 'MODULE_PATHNAME', 'routing_priority_ge' LANGUAGE C IMMUTABLE STRICT LEAKPROOF PARALLEL SAFE;
-CREATE FUNCTION routing_priority_cmp(routing_priority, routing_priority) RETURNS integer
-	AS 'MODULE_PATHNAME', 'routing_priority_cmp' LANGUAGE C IMMUTABLE STRICT LEAKPROOF PARALLEL SAFE;
-CREATE FUNCTION routing_priority_sortsupport(internal) RETURNS void
-	AS 'MODULE_PATHNAME', 'routing_priority_sortsupport' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION routing_priority_hash(routing_priority) RETURNS integer
-	AS 'MODULE_PATHNAME', 'routing_priority_hash' LANGUAGE C IMMUTABLE STRICT LEAKPROOF PARALLEL SAFE;
-CREATE FUNCTION routing_priority_hash_extended(routing_priority, bigint) RETURNS bigint
-	AS 'MODULE_PATHNAME', 'routing_priority_hash_extended' LANGUAGE C IMMUTABLE STRICT LEAKPROOF PARALLEL SAFE;
-CREATE FUNCTION routing_priority_smaller(routing_priority, routing_priority) RETURNS routing_priority
-	AS 'MODULE_PATHNAME', 'routing_priority_smaller' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION routing_priority_larger(routing_priority, routing_priority) RETURNS routing_priority
-	AS 'MODULE_PATHNAME', 'routing_priority_larger' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+-- @ordered_type routing_priority routing_priority sortsupport minmax
 COMMENT ON FUNCTION routing_priority_eq(routing_priority, routing_priority) IS 'implements = (same place in the queue)';
 COMMENT ON FUNCTION routing_priority_ne(routing_priority, routing_priority) IS 'implements <>';
 COMMENT ON FUNCTION routing_priority_lt(routing_priority, routing_priority) IS 'implements < (routed after)';
@@ -117,39 +94,5 @@ COMMENT ON FUNCTION routing_priority_hash_extended(routing_priority, bigint) IS 
 COMMENT ON FUNCTION routing_priority_smaller(routing_priority, routing_priority) IS 'the one routed later (min support)';
 COMMENT ON FUNCTION routing_priority_larger(routing_priority, routing_priority) IS 'the one routed first (max support)';
 
-CREATE OPERATOR = (LEFTARG = routing_priority, RIGHTARG = routing_priority,
-	PROCEDURE = routing_priority_eq, COMMUTATOR = =, NEGATOR = <>,
-	RESTRICT = eqsel, JOIN = eqjoinsel, HASHES, MERGES);
-CREATE OPERATOR <> (LEFTARG = routing_priority, RIGHTARG = routing_priority,
-	PROCEDURE = routing_priority_ne, COMMUTATOR = <>, NEGATOR = =,
-	RESTRICT = neqsel, JOIN = neqjoinsel);
-CREATE OPERATOR < (LEFTARG = routing_priority, RIGHTARG = routing_priority,
-	PROCEDURE = routing_priority_lt, COMMUTATOR = >, NEGATOR = >=,
-	RESTRICT = scalarltsel, JOIN = scalarltjoinsel);
-CREATE OPERATOR <= (LEFTARG = routing_priority, RIGHTARG = routing_priority,
-	PROCEDURE = routing_priority_le, COMMUTATOR = >=, NEGATOR = >,
-	RESTRICT = scalarlesel, JOIN = scalarlejoinsel);
-CREATE OPERATOR > (LEFTARG = routing_priority, RIGHTARG = routing_priority,
-	PROCEDURE = routing_priority_gt, COMMUTATOR = <, NEGATOR = <=,
-	RESTRICT = scalargtsel, JOIN = scalargtjoinsel);
-CREATE OPERATOR >= (LEFTARG = routing_priority, RIGHTARG = routing_priority,
-	PROCEDURE = routing_priority_ge, COMMUTATOR = <=, NEGATOR = <,
-	RESTRICT = scalargesel, JOIN = scalargejoinsel);
-
-CREATE OPERATOR CLASS routing_priority_ops DEFAULT FOR TYPE routing_priority USING btree AS
-	OPERATOR 1 <, OPERATOR 2 <=, OPERATOR 3 =, OPERATOR 4 >=, OPERATOR 5 >,
-	FUNCTION 1 routing_priority_cmp(routing_priority, routing_priority),
-	FUNCTION 2 routing_priority_sortsupport(internal);
-CREATE OPERATOR CLASS routing_priority_hash_ops DEFAULT FOR TYPE routing_priority USING hash AS
-	OPERATOR 1 =,
-	FUNCTION 1 routing_priority_hash(routing_priority),
-	FUNCTION 2 routing_priority_hash_extended(routing_priority, bigint);
-
-CREATE AGGREGATE min(routing_priority) (SFUNC = routing_priority_smaller,
-	STYPE = routing_priority, COMBINEFUNC = routing_priority_smaller, SORTOP = <,
-	PARALLEL = SAFE);
 COMMENT ON AGGREGATE min(routing_priority) IS 'the priority routed last';
-CREATE AGGREGATE max(routing_priority) (SFUNC = routing_priority_larger,
-	STYPE = routing_priority, COMBINEFUNC = routing_priority_larger, SORTOP = >,
-	PARALLEL = SAFE);
 COMMENT ON AGGREGATE max(routing_priority) IS 'the priority routed first: the head of the queue';

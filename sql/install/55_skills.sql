@@ -66,54 +66,16 @@ COMMENT ON OPERATOR <@ (skillset, skillset) IS 'required <@ agent: the agent has
 
 -- comparison: equality of canonical skillsets; < and > are an arbitrary but
 -- total order (by skill name, then level) for ORDER BY, GROUP BY and DISTINCT
-CREATE FUNCTION skillset_eq(skillset, skillset) RETURNS boolean
-	AS 'MODULE_PATHNAME', 'skillset_eq' LANGUAGE C IMMUTABLE STRICT LEAKPROOF PARALLEL SAFE;
+-- @ordered_type skillset skillset
 COMMENT ON FUNCTION skillset_eq(skillset, skillset) IS 'implementation of = for skillset';
-CREATE FUNCTION skillset_ne(skillset, skillset) RETURNS boolean
-	AS 'MODULE_PATHNAME', 'skillset_ne' LANGUAGE C IMMUTABLE STRICT LEAKPROOF PARALLEL SAFE;
 COMMENT ON FUNCTION skillset_ne(skillset, skillset) IS 'implementation of <> for skillset';
-CREATE FUNCTION skillset_lt(skillset, skillset) RETURNS boolean
-	AS 'MODULE_PATHNAME', 'skillset_lt' LANGUAGE C IMMUTABLE STRICT LEAKPROOF PARALLEL SAFE;
 COMMENT ON FUNCTION skillset_lt(skillset, skillset) IS 'implementation of < for skillset';
-CREATE FUNCTION skillset_le(skillset, skillset) RETURNS boolean
-	AS 'MODULE_PATHNAME', 'skillset_le' LANGUAGE C IMMUTABLE STRICT LEAKPROOF PARALLEL SAFE;
 COMMENT ON FUNCTION skillset_le(skillset, skillset) IS 'implementation of <= for skillset';
-CREATE FUNCTION skillset_gt(skillset, skillset) RETURNS boolean
-	AS 'MODULE_PATHNAME', 'skillset_gt' LANGUAGE C IMMUTABLE STRICT LEAKPROOF PARALLEL SAFE;
 COMMENT ON FUNCTION skillset_gt(skillset, skillset) IS 'implementation of > for skillset';
-CREATE FUNCTION skillset_ge(skillset, skillset) RETURNS boolean
-	AS 'MODULE_PATHNAME', 'skillset_ge' LANGUAGE C IMMUTABLE STRICT LEAKPROOF PARALLEL SAFE;
 COMMENT ON FUNCTION skillset_ge(skillset, skillset) IS 'implementation of >= for skillset';
-CREATE FUNCTION skillset_cmp(skillset, skillset) RETURNS integer
-	AS 'MODULE_PATHNAME', 'skillset_cmp' LANGUAGE C IMMUTABLE STRICT LEAKPROOF PARALLEL SAFE;
 COMMENT ON FUNCTION skillset_cmp(skillset, skillset) IS 'btree support: -1, 0 or 1';
-CREATE FUNCTION skillset_hash(skillset) RETURNS integer
-	AS 'MODULE_PATHNAME', 'skillset_hash' LANGUAGE C IMMUTABLE STRICT LEAKPROOF PARALLEL SAFE;
 COMMENT ON FUNCTION skillset_hash(skillset) IS 'hash support';
-CREATE FUNCTION skillset_hash_extended(skillset, bigint) RETURNS bigint
-	AS 'MODULE_PATHNAME', 'skillset_hash_extended' LANGUAGE C IMMUTABLE STRICT LEAKPROOF PARALLEL SAFE;
 COMMENT ON FUNCTION skillset_hash_extended(skillset, bigint) IS 'hash support (seeded)';
-
-CREATE OPERATOR = (LEFTARG = skillset, RIGHTARG = skillset, PROCEDURE = skillset_eq,
-	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel, HASHES, MERGES);
-CREATE OPERATOR <> (LEFTARG = skillset, RIGHTARG = skillset, PROCEDURE = skillset_ne,
-	COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel);
-CREATE OPERATOR < (LEFTARG = skillset, RIGHTARG = skillset, PROCEDURE = skillset_lt,
-	COMMUTATOR = >, NEGATOR = >=, RESTRICT = scalarltsel, JOIN = scalarltjoinsel);
-CREATE OPERATOR <= (LEFTARG = skillset, RIGHTARG = skillset, PROCEDURE = skillset_le,
-	COMMUTATOR = >=, NEGATOR = >, RESTRICT = scalarlesel, JOIN = scalarlejoinsel);
-CREATE OPERATOR > (LEFTARG = skillset, RIGHTARG = skillset, PROCEDURE = skillset_gt,
-	COMMUTATOR = <, NEGATOR = <=, RESTRICT = scalargtsel, JOIN = scalargtjoinsel);
-CREATE OPERATOR >= (LEFTARG = skillset, RIGHTARG = skillset, PROCEDURE = skillset_ge,
-	COMMUTATOR = <=, NEGATOR = <, RESTRICT = scalargesel, JOIN = scalargejoinsel);
-
-CREATE OPERATOR CLASS skillset_ops DEFAULT FOR TYPE skillset USING btree AS
-	OPERATOR 1 <, OPERATOR 2 <=, OPERATOR 3 =, OPERATOR 4 >=, OPERATOR 5 >,
-	FUNCTION 1 skillset_cmp(skillset, skillset);
-CREATE OPERATOR CLASS skillset_hash_ops DEFAULT FOR TYPE skillset USING hash AS
-	OPERATOR 1 =,
-	FUNCTION 1 skillset_hash(skillset),
-	FUNCTION 2 skillset_hash_extended(skillset, bigint);
 
 -- GIN: an agent's skill at level M is indexed as the keys name:1 .. name:M
 -- (int4: hash of the name, level in the low bits), so @> is the AND of one key
