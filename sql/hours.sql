@@ -55,6 +55,15 @@ FROM (VALUES ('mon-fri 09:00-17:30; sat 10:00-14:00; tz Europe/Berlin; closed 20
              ('24/7; tz Australia/Lord_Howe; closed 2026-04-05; open 2026-04-06 10:00-11:00'::text::business_hours),
              (''), ('sun,mon 09:00-17:00; tz EST5EDT'), ('tz Etc/GMT-14'),
              ('open 2026-12-27 10:00-12:00, 13:00-24:00')) AS t(v);
+-- equality: the same calendar however written; hashing groups equal calendars
+SELECT 'mon 09:00-10:00'::business_hours = 'MON 9:00-10:00; tz UTC' AS same,
+       'mon 09:00-10:00'::business_hours <> 'mon 09:00-10:01' AS differs,
+       '24/7'::business_hours = 'mon-sun 00:00-24:00' AS all_week,
+       'tz europe/berlin'::business_hours = 'tz UTC' AS zones_differ;
+SELECT h, count(*) FROM (VALUES ('24/7'::business_hours), ('mon-sun 00:00-24:00'), (''), ('tz UTC'),
+                                ('closed 2026-12-25'), ('closed 2026-12-25, 2026-12-25')) t(h)
+GROUP BY h ORDER BY 2 DESC, 1::text;
+SELECT amvalidate(oid) FROM pg_opclass WHERE opcname = 'business_hours_hash_ops';
 -- a date both closed and opened is a conflict, but an "open" date replaces the week's hours
 SELECT business_time('mon-fri 09:00-17:00; open 2026-12-24 09:00-12:00; open 2026-12-27 10:00-12:00',
                      '2026-12-21', '2026-12-28') AS short_eve_and_sunday;

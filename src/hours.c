@@ -41,6 +41,7 @@
  */
 #include "interaction.h"
 
+#include "common/hashfn.h"
 #include "common/int.h"
 #include "datatype/timestamp.h"
 #include "lib/stringinfo.h"
@@ -937,20 +938,14 @@ open_before(const BusinessHours *h, Timestamp x)
 {
 	int64		day = floor_div(x, USECS_PER_DAY);
 	int64		tod = x - day * USECS_PER_DAY;
-	int			w = weekday_of(day);
 	int			k;
 	int			n;
 	const HoursRange *r = day_ranges(h, day, &n, &k);
 	int64		f = weekly_before_day(h, day);
 
+	/* r: the day's own ranges, an exception date's or the weekday's */
 	f += (k < h->ndates) ? HOURS_DATES(h)[k].before : h->dates_delta;
-	if (k < h->ndates && HOURS_DATES(h)[k].date == day)
-		f += ranges_before(r, n, tod) -
-			ranges_before(HOURS_RANGES(h) + h->day_first[w],
-						  h->day_first[w + 1] - h->day_first[w], tod);
-	else
-		f += ranges_before(r, n, tod);
-	return f;
+	return f + ranges_before(r, n, tod);
 }
 
 /* F at the start of exception date k, and at its end */
@@ -1307,4 +1302,52 @@ business_next_close(PG_FUNCTION_ARGS)
 			PG_RETURN_TIMESTAMPTZ(checked_instant(y, off));
 		t = until;
 	}
+}
+
+/* ---- equality ------------------------------------------------------------ */
+
+/*
+ * A value is canonical (one layout per calendar, reserved fields zero), so two
+ * calendars are equal exactly when their bytes are.
+ */
+static bool
+hours_equal(FunctionCallInfo fcinfo)
+{
+	BusinessHours *a = PG_GETARG_HOURS(0);
+	BusinessHours *b = PG_GETARG_HOURS(1);
+
+	return VARSIZE(a) == VARSIZE(b) && memcmp(a, b, VARSIZE(a)) == 0;
+}
+
+PG_FUNCTION_INFO_V1(business_hours_eq);
+Datum
+business_hours_eq(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(hours_equal(fcinfo));
+}
+
+PG_FUNCTION_INFO_V1(business_hours_ne);
+Datum
+business_hours_ne(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(!hours_equal(fcinfo));
+}
+
+PG_FUNCTION_INFO_V1(business_hours_hash);
+Datum
+business_hours_hash(PG_FUNCTION_ARGS)
+{
+	BusinessHours *h = PG_GETARG_HOURS(0);
+
+	PG_RETURN_DATUM(hash_any((unsigned char *) h + VARHDRSZ, VARSIZE(h) - VARHDRSZ));
+}
+
+PG_FUNCTION_INFO_V1(business_hours_hash_extended);
+Datum
+business_hours_hash_extended(PG_FUNCTION_ARGS)
+{
+	BusinessHours *h = PG_GETARG_HOURS(0);
+
+	PG_RETURN_DATUM(hash_any_extended((unsigned char *) h + VARHDRSZ, VARSIZE(h) - VARHDRSZ,
+									  PG_GETARG_INT64(1)));
 }

@@ -50,6 +50,9 @@ my %literals = (
 	interaction_urgency => [ 'stabilizing', 'planned', 'critical', 'urgent' ],
 	interaction_direction => [ 'inbound', 'outbound', 'proactive' ],
 	skillset => [ 'billing:4, spanish:3', '', 'a:1', 'tech_support:10, french:2, billing:7' ],
+	business_hours => [ 'mon-fri 09:00-17:30; sat 10:00-14:00; tz Europe/Berlin; closed 2026-12-24, 2026-12-25',
+		'24/7', '', 'sun,mon 09:00-12:00, 13:00-24:00; tz America/New_York; open 2026-12-27 10:00-14:00',
+		'tz Australia/Lord_Howe; closed 2026-04-05' ],
 );
 
 # Literals best made by the server (their text depends on the session).
