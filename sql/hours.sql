@@ -124,7 +124,12 @@ SELECT pg_temp.error_of(q) FROM (VALUES
   ($$SELECT business_add('24/7', '2026-01-01', '1 month')$$),
   ($$SELECT business_add('24/7', '2026-01-01', '-1 hour')$$),
   ($$SELECT business_time('24/7', '-infinity', '2026-01-01')$$),
-  ($$SELECT next_open('24/7', 'infinity')$$)) AS t(q);
+  ($$SELECT next_open('24/7', 'infinity')$$),
+  -- results that would leave the timestamp or interval range are errors, never wrapped
+  ($$SELECT business_time('24/7', '4713-01-01 BC', '294276-12-31')$$),
+  ($$SELECT business_add('24/7', '294276-12-30', '48 hours')$$),
+  ($$SELECT business_add('mon 09:00-10:00', '2026-01-01', '2000000000 hours')$$),
+  ($$SELECT business_time('mon 09:00-10:00', '4713-01-01 BC', '294276-12-31') > '0'$$)) AS t(q);
 
 -- 24/7 and calendars that never open: business_time is 0, business_add an error,
 -- next_open NULL; a calendar that never closes has next_close NULL

@@ -120,7 +120,27 @@ out_of_range(void)
 {
 	ereport(ERROR,
 			(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-			 errmsg("timestamp out of range for business hours")));
+			 errmsg("date/time value out of range for business hours")));
+}
+
+static inline int64
+add_checked(int64 a, int64 b)
+{
+	int64		r;
+
+	if (pg_add_s64_overflow(a, b, &r))
+		out_of_range();
+	return r;
+}
+
+static inline int64
+sub_checked(int64 a, int64 b)
+{
+	int64		r;
+
+	if (pg_sub_s64_overflow(a, b, &r))
+		out_of_range();
+	return r;
 }
 
 static inline int
@@ -798,7 +818,8 @@ hours_get(Datum d)
 
 	if (h->version != INTERACTION_FORMAT_VERSION || h->ndates < 0 || h->nranges < 0 ||
 		h->ndates > HOURS_MAX_DATES || h->nranges > HOURS_MAX_RANGES ||
-		VARSIZE(h) != HOURS_SIZE(h->ndates, h->nranges, h->tzlen))
+		VARSIZE(h) != HOURS_SIZE(h->ndates, h->nranges, h->tzlen) ||
+		HOURS_TZNAME(h)[h->tzlen] != '\0')
 		io_corrupt_value(HOURS_TYPNAME, "Format version %d, %d dates, %d ranges in %u bytes.",
 						 h->version, h->ndates, h->nranges, (unsigned) VARSIZE(h));
 	return h;
@@ -926,7 +947,7 @@ weekly_before_day(const BusinessHours *h, int64 day)
 
 	if (pg_mul_s64_overflow(week, h->day_before[7], &r))
 		out_of_range();
-	return r + h->day_before[weekday_of(day)];
+	return add_checked(r, h->day_before[weekday_of(day)]);
 }
 
 /*
@@ -944,15 +965,15 @@ open_before(const BusinessHours *h, Timestamp x)
 	int64		f = weekly_before_day(h, day);
 
 	/* r: the day's own ranges, an exception date's or the weekday's */
-	f += (k < h->ndates) ? HOURS_DATES(h)[k].before : h->dates_delta;
-	return f + ranges_before(r, n, tod);
+	f = add_checked(f, (k < h->ndates) ? HOURS_DATES(h)[k].before : h->dates_delta);
+	return add_checked(f, ranges_before(r, n, tod));
 }
 
 /* F at the start of exception date k, and at its end */
 static int64
 date_start(const BusinessHours *h, int k)
 {
-	return weekly_before_day(h, HOURS_DATES(h)[k].date) + HOURS_DATES(h)[k].before;
+	return add_checked(weekly_before_day(h, HOURS_DATES(h)[k].date), HOURS_DATES(h)[k].before);
 }
 
 static int64
@@ -960,7 +981,17 @@ date_end(const BusinessHours *h, int k)
 {
 	int64		after = (k + 1 < h->ndates) ? HOURS_DATES(h)[k + 1].before : h->dates_delta;
 
-	return weekly_before_day(h, HOURS_DATES(h)[k].date + 1) + after;
+	return add_checked(weekly_before_day(h, HOURS_DATES(h)[k].date + 1), after);
+}
+
+/* the local timestamp at time of day tod (usec) of local day `day` */
+static Timestamp
+local_at(int64 day, int64 tod)
+{
+	/* beyond the timestamp range by more than a day: no instant can map here */
+	if (day < -(END_TIMESTAMP / USECS_PER_DAY) - 2 || day > END_TIMESTAMP / USECS_PER_DAY + 2)
+		out_of_range();
+	return day * USECS_PER_DAY + tod;
 }
 
 /*
@@ -992,9 +1023,9 @@ open_until(const BusinessHours *h, int64 v, Timestamp *x)
 	}
 	if (lo < h->ndates && date_start(h, lo) < v)
 	{
-		*x = (int64) dates[lo].date * USECS_PER_DAY +
-			ranges_at(HOURS_RANGES(h) + dates[lo].first, dates[lo].count,
-					  v - date_start(h, lo));
+		*x = local_at(dates[lo].date,
+					  ranges_at(HOURS_RANGES(h) + dates[lo].first, dates[lo].count,
+								v - date_start(h, lo)));
 		return true;
 	}
 	/* between exception dates the weekly hours run, shifted by a constant */
@@ -1003,14 +1034,12 @@ open_until(const BusinessHours *h, int64 v, Timestamp *x)
 	u = v - ((lo < h->ndates) ? dates[lo].before : h->dates_delta);
 	week = floor_div(u - 1, weekly);
 	r = u - week * weekly;		/* in (0, weekly] */
+	/* the weekday w with day_before[w] < r <= day_before[w + 1] */
 	for (w = 0; w < 6 && h->day_before[w + 1] < r; w++)
 		;
-	while (h->day_before[w + 1] == h->day_before[w])
-		w--;					/* not reached: r > day_before[w] by the loop */
 	day = week * 7 + w - EPOCH_WEEKDAY;
-	*x = day * USECS_PER_DAY +
-		ranges_at(HOURS_RANGES(h) + h->day_first[w],
-				  h->day_first[w + 1] - h->day_first[w], r - h->day_before[w]);
+	*x = local_at(day, ranges_at(HOURS_RANGES(h) + h->day_first[w],
+								 h->day_first[w + 1] - h->day_first[w], r - h->day_before[w]));
 	return true;
 }
 
@@ -1147,7 +1176,8 @@ worked(const BusinessHours *h, pg_tz *tz, TimestampTz from, TimestampTz to)
 
 		zone_stretch(tz, t, &off, &until);
 		e = Min(until, to);
-		total += open_before(h, e + off) - open_before(h, t + off);
+		total = add_checked(total, sub_checked(open_before(h, e + off),
+											   open_before(h, t + off)));
 		t = e;
 	}
 	return total;
@@ -1161,6 +1191,30 @@ checked_instant(Timestamp local, int64 off)
 	if (!IS_VALID_TIMESTAMP(t))
 		out_of_range();
 	return t;
+}
+
+/* the first open instant at or after t; false when it never opens again */
+static bool
+next_opening(const BusinessHours *h, pg_tz *tz, TimestampTz t, TimestampTz *result)
+{
+	for (;;)
+	{
+		int64		off;
+		TimestampTz until;
+		Timestamp	y;
+
+		zone_stretch(tz, t, &off, &until);
+		/* F rises right after the opening: one usec of work ends there */
+		if (!open_until(h, open_before(h, t + off) + 1, &y))
+			return false;
+		y--;
+		if (until == PG_INT64_MAX || y - off < until)
+		{
+			*result = checked_instant(y, off);
+			return true;
+		}
+		t = until;
+	}
 }
 
 /* ---- SQL functions ------------------------------------------------------- */
@@ -1207,32 +1261,39 @@ business_add(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("working time must not be negative")));
 
-	/* no work: the next opening (the first instant at which work could start) */
-	if (left == 0)
-		left = 1;
 	for (;;)
 	{
 		int64		off;
 		TimestampTz until;
-		Timestamp	x,
-					y;
-		int64		fx;
+		Timestamp	y;
+		int64		fx,
+					v;
+		bool		found;
 
-		zone_stretch(tz, t, &off, &until);
-		x = t + off;
-		fx = open_before(h, x);
-		if (!open_until(h, fx + left, &y))
+		/* no work: the next opening, the first instant work could start */
+		if (left == 0)
+			found = next_opening(h, tz, t, &until);
+		else
+		{
+			zone_stretch(tz, t, &off, &until);
+			fx = open_before(h, t + off);
+			if (pg_add_s64_overflow(fx, left, &v))
+				out_of_range();
+			found = open_until(h, v, &y);
+			/* done within this stretch of constant offset? */
+			if (found && (until == PG_INT64_MAX || y - off <= until))
+				PG_RETURN_TIMESTAMPTZ(checked_instant(y, off));
+		}
+		if (!found)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("business hours are never open long enough"),
 					 errdetail("The calendar \"%s\" has no working time left after %s.",
 							   hours_text(h),
 							   DatumGetCString(DirectFunctionCall1(timestamptz_out, TimestampTzGetDatum(t))))));
-		if (work->time == 0)
-			y--;
-		if (until == PG_INT64_MAX || y - off <= until)
-			PG_RETURN_TIMESTAMPTZ(checked_instant(y, off));
-		left -= open_before(h, until + off) - fx;
+		if (left == 0)
+			PG_RETURN_TIMESTAMPTZ(until);
+		left -= sub_checked(open_before(h, until + off), fx);
 		t = until;
 	}
 }
@@ -1260,24 +1321,12 @@ business_next_open(PG_FUNCTION_ARGS)
 {
 	BusinessHours *h = PG_GETARG_HOURS(0);
 	TimestampTz t = PG_GETARG_TIMESTAMPTZ(1);
-	pg_tz	   *tz = hours_zone(fcinfo, h);
+	TimestampTz result;
 
 	check_finite(t);
-	for (;;)
-	{
-		int64		off;
-		TimestampTz until;
-		Timestamp	y;
-
-		zone_stretch(tz, t, &off, &until);
-		/* one usec of work starts at the opening: F rises right after it */
-		if (!open_until(h, open_before(h, t + off) + 1, &y))
-			PG_RETURN_NULL();
-		y--;
-		if (until == PG_INT64_MAX || y - off < until)
-			PG_RETURN_TIMESTAMPTZ(checked_instant(y, off));
-		t = until;
-	}
+	if (!next_opening(h, hours_zone(fcinfo, h), t, &result))
+		PG_RETURN_NULL();
+	PG_RETURN_TIMESTAMPTZ(result);
 }
 
 PG_FUNCTION_INFO_V1(business_next_close);

@@ -4,7 +4,8 @@
 -- holidays left out).  Spans start anywhere in 2026 and last up to a year, in
 -- Europe/Berlin with its holidays.  The generate_series side cannot do a million
 -- spans of up to a year in a sensible time, so that comparison runs both sides
--- on the same first 10,000 rows.
+-- on the same first 10,000 rows (both give the same sum: checked by hand).
+-- The calendar literal is a constant, parsed once per query.
 -- setup
 DROP TABLE IF EXISTS bench_hours, bench_hours_10k, bench_holidays;
 SELECT setseed(0.75);
