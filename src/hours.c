@@ -176,25 +176,6 @@ typedef struct HoursParse
 } HoursParse;
 
 static void
-hours_value_error(const char *input, const char *detail_fmt,...) pg_attribute_printf(2, 3) pg_attribute_noreturn();
-
-static void
-hours_value_error(const char *input, const char *detail_fmt,...)
-{
-	char		detail[1024];
-	va_list		args;
-
-	va_start(args, detail_fmt);
-	vsnprintf(detail, sizeof(detail), detail_fmt, args);
-	va_end(args);
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("invalid value for type %s: \"%s\"", HOURS_TYPNAME, input),
-			 errdetail_internal("%s", detail)));
-	pg_unreachable();
-}
-
-static void
 too_many(const char *what, int max)
 {
 	ereport(ERROR,
@@ -289,7 +270,7 @@ hours_build(HoursParse *ps)
 						b4[6];
 
 			if (r->start < prev->end)
-				hours_value_error(ps->input, "Ranges %s-%s and %s-%s overlap on %s.",
+				io_value_error(HOURS_TYPNAME, ps->input, "Ranges %s-%s and %s-%s overlap on %s.",
 								  time_text(prev->start, b1), time_text(prev->end, b2),
 								  time_text(r->start, b3), time_text(r->end, b4),
 								  key_text(ps, r->key));
@@ -310,7 +291,7 @@ hours_build(HoursParse *ps)
 	for (i = 0; i < ps->nopened; i++)
 	{
 		if (bsearch(&ps->opened[i], all, ps->nclosed, sizeof(DateADT), cmp_date))
-			hours_value_error(ps->input, "Date %s is both closed and open.",
+			io_value_error(HOURS_TYPNAME, ps->input, "Date %s is both closed and open.",
 							  date_text(ps->opened[i]));
 	}
 	memcpy(all + ps->nclosed, ps->opened, ps->nopened * sizeof(DateADT));
@@ -539,7 +520,7 @@ read_ranges(HoursParse *ps, const char **p, int32 key)
 		(*p)++;
 		end = read_time(ps, p);
 		if (end <= start)
-			hours_value_error(ps->input, "Range \"%.*s\" ends before it starts (a range cannot cross midnight: write it as two ranges on two days).",
+			io_value_error(HOURS_TYPNAME, ps->input, "Range \"%.*s\" ends before it starts (a range cannot cross midnight: write it as two ranges on two days).",
 							  (int) (*p - at), at);
 		add_range(ps, key, start, end);
 		*p = io_skip_blanks(*p);
@@ -569,7 +550,7 @@ read_zone(HoursParse *ps, const char **p)
 	if (ps->have_tz)
 		io_syntax_error(HOURS_TYPNAME, ps->input, "The time zone is given twice.");
 	if (e - s > TZ_STRLEN_MAX)
-		hours_value_error(ps->input, "Time zone name \"%.*s...\" is too long.", 20, s);
+		io_value_error(HOURS_TYPNAME, ps->input, "Time zone name \"%.*s...\" is too long.", 20, s);
 	name = pnstrdup(s, e - s);
 
 	/*
@@ -600,7 +581,7 @@ read_zone(HoursParse *ps, const char **p)
 			tz = NULL;
 	}
 	if (tz == NULL || !pg_tz_acceptable(tz))
-		hours_value_error(ps->input, "Unknown time zone \"%s\" (use a name of the tz database, such as Europe/Berlin).", name);
+		io_value_error(HOURS_TYPNAME, ps->input, "Unknown time zone \"%s\" (use a name of the tz database, such as Europe/Berlin).", name);
 	ps->tzname = pstrdup(pg_get_timezone_name(tz));
 	ps->have_tz = true;
 	*p = e;
@@ -1193,9 +1174,26 @@ checked_instant(Timestamp local, int64 off)
 	return t;
 }
 
-/* the first open instant at or after t; false when it never opens again */
+/* the least local y >= x that is open; false when it never opens after x */
 static bool
-next_opening(const BusinessHours *h, pg_tz *tz, TimestampTz t, TimestampTz *result)
+open_from(const BusinessHours *h, Timestamp x, Timestamp *y)
+{
+	/* F rises right after the opening: one usec of work ends there */
+	if (!open_until(h, add_checked(open_before(h, x), 1), y))
+		return false;
+	(*y)--;
+	return true;
+}
+
+/*
+ * The first instant at or after t whose local time satisfies `find` (which
+ * gives the least such local time from a local time on), walking the stretches
+ * of constant UTC offset; false when there is none.
+ */
+static bool
+first_instant(const BusinessHours *h, pg_tz *tz, TimestampTz t,
+			  bool (*find) (const BusinessHours *, Timestamp, Timestamp *),
+			  TimestampTz *result)
 {
 	for (;;)
 	{
@@ -1204,10 +1202,8 @@ next_opening(const BusinessHours *h, pg_tz *tz, TimestampTz t, TimestampTz *resu
 		Timestamp	y;
 
 		zone_stretch(tz, t, &off, &until);
-		/* F rises right after the opening: one usec of work ends there */
-		if (!open_until(h, open_before(h, t + off) + 1, &y))
+		if (!find(h, t + off, &y))
 			return false;
-		y--;
 		if (until == PG_INT64_MAX || y - off < until)
 		{
 			*result = checked_instant(y, off);
@@ -1272,7 +1268,7 @@ business_add(PG_FUNCTION_ARGS)
 
 		/* no work: the next opening, the first instant work could start */
 		if (left == 0)
-			found = next_opening(h, tz, t, &until);
+			found = first_instant(h, tz, t, open_from, &until);
 		else
 		{
 			zone_stretch(tz, t, &off, &until);
@@ -1324,7 +1320,7 @@ business_next_open(PG_FUNCTION_ARGS)
 	TimestampTz result;
 
 	check_finite(t);
-	if (!next_opening(h, hours_zone(fcinfo, h), t, &result))
+	if (!first_instant(h, hours_zone(fcinfo, h), t, open_from, &result))
 		PG_RETURN_NULL();
 	PG_RETURN_TIMESTAMPTZ(result);
 }
@@ -1335,22 +1331,12 @@ business_next_close(PG_FUNCTION_ARGS)
 {
 	BusinessHours *h = PG_GETARG_HOURS(0);
 	TimestampTz t = PG_GETARG_TIMESTAMPTZ(1);
-	pg_tz	   *tz = hours_zone(fcinfo, h);
+	TimestampTz result;
 
 	check_finite(t);
-	for (;;)
-	{
-		int64		off;
-		TimestampTz until;
-		Timestamp	y;
-
-		zone_stretch(tz, t, &off, &until);
-		if (!closed_from(h, t + off, &y))
-			PG_RETURN_NULL();
-		if (until == PG_INT64_MAX || y - off < until)
-			PG_RETURN_TIMESTAMPTZ(checked_instant(y, off));
-		t = until;
-	}
+	if (!first_instant(h, hours_zone(fcinfo, h), t, closed_from, &result))
+		PG_RETURN_NULL();
+	PG_RETURN_TIMESTAMPTZ(result);
 }
 
 /* ---- equality ------------------------------------------------------------ */
