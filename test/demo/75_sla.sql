@@ -26,6 +26,8 @@ WHERE i.direction = 'inbound' AND NOT is_automated(i.channel);
 
 \echo
 \echo '-- Service levels: first response within 4 business hours -------------------'
+\echo '   (the business clock stands still outside the hours: a contact answered at night'
+\echo '    within minutes used no business time; the demo data arrive around the clock)'
 SELECT hours AS "team hours" FROM support_team;
 SELECT channel, count(*) AS tickets,
        round(100.0 * count(*) FILTER (WHERE business_time(hours, created_at, first_response_at) <= '4 hours')
