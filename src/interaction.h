@@ -72,6 +72,10 @@ extern void io_unknown_label(const char *typname, const char *input,
 extern void io_range_error(const char *typname, const char *input,
 						   const char *detail_fmt,...) pg_attribute_printf(3, 4) pg_attribute_noreturn();
 
+/* 22023 "invalid value for type T: "input"" with a detail: well-formed, but not allowed */
+extern void io_value_error(const char *typname, const char *input,
+						   const char *detail_fmt,...) pg_attribute_printf(3, 4) pg_attribute_noreturn();
+
 /* 22P03 for binary data: a bad or unknown version byte, a wrong length, a bad field */
 extern void io_binary_error(const char *typname, const char *detail_fmt,...) pg_attribute_printf(2, 3) pg_attribute_noreturn();
 /* read the version byte of a binary value and check it; 22P03 otherwise */

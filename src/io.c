@@ -217,3 +217,19 @@ io_corrupt_value(const char *typname, const char *detail_fmt,...)
 			 errdetail_internal("%s", detail)));
 	pg_unreachable();
 }
+
+void
+io_value_error(const char *typname, const char *input, const char *detail_fmt,...)
+{
+	char		detail[1024];
+	va_list		args;
+
+	va_start(args, detail_fmt);
+	vsnprintf(detail, sizeof(detail), detail_fmt, args);
+	va_end(args);
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("invalid value for type %s: \"%s\"", typname, input),
+			 errdetail_internal("%s", detail)));
+	pg_unreachable();
+}

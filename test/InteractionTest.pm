@@ -53,6 +53,9 @@ my %literals = (
 	journey => [ '[]', '[2026-05-01 09:00:00+00 awareness/social]',
 		'[2026-05-01 09:00:00+00 awareness/social, 2026-05-01 09:00:00+00 awareness, 2026-05-03 14:30:00.5+00 acquisition/web, 2026-06-01 00:00:00+00 retention/in_person]',
 		'[0044-03-15 12:00:00+00 BC consideration/other, 294276-12-31 23:59:59.999999+00 advocacy]' ],
+	business_hours => [ 'mon-fri 09:00-17:30; sat 10:00-14:00; tz Europe/Berlin; closed 2026-12-24, 2026-12-25',
+		'24/7', '', 'sun,mon 09:00-12:00, 13:00-24:00; tz America/New_York; open 2026-12-27 10:00-14:00',
+		'tz Australia/Lord_Howe; closed 2026-04-05' ],
 );
 
 # Literals best made by the server (their text depends on the session).

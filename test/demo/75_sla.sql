@@ -1,0 +1,66 @@
+-- test/demo/75_sla.sql: service levels in business hours.
+--
+-- The support team works Monday to Friday 08:00-18:00 and Saturday 09:00-13:00,
+-- Berlin time, closed on the public holidays of the period.  Every inbound contact
+-- through a staffed channel gets a first response after a delay typical of its
+-- channel (generated here: the data set has no replies).  The report measures the
+-- promise "first response within 4 business hours" by channel, shows how far
+-- working time and wall-clock time part, and lists the tickets most at risk at 16:00
+-- on the busiest day, each with its SLA due time.
+\set QUIET on
+SELECT setseed(0.75) \g /dev/null
+CREATE TEMP TABLE support_team AS
+SELECT 'mon-fri 08:00-18:00; sat 09:00-13:00; tz Europe/Berlin; '
+       'closed 2026-05-01, 2026-05-14, 2026-05-25, 2026-10-03'::business_hours AS hours;
+
+CREATE TEMP TABLE support_ticket AS
+SELECT i.id, i.channel, i.urgency, i.at AS created_at,
+       -- chat and phone are answered in minutes, e-mail and social in hours, some late
+       i.at + CASE WHEN i.channel IN ('phone', 'chat', 'video', 'in_person') THEN random() * interval '40 minutes'
+                   WHEN random() < 0.8 THEN random() * interval '20 hours'
+                   ELSE random() * interval '4 days' END AS first_response_at,
+       CASE WHEN i.urgency = 'critical' THEN interval '1 hour' ELSE interval '4 hours' END AS target
+FROM interactions i
+WHERE i.direction = 'inbound' AND NOT is_automated(i.channel);
+\set QUIET off
+
+\echo
+\echo '-- Service levels: first response within 4 business hours -------------------'
+\echo '   (the business clock stands still outside the hours: a contact answered at night'
+\echo '    within minutes used no business time; the demo data arrive around the clock)'
+SELECT hours AS "team hours" FROM support_team;
+SELECT channel, count(*) AS tickets,
+       round(100.0 * count(*) FILTER (WHERE business_time(hours, created_at, first_response_at) <= '4 hours')
+             / count(*), 1) AS "% within 4 bh",
+       to_char(percentile_disc(0.5) WITHIN GROUP (ORDER BY business_time(hours, created_at, first_response_at)),
+               'HH24:MI') AS "median business",
+       to_char(percentile_disc(0.5) WITHIN GROUP (ORDER BY first_response_at - created_at), 'DD"d "HH24:MI')
+           AS "median wall-clock"
+FROM support_ticket, support_team
+GROUP BY channel ORDER BY count(*) DESC;
+
+\set QUIET on
+SELECT date_trunc('day', created_at, 'Europe/Berlin') + interval '16 hours' AS now
+FROM support_ticket GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1 \gset
+\set QUIET off
+\echo '-- Breach risk at' :now ': unanswered tickets, least working time left first --'
+\echo '   due = business_add(hours, created, target); target 1 h for critical, else 4 h'
+SELECT id, channel, urgency, to_char(created_at AT TIME ZONE 'Europe/Berlin', 'Dy HH24:MI') AS created,
+       to_char(due AT TIME ZONE 'Europe/Berlin', 'Dy HH24:MI') AS due,
+       date_trunc('minute', business_time(hours, :'now', due)) AS left,
+       CASE WHEN due <= :'now'::timestamptz THEN 'BREACHED'
+            WHEN business_time(hours, :'now', due) < '1 hour' THEN 'at risk' ELSE 'ok' END AS status
+FROM (SELECT t.*, s.hours, business_add(s.hours, t.created_at, t.target) AS due
+      FROM support_ticket t, support_team s
+      WHERE t.created_at <= :'now' AND t.first_response_at > :'now') q
+ORDER BY routing_priority_deadline(due) DESC
+LIMIT 10;
+
+\echo '-- The open queue, by status (ORDER BY routing_priority_deadline(due) DESC) ---'
+SELECT status, count(*) AS tickets
+FROM (SELECT CASE WHEN due <= :'now'::timestamptz THEN 'breached'
+                  WHEN business_time(hours, :'now', due) < '1 hour' THEN 'at risk' ELSE 'ok' END AS status
+      FROM (SELECT s.hours, business_add(s.hours, t.created_at, t.target) AS due
+            FROM support_ticket t, support_team s
+            WHERE t.created_at <= :'now' AND t.first_response_at > :'now') q) r
+GROUP BY status ORDER BY min(CASE status WHEN 'breached' THEN 0 WHEN 'at risk' THEN 1 ELSE 2 END);
