@@ -89,7 +89,9 @@ typedef struct FunnelState
 #define FS_SIZE(plen, cap)		(FS_EVENTS_OFFSET(plen) + (Size) (cap) * sizeof(FunnelEvent))
 #define FS_EVENTS(s)			((FunnelEvent *) ((char *) (s) + FS_EVENTS_OFFSET((s)->paramlen)))
 
+/* the kind as the text form spells it, and as messages name it */
 static const char *const kind_names[] = {"window_funnel", "sequence"};
+static const char *const kind_functions[] = {"window_funnel", "sequence_match/sequence_count"};
 
 /* ---- sequence patterns -------------------------------------------------- */
 
@@ -150,6 +152,9 @@ pattern_number(const char *pattern, int len, const char **p, const char *end)
 	const char *start = *p;
 	int64		v = 0;
 
+	/* an optional plus sign, as ClickHouse reads numbers; a lone sign is no number */
+	if (*p < end && **p == '+')
+		(*p)++;
 	while (*p < end && **p >= '0' && **p <= '9')
 	{
 		if (v > (PG_INT64_MAX / USECS_PER_SEC - 9) / 10)
@@ -157,7 +162,7 @@ pattern_number(const char *pattern, int len, const char **p, const char *end)
 		v = v * 10 + (**p - '0');
 		(*p)++;
 	}
-	if (*p == start)
+	if (*p == start || (*p == start + 1 && *start == '+'))
 		pattern_error(pattern, len, start, "expected a number");
 	return v;
 }
@@ -286,7 +291,7 @@ funnel_check_params(int kind, int nsteps, const Interval *within,
 	if (nsteps > FUNNEL_MAX_STEPS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s takes at most %d %s, not %d", kind_names[kind], FUNNEL_MAX_STEPS,
+				 errmsg("%s takes at most %d %s, not %d", kind_functions[kind], FUNNEL_MAX_STEPS,
 						kind == FUNNEL_KIND_WINDOW ? "steps" : "conditions", nsteps)));
 	if (kind == FUNNEL_KIND_WINDOW)
 	{
@@ -361,7 +366,7 @@ funnel_params_differ(const FunnelState *s)
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 			 errmsg("%s parameters must be the same for every row of a group",
-					kind_names[s->kind]),
+					kind_functions[s->kind]),
 			 errdetail("The window, the mode or pattern and the number of %s are parameters, like ClickHouse's; the first row gave %d.",
 					   s->kind == FUNNEL_KIND_WINDOW ? "steps" : "conditions", s->nsteps)));
 }
@@ -403,7 +408,7 @@ funnel_add(FunctionCallInfo fcinfo, int kind, const Interval *within,
 		if (ARR_NDIM(conds) > 1)
 			ereport(ERROR,
 					(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
-					 errmsg("%s conditions must be a one-dimensional array", kind_names[kind])));
+					 errmsg("%s conditions must be a one-dimensional array", kind_functions[kind])));
 		nsteps = ARR_NDIM(conds) == 1 ? ARR_DIMS(conds)[0] : 0;
 		if (nsteps > FUNNEL_MAX_STEPS)
 			funnel_check_params(kind, nsteps, within, ptext, plen);
@@ -583,6 +588,99 @@ chain_push(ChainList *l)
 }
 
 /*
+ * strict_increase without strict_deduplication or strict_once, as ClickHouse
+ * evaluates it today: the events of one timestamp are a group, and a step in
+ * a group extends only what earlier groups reached ("committed"); what the
+ * group reaches becomes visible after it.  Of the chains at a level the one
+ * with the latest step 1 is kept (it has the most window left), so a newer
+ * start never hides an older prefix that can still finish.  For strict_order
+ * a step's predecessor counts as present if it was ever reached or if, in
+ * this group, an occurrence of it could have been reached ("evidence"); the
+ * sentinel of a row matching no step comes first in its group.
+ */
+static int
+window_funnel_increase(FunnelState *s, FunnelEvent *ev)
+{
+	int			nsteps = s->nsteps;
+	uint8		flags = s->flags;
+	bool		have[FUNNEL_MAX_STEPS] = {0};
+	TimestampTz first[FUNNEL_MAX_STEPS];
+	TimestampTz deadline[FUNNEL_MAX_STEPS];
+	bool		pend[FUNNEL_MAX_STEPS];
+	TimestampTz pend_first[FUNNEL_MAX_STEPS];
+	bool		evidence[FUNNEL_MAX_STEPS];
+	bool		started = false;
+	bool		stop = false;
+	int			i,
+				k;
+
+	for (i = 0; i < s->count && !stop;)
+	{
+		int			g_end = i;
+		int			step;
+
+		while (g_end < s->count && ev[g_end].at == ev[i].at)
+			g_end++;
+		memset(pend, 0, sizeof(pend));
+		memset(evidence, 0, sizeof(evidence));
+		for (step = (flags & MODE_ORDER) ? 0 : 1; step <= nsteps && !stop; step++)
+		{
+			int			r;
+			int			idx = step - 1;
+
+			for (r = i; r < g_end && !stop; r++)
+			{
+				TimestampTz t = ev[r].at;
+
+				if (step == 0 ? ev[r].mask != 0 : !(ev[r].mask & ((uint32) 1 << idx)))
+					continue;
+				if (idx < 0)
+				{
+					stop = started;
+					continue;
+				}
+				if (idx == 0)
+				{
+					pend_first[0] = pend[0] ? Max(pend_first[0], t) : t;
+					pend[0] = evidence[0] = started = true;
+					continue;
+				}
+				if ((flags & MODE_ORDER) && started &&
+					!have[idx - 1] && !pend[idx - 1] && !evidence[idx - 1])
+				{
+					if (flags & MODE_REENTRY)
+						continue;
+					for (k = 0; k < nsteps && (have[k] || pend[k]); k++)
+						;
+					return k;
+				}
+				if (have[idx - 1] && t <= deadline[idx - 1])
+				{
+					pend_first[idx] = pend[idx] ? Max(pend_first[idx], first[idx - 1]) : first[idx - 1];
+					pend[idx] = evidence[idx] = true;
+					if (idx + 1 == nsteps)
+						return nsteps;
+				}
+				else if (evidence[idx - 1])
+					evidence[idx] = true;
+			}
+		}
+		for (k = 0; k < nsteps; k++)
+			if (pend[k] && (!have[k] || pend_first[k] > first[k]))
+			{
+				have[k] = true;
+				first[k] = pend_first[k];
+				deadline[k] = funnel_deadline(s, first[k]);
+			}
+		i = g_end;
+	}
+	for (k = nsteps; k > 0; k--)
+		if (have[k - 1])
+			return k;
+	return 0;
+}
+
+/*
  * The funnel walks the events as ClickHouse does: ordered by timestamp, then
  * step (a row matching several steps counts as one event per step, lowest
  * step first; in strict_order a row matching no step is step 0 and comes
@@ -605,6 +703,12 @@ window_funnel_level(FunnelState *s)
 	if (s->count == 0 || nsteps == 0)
 		return 0;
 	ev = funnel_sorted(s);
+	if ((flags & MODE_INCREASE) && !(flags & (MODE_DEDUPLICATION | MODE_ONCE)))
+	{
+		k = window_funnel_increase(s, ev);
+		pfree(ev);
+		return k;
+	}
 	memset(levels, 0, sizeof(levels));
 
 	for (i = 0; i < s->count;)
