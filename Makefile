@@ -7,6 +7,7 @@
 #   make bench              the benchmarks of test/bench, as ratios
 #   make valgrind           the pg_regress suite against a server under valgrind
 #   make sqlsmith           random queries from sqlsmith; the server must not crash
+#   make crosscheck         the event funnels against ClickHouse (Debian's 18.16), randomised
 #
 # Subsets while developing: REGRESS_TESTS="survey fcr" (pg_regress files),
 # PROVE_TESTS="test/t/005_upgrade.pl" or PROVE_TESTS=none (TAP files).
@@ -65,6 +66,6 @@ sql/$(EXTENSION)--1.0--1.1.sql: $(UPDATE_1_1_PARTS)
 
 $(OBJS): src/interaction.h
 
-.PHONY: test demo bench valgrind sqlsmith
-test demo bench valgrind sqlsmith:
+.PHONY: test demo bench valgrind sqlsmith crosscheck
+test demo bench valgrind sqlsmith crosscheck:
 	@bash test/run $@
