@@ -94,7 +94,7 @@ SELECT v.*, v.ours = v.ch AS ok FROM (
 	UNION ALL SELECT 'window 4', window_funnel(secs(4), at(ts), e = 1003, e = 1004, e = 1005, e = 1006, e = 1007), 5 FROM ch
 	UNION ALL SELECT 'reverse order', window_funnel(secs(10000), at(ts), e = 1008, e = 1001), 1 FROM ch
 	UNION ALL SELECT 'overlapping', window_funnel(secs(4), at(ts), e <= 1007, e >= 1002, e <= 1006, e >= 1004), 4 FROM ch
-) v;
+) v ORDER BY 1;
 CREATE TABLE ch_strict (ts int, e int);
 INSERT INTO ch_strict VALUES (0,1000),(10,1001),(20,1002),(30,1003),(40,1004),(50,1005),(51,1005),(60,1006),(70,1007),(80,1008);
 SELECT window_funnel(secs(10000), 'strict_deduplication', at(ts), e = 1000, e = 1001, e = 1002, e = 1003, e = 1004, e = 1005, e = 1006) AS dedup_ch_6,
@@ -358,8 +358,16 @@ SELECT n, s, s::text::funnel_events::text = s::text AS text_ok FROM fs ORDER BY 
 COPY (SELECT n, s FROM fs ORDER BY n) TO :'binfile' WITH (FORMAT binary);
 CREATE TABLE fs_copy (n int, s funnel_events);
 COPY fs_copy FROM :'binfile' WITH (FORMAT binary);
-SELECT count(*) AS copied, count(*) FILTER (WHERE f.s::text = c.s::text) AS identical
+SELECT count(*) AS copied, count(*) FILTER (WHERE f.s::text = c.s::text) AS identical,
+       count(*) FILTER (WHERE f.s = c.s) AS equal
 FROM fs f JOIN fs_copy c USING (n);
+-- equality ignores the order of the events, not their parameters
+SELECT 'sequence 2 0 0 0 ''(?1)'': 2026-01-01 10:00:00+00 1; 2026-01-01 09:00:00+00 2'::funnel_events
+     = 'sequence 2 0 0 0 ''(?1)'': 2026-01-01 09:00:00+00 2; 2026-01-01 10:00:00+00 1' AS same_events,
+       'sequence 2 0 0 0 ''(?1)'': 2026-01-01 10:00:00+00 1'::funnel_events
+     = 'sequence 2 0 0 0 ''(?2)'': 2026-01-01 10:00:00+00 1' AS other_pattern,
+       'window_funnel 1 0 0 0 '''': 2026-01-01 10:00:00+00 1'::funnel_events
+    <> 'window_funnel 1 0 0 0 '''': 2026-01-01 10:00:01+00 1' AS other_time;
 -- version 1, kind 1 (sequence), 1 condition, window 0 0 0, pattern "(?1)",
 -- 1 event at 2000-01-01 00:00:01+00 matching condition 1
 SELECT funnel_events_send('sequence 1 0 0 0 ''(?1)'': 2000-01-01 00:00:01+00 1');
@@ -442,3 +450,8 @@ RESET ALL;
 -- as a window function (moving frame): the state grows in place
 SELECT ts, window_funnel(secs(100), at(ts), d = 0, d = 1, d = 2) OVER (ORDER BY ts) AS running
 FROM sq ORDER BY ts;
+
+-- clean up: the regression database is shared with the other tests
+DROP TABLE ev, ev2, ch, ch_strict, ch_order, ch_null, ch_inc, ch_once, ch_re, ch_shop,
+	rt, sq, sd, fs, fs_copy, fs_bin, big;
+DROP FUNCTION inc_case(int, text, text), at(int), secs(int);

@@ -1378,6 +1378,46 @@ funnel_events_recv(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(s);
 }
 
+/*
+ * Equal: the same parameters and the same events, in any order (a state's
+ * order is arrival order, which says nothing).
+ */
+static bool
+funnel_events_equal(FunctionCallInfo fcinfo)
+{
+	FunnelState *a = (FunnelState *) PG_DETOAST_DATUM(PG_GETARG_DATUM(0));
+	FunnelState *b = (FunnelState *) PG_DETOAST_DATUM(PG_GETARG_DATUM(1));
+	FunnelEvent *ea,
+			   *eb;
+	bool		result;
+
+	if (!funnel_same_params(a, b->kind, b->nsteps, &b->within, b->data, b->paramlen) ||
+		a->count != b->count)
+		return false;
+	ea = funnel_sorted(a);
+	eb = funnel_sorted(b);
+	result = true;
+	for (int i = 0; i < a->count && result; i++)
+		result = ea[i].at == eb[i].at && ea[i].mask == eb[i].mask;
+	pfree(ea);
+	pfree(eb);
+	return result;
+}
+
+PG_FUNCTION_INFO_V1(funnel_events_eq);
+Datum
+funnel_events_eq(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(funnel_events_equal(fcinfo));
+}
+
+PG_FUNCTION_INFO_V1(funnel_events_ne);
+Datum
+funnel_events_ne(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(!funnel_events_equal(fcinfo));
+}
+
 /* ---- retention --------------------------------------------------------------
  *
  * The state is a bigint: bits 0..31 say which conditions some row met, bits
