@@ -387,6 +387,7 @@ LATERAL (VALUES
 	('count beyond the data', set_byte(b, 30, 2)),
 	('step 2 of 1', set_byte(b, length(b) - 1, 2)),
 	('no step', set_byte(b, length(b) - 1, 0)),
+	('time out of range', set_byte(set_byte(set_byte(set_byte(b, 31, 127), 32, 255), 33, 255), 34, 255)),
 	('trailing byte', b || '\x00'::bytea),
 	('truncated', substring(b from 1 for 2))
 ) v(what, bytes);

@@ -1371,6 +1371,8 @@ funnel_events_recv(PG_FUNCTION_ARGS)
 	{
 		FS_EVENTS(s)[i].at = pq_getmsgint64(buf);
 		FS_EVENTS(s)[i].mask = pq_getmsgint(buf, 4);
+		if (!IS_VALID_TIMESTAMP(FS_EVENTS(s)[i].at) && !TIMESTAMP_NOT_FINITE(FS_EVENTS(s)[i].at))
+			io_binary_error("funnel_events", "timestamp out of range");
 		funnel_check_event(s, FS_EVENTS(s)[i].mask, true);
 	}
 	s->count = count;
