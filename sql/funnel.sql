@@ -407,6 +407,17 @@ FROM (VALUES
 	('unterminated quote', 'sequence 1 0 0 0 ''(?1)')
 ) v(what, lit);
 
+-- the state holds only the rows that meet some step: 3 of 10000 rows here, 104
+-- bytes (40 of header, room for 4 events of 16); an aggregate of our own returns
+-- the state itself.  In strict_order the other rows are kept too, since they
+-- break chains (5 rows given: 56 bytes of header and mode, room for 8 events).
+CREATE AGGREGATE pg_temp.funnel_state(interval, text, timestamptz, VARIADIC boolean[]) (
+	SFUNC = funnel_events_trans, STYPE = funnel_events, COMBINEFUNC = funnel_events_combine);
+SELECT m AS mode, pg_column_size(s) AS bytes, s::text AS state
+FROM (VALUES (''), ('strict_order')) v(m),
+LATERAL (SELECT pg_temp.funnel_state(secs(10), m, at(n), n = 5000, n = 5001, n = 5002) AS s
+         FROM generate_series(1, 10000) n WHERE m = '' OR n BETWEEN 4999 AND 5003) x;
+
 -- ---------------------------------------------------------------------------
 -- parallel: forced parallel plans give the serial answers
 -- ---------------------------------------------------------------------------
