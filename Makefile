@@ -11,6 +11,7 @@
 #                           the files git tracks (DIST_DIR= puts it elsewhere)
 #   make package            (root) build the Debian package postgresql-15-interaction,
 #                           install it, use it in a throw-away cluster, remove it
+#   make crosscheck         the event funnels against ClickHouse (Debian's 18.16), randomised
 #
 # Subsets while developing: REGRESS_TESTS="survey fcr" (pg_regress files),
 # PROVE_TESTS="test/t/005_upgrade.pl" or PROVE_TESTS=none (TAP files).
@@ -76,8 +77,8 @@ sql/$(EXTENSION)--1.0--1.1.sql: $(UPDATE_1_1_PARTS) sql/install/ordered_type.sql
 
 $(OBJS): src/interaction.h
 
-.PHONY: test demo bench valgrind sqlsmith
-test demo bench valgrind sqlsmith:
+.PHONY: test demo bench valgrind sqlsmith crosscheck
+test demo bench valgrind sqlsmith crosscheck:
 	@bash test/run $@
 
 # Release archive for PGXN: exactly the files git tracks at HEAD, under one

@@ -50,7 +50,10 @@ ORDER BY p.oid::regprocedure::text;
 -- a visible, reviewed choice).  classify_stage reads interaction_stage_rules; the
 -- trigger function writes; the FCR window functions add an interval to a
 -- timestamptz (days follow the session time zone); routing_priority_in reads a
--- timestamp without an offset in the session time zone; so does journey_in.
+-- timestamp without an offset in the session time zone; so does journey_in;
+-- funnel_events' text
+-- form reads and shows timestamps in the session time zone, and
+-- window_funnel_final adds a window of days or months in it.
 SELECT p.oid::regprocedure AS function, p.provolatile
 FROM pg_proc p
 JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'

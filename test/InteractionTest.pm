@@ -66,6 +66,9 @@ my %made = (
 	routing_priority => q{SELECT routing_priority(3, '2026-01-01 10:00+00')::text
 		UNION ALL SELECT routing_priority(0, '2026-06-30 23:59:59.5+00', '30 seconds', 2)::text
 		UNION ALL SELECT routing_priority_deadline('2026-03-01 12:00+00')::text},
+	funnel_events => q{SELECT 'window_funnel 3 1 0 0 ''strict_order'': 2026-01-01 10:00:00+00 1,2; 2026-01-01 11:00:00+00 -'::funnel_events::text
+		UNION ALL SELECT 'sequence 2 0 0 0 ''(?1).*(?t<=60)(?2)'': 2026-01-01 10:00:00+00 2; 2026-01-01 09:59:00+00 1'::funnel_events::text
+		UNION ALL SELECT 'window_funnel 0 0 0 0 '''''::funnel_events::text},
 );
 
 sub sample_literals
