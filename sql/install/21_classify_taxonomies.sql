@@ -1,0 +1,73 @@
+-- since 1.1
+-- ---------------------------------------------------------------------------
+-- Kind and urgency classification: the engine of classify_stage() over two
+-- more taxonomies, each a built-in vocabulary plus a rules table
+-- (src/classify.c, doc/classify.md)
+-- ---------------------------------------------------------------------------
+
+-- The trigger function of the rules tables of 1.1 (VOLATILE; triggers never fire
+-- in a parallel worker, SAFE like every function of the extension).
+CREATE FUNCTION interaction_rules_changed() RETURNS trigger
+	AS 'MODULE_PATHNAME', 'classify_rules_invalidate' LANGUAGE C VOLATILE PARALLEL SAFE;
+COMMENT ON FUNCTION interaction_rules_changed() IS 'trigger: tells every session to reload the rules table it is attached to';
+
+-- User rules for classify_kind(): like interaction_stage_rules (a phrase read as
+-- words, unique by its words; kept by pg_dump; a row trigger and a TRUNCATE
+-- trigger, both ENABLE ALWAYS so that replicated rules reach open sessions).
+CREATE TABLE interaction_kind_rules (
+	phrase text PRIMARY KEY
+		CONSTRAINT interaction_kind_rules_phrase_has_words
+		CHECK (touchpoint_words(phrase) <> ''),
+	kind interaction_kind NOT NULL
+);
+COMMENT ON TABLE interaction_kind_rules IS 'user rules for classify_kind(): they beat the built-in vocabulary';
+CREATE UNIQUE INDEX interaction_kind_rules_words_key
+	ON interaction_kind_rules (touchpoint_words(phrase));
+SELECT pg_catalog.pg_extension_config_dump('interaction_kind_rules', '');
+GRANT SELECT ON interaction_kind_rules TO PUBLIC;
+GRANT INSERT, UPDATE, DELETE, TRUNCATE ON interaction_kind_rules TO @extowner@;
+CREATE TRIGGER interaction_kind_rules_changed
+	AFTER INSERT OR UPDATE OR DELETE ON interaction_kind_rules
+	FOR EACH ROW EXECUTE FUNCTION interaction_rules_changed();
+ALTER TABLE interaction_kind_rules ENABLE ALWAYS TRIGGER interaction_kind_rules_changed;
+CREATE TRIGGER interaction_kind_rules_truncated
+	AFTER TRUNCATE ON interaction_kind_rules
+	FOR EACH STATEMENT EXECUTE FUNCTION interaction_rules_changed();
+ALTER TABLE interaction_kind_rules ENABLE ALWAYS TRIGGER interaction_kind_rules_truncated;
+
+-- User rules for classify_urgency(), the same way.
+CREATE TABLE interaction_urgency_rules (
+	phrase text PRIMARY KEY
+		CONSTRAINT interaction_urgency_rules_phrase_has_words
+		CHECK (touchpoint_words(phrase) <> ''),
+	urgency interaction_urgency NOT NULL
+);
+COMMENT ON TABLE interaction_urgency_rules IS 'user rules for classify_urgency(): they beat the built-in vocabulary';
+CREATE UNIQUE INDEX interaction_urgency_rules_words_key
+	ON interaction_urgency_rules (touchpoint_words(phrase));
+SELECT pg_catalog.pg_extension_config_dump('interaction_urgency_rules', '');
+GRANT SELECT ON interaction_urgency_rules TO PUBLIC;
+GRANT INSERT, UPDATE, DELETE, TRUNCATE ON interaction_urgency_rules TO @extowner@;
+CREATE TRIGGER interaction_urgency_rules_changed
+	AFTER INSERT OR UPDATE OR DELETE ON interaction_urgency_rules
+	FOR EACH ROW EXECUTE FUNCTION interaction_rules_changed();
+ALTER TABLE interaction_urgency_rules ENABLE ALWAYS TRIGGER interaction_urgency_rules_changed;
+CREATE TRIGGER interaction_urgency_rules_truncated
+	AFTER TRUNCATE ON interaction_urgency_rules
+	FOR EACH STATEMENT EXECUTE FUNCTION interaction_rules_changed();
+ALTER TABLE interaction_urgency_rules ENABLE ALWAYS TRIGGER interaction_urgency_rules_truncated;
+
+-- STABLE: they read their rules table (one answer per statement).
+CREATE FUNCTION classify_kind(text) RETURNS interaction_kind
+	AS 'MODULE_PATHNAME', 'classify_text' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION classify_kind(text) IS 'what an interaction is about, from its subject, transcript line or ticket text (user rules, then the built-in vocabulary; negation counts); NULL when nothing matches';
+CREATE FUNCTION classify_urgency(text) RETURNS interaction_urgency
+	AS 'MODULE_PATHNAME', 'classify_text' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION classify_urgency(text) IS 'how soon an interaction needs an answer, from its text (user rules, then the built-in vocabulary; negation counts); NULL when nothing matches';
+
+CREATE FUNCTION kind_vocabulary(OUT phrase text, OUT kind interaction_kind) RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'classify_vocabulary' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 150;
+COMMENT ON FUNCTION kind_vocabulary() IS 'the built-in vocabulary of classify_kind()';
+CREATE FUNCTION urgency_vocabulary(OUT phrase text, OUT urgency interaction_urgency) RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'classify_vocabulary' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 50;
+COMMENT ON FUNCTION urgency_vocabulary() IS 'the built-in vocabulary of classify_urgency()';
