@@ -141,9 +141,12 @@ static const VocabularyEntry kind_vocabulary_entries[] = {
 	{"do you ship", "inquiry"}, {"can i", "inquiry"}, {"pricing", "inquiry"},
 	{"price", "inquiry"}, {"prices", "inquiry"}, {"information", "inquiry"},
 	{"info", "inquiry"}, {"availability", "inquiry"}, {"quote", "inquiry"},
-	{"wondering", "inquiry"}, {"inquiry", "inquiry"}, {"enquiry", "inquiry"},
+	{"wondering", "inquiry"}, {"curious", "inquiry"}, {"inquiry", "inquiry"},
+	{"enquiry", "inquiry"}, {"can you tell me", "inquiry"}, {"are there", "inquiry"},
+	{"how many", "inquiry"},
 
 	{"not working", "support"}, {"stopped working", "support"}, {"doesn't work", "support"},
+	{"doesnt work", "support"}, {"cant log in", "support"}, {"cant login", "support"},
 	{"does not work", "support"}, {"won't work", "support"}, {"broken", "support"},
 	{"error", "support"}, {"errors", "support"}, {"error message", "support"},
 	{"help", "support"}, {"issue", "support"}, {"issues", "support"},
@@ -153,12 +156,19 @@ static const VocabularyEntry kind_vocabulary_entries[] = {
 	{"cannot log in", "support"}, {"can't login", "support"}, {"cannot login", "support"},
 	{"unable to", "support"}, {"reset password", "support"}, {"reset my password", "support"},
 	{"password reset", "support"}, {"fix", "support"}, {"fails", "support"},
-	{"failed", "support"}, {"failing", "support"}, {"stuck", "support"},
+	{"failed", "support"}, {"failing", "support"}, {"fail", "support"},
+	{"stuck", "support"},
 	{"freezes", "support"}, {"frozen", "support"}, {"won't load", "support"},
 	{"doesn't load", "support"}, {"not loading", "support"}, {"locked out", "support"},
 	{"glitch", "support"}, {"troubleshoot", "support"}, {"assistance", "support"},
+	{"freezing", "support"}, {"is wrong", "support"}, {"went wrong", "support"},
+	{"outage", "support"}, {"is down", "support"}, {"are down", "support"},
+	{"went down", "support"}, {"offline", "support"}, {"security breach", "support"},
+	{"data loss", "support"}, {"cannot access", "support"}, {"can't access", "support"},
+	{"hacked", "support"},
 
-	{"complaint", "complaint"}, {"complain", "complaint"}, {"complaining", "complaint"},
+	{"complaint", "complaint"}, {"complain", "complaint"}, {"complained", "complaint"},
+	{"complaining", "complaint"},
 	{"unacceptable", "complaint"}, {"refund", "complaint"}, {"money back", "complaint"},
 	{"terrible", "complaint"}, {"awful", "complaint"}, {"horrible", "complaint"},
 	{"angry", "complaint"}, {"furious", "complaint"}, {"disappointed", "complaint"},
@@ -167,21 +177,27 @@ static const VocabularyEntry kind_vocabulary_entries[] = {
 	{"charged twice", "complaint"}, {"double charged", "complaint"},
 	{"cancel my account", "complaint"}, {"cancel my subscription", "complaint"},
 	{"ridiculous", "complaint"}, {"poor service", "complaint"}, {"bad service", "complaint"},
-	{"never again", "complaint"}, {"still waiting", "complaint"}, {"thanks for nothing", "complaint"},
+	{"never again", "complaint"}, {"not happy", "complaint"}, {"unhappy", "complaint"},
+	{"not satisfied", "complaint"}, {"dissatisfied", "complaint"}, {"spam", "complaint"}, {"still waiting", "complaint"}, {"thanks for nothing", "complaint"},
 
 	{"suggestion", "feedback"}, {"suggestions", "feedback"}, {"suggest", "feedback"},
 	{"feature request", "feedback"}, {"feedback", "feedback"}, {"idea", "feedback"},
+	{"ideas", "feedback"},
 	{"would be nice", "feedback"}, {"would be great if", "feedback"}, {"improve", "feedback"},
 	{"improvement", "feedback"}, {"please add", "feedback"}, {"could you add", "feedback"},
 	{"would love to see", "feedback"}, {"it would help", "feedback"}, {"wish", "feedback"},
+	{"consider adding", "feedback"}, {"you should", "feedback"}, {"would be better", "feedback"},
+	{"could be better", "feedback"}, {"just a thought", "feedback"},
 
 	{"thank you", "compliment"}, {"thanks", "compliment"}, {"great service", "compliment"},
 	{"great job", "compliment"}, {"great support", "compliment"}, {"excellent", "compliment"},
 	{"amazing", "compliment"}, {"love", "compliment"}, {"awesome", "compliment"},
 	{"well done", "compliment"}, {"kudos", "compliment"}, {"helpful", "compliment"},
 	{"fantastic", "compliment"}, {"wonderful", "compliment"}, {"brilliant", "compliment"},
+	{"lovely", "compliment"},
 	{"impressed", "compliment"}, {"appreciate", "compliment"},
-	{"for your help", "compliment"}, {"for the help", "compliment"}, {"quick fix", "compliment"},
+	{"perfect", "compliment"}, {"for your help", "compliment"}, {"for the help", "compliment"},
+	{"quick fix", "compliment"}, {"problem solved", "compliment"}, {"issue resolved", "compliment"},
 };
 
 /* How soon an interaction needs an answer. */
@@ -203,6 +219,8 @@ static const VocabularyEntry urgency_vocabulary_entries[] = {
 	{"newsletter", "stabilizing"}, {"check-in", "stabilizing"}, {"update", "stabilizing"},
 	{"updates", "stabilizing"}, {"reminder", "stabilizing"}, {"tips", "stabilizing"},
 	{"routine", "stabilizing"}, {"fyi", "stabilizing"}, {"no rush", "stabilizing"},
+	{"no hurry", "stabilizing"}, {"not urgent", "stabilizing"}, {"isn't urgent", "stabilizing"},
+	{"nothing urgent", "stabilizing"},
 	{"when you have time", "stabilizing"}, {"when you get a chance", "stabilizing"},
 	{"low priority", "stabilizing"}, {"just checking", "stabilizing"},
 	{"following up", "stabilizing"}, {"follow up", "stabilizing"},
@@ -343,13 +361,18 @@ utf8_fold(pg_wchar cp)
  * ASCII letters are lower-cased here; in a UTF-8 database every other
  * character gets its Unicode simple case folding from classify_casefold.h,
  * a fixed table, so the result depends on nothing but the database encoding.
+ *
+ * If breaks is not NULL, breaks[k] tells whether a clause break (one of
+ * , . ; : ! ? ( ) or a line break) stands between word k and the word before
+ * it; it needs room for (len + 1) / 2 words.
  */
 static int
-split_words(const char *str, int len, char *out, int *nwords)
+split_words(const char *str, int len, char *out, int *nwords, bool *breaks)
 {
 	int			o = 0;
 	int			n = 0;
 	bool		inword = false;
+	bool		clause_break = false;
 
 	if (!word_bytes_ready)
 		word_bytes_init();
@@ -376,6 +399,9 @@ split_words(const char *str, int len, char *out, int *nwords)
 		{
 			if (!inword)
 			{
+				if (breaks)
+					breaks[n] = clause_break;
+				clause_break = false;
 				if (n++ > 0)
 					out[o++] = ' ';
 				inword = true;
@@ -400,7 +426,11 @@ split_words(const char *str, int len, char *out, int *nwords)
 			}
 		}
 		else
+		{
 			inword = false;
+			if (breaks && clen == 1 && strchr(",.;:!?()\n", str[i]) != NULL)
+				clause_break = true;
+		}
 		i += clen - 1;
 	}
 	*nwords = n;
@@ -498,7 +528,7 @@ pending_add(List **list, const char *phrase, int len, int label, bool user)
 	PendingPhrase *pp = palloc(sizeof(PendingPhrase));
 
 	pp->words = MemoryContextAllocHuge(CurrentMemoryContext, SPLIT_WORDS_MAX(len) + 1);
-	pp->len = split_words(phrase, len, pp->words, &pp->nwords);
+	pp->len = split_words(phrase, len, pp->words, &pp->nwords, NULL);
 	pp->words[pp->len] = '\0';
 	pp->label = label;
 	pp->user = user;
@@ -616,22 +646,28 @@ word_in(const char *word, int len, const char *const *list, int n)
 	return false;
 }
 
-/* Is the phrase starting at words[start] preceded by a negation within two words? */
+/*
+ * Is the phrase starting at words[start], word number wordno, preceded by a
+ * negation within two words of its clause?
+ */
 static bool
-preceded_by_negation(const char *words, int start)
+preceded_by_negation(const char *words, int start, const bool *breaks, int wordno)
 {
-	int			end = start - 1;	/* the space before the current word */
+	int			end = start - 1;	/* the space after the word before */
+	int			k = wordno;			/* number of the word after end */
 
-	for (int counted = 0; counted < 2 && end > 0; counted++)
+	for (int counted = 0; counted < 2 && end > 0 && !breaks[k]; counted++)
 	{
 		int			b = end;
 
 		while (b > 0 && words[b - 1] != ' ')
 			b--;
-		/* words[b .. end) is the word before */
+		k--;
+		/* words[b .. end) is word k */
 		if (word_in(words + b, end - b, negation_words, lengthof(negation_words)))
 			return true;
-		if (b > 1 && word_in(words + b, end - b, contraction_tails, lengthof(contraction_tails)))
+		if (k > 0 && !breaks[k] &&
+			word_in(words + b, end - b, contraction_tails, lengthof(contraction_tails)))
 		{
 			if (end - b == 1 && words[b] == 't' && words[b - 2] == 'n')
 				return true;
@@ -639,6 +675,7 @@ preceded_by_negation(const char *words, int start)
 			b--;
 			while (b > 0 && words[b - 1] != ' ')
 				b--;
+			k--;
 		}
 		end = b - 1;
 	}
@@ -984,6 +1021,8 @@ classify_text(PG_FUNCTION_ARGS)
 	const ClassifyMatcher *m;
 	char		stack_words[CLASSIFY_STACK_LEN];
 	char	   *words = stack_words;
+	bool		stack_breaks[CLASSIFY_STACK_LEN];
+	bool	   *breaks = stack_breaks;
 	int			nwords;
 	int			wordno = 0;
 	int			covered_to[2] = {0, 0}; /* by origin: see below */
@@ -998,7 +1037,9 @@ classify_text(PG_FUNCTION_ARGS)
 
 	if (SPLIT_WORDS_MAX(len) > CLASSIFY_STACK_LEN)
 		words = MemoryContextAllocHuge(CurrentMemoryContext, SPLIT_WORDS_MAX(len));
-	len = split_words(VARDATA_ANY(input), len, words, &nwords);
+	if ((len + 1) / 2 > CLASSIFY_STACK_LEN)
+		breaks = palloc((len + 1) / 2);
+	len = split_words(VARDATA_ANY(input), len, words, &nwords, breaks);
 
 	/*
 	 * From each word on, look up ever longer word sequences (words[start ..
@@ -1031,7 +1072,7 @@ classify_text(PG_FUNCTION_ARGS)
 			end = word_end + 1;
 		}
 		if ((longest[0] || longest[1]) &&
-			!(c->negation && preceded_by_negation(words, start)))
+			!(c->negation && preceded_by_negation(words, start, breaks, wordno)))
 		{
 			for (int o = 0; o < 2; o++)
 			{
@@ -1054,6 +1095,8 @@ classify_text(PG_FUNCTION_ARGS)
 
 	if (words != stack_words)
 		pfree(words);
+	if (breaks != stack_breaks)
+		pfree(breaks);
 	if (best == NULL)
 		PG_RETURN_NULL();
 	PG_RETURN_TAXONOMY(TAXONOMY_VALUE(c->tag, best->label));
@@ -1078,7 +1121,7 @@ touchpoint_words(PG_FUNCTION_ARGS)
 												VARHDRSZ + SPLIT_WORDS_MAX(len));
 	int			nwords;
 
-	len = split_words(VARDATA_ANY(t), len, VARDATA(result), &nwords);
+	len = split_words(VARDATA_ANY(t), len, VARDATA(result), &nwords, NULL);
 	if ((Size) len > MaxAllocSize - VARHDRSZ)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
