@@ -363,8 +363,9 @@ utf8_fold(pg_wchar cp)
  * a fixed table, so the result depends on nothing but the database encoding.
  *
  * If breaks is not NULL, breaks[k] tells whether a clause break (one of
- * , . ; : ! ? ( ) or a line break) stands between word k and the word before
- * it; it needs room for (len + 1) / 2 words.
+ * , . ; : ! ? ( ), a line break, an en or em dash, or a hyphen after a blank)
+ * stands between word k and the word before it; it needs room for
+ * (len + 1) / 2 words.
  */
 static int
 split_words(const char *str, int len, char *out, int *nwords, bool *breaks)
@@ -387,7 +388,12 @@ split_words(const char *str, int len, char *out, int *nwords, bool *breaks)
 
 			clen = utf8_punctuation_len(s, len - i);
 			if (clen > 0)
+			{
 				c = 0;
+				/* en and em dashes (U+2013, U+2014) end a clause */
+				if (clen == 3 && s[1] == 0x80 && (s[2] == 0x93 || s[2] == 0x94))
+					clause_break = true;
+			}
 			else
 			{
 				clen = pg_utf_mblen(s);
@@ -428,7 +434,9 @@ split_words(const char *str, int len, char *out, int *nwords, bool *breaks)
 		else
 		{
 			inword = false;
-			if (breaks && clen == 1 && strchr(",.;:!?()\n", str[i]) != NULL)
+			/* so do , . ; : ! ? ( ) a line break and a dash after a blank */
+			if (clen == 1 && (strchr(",.;:!?()\n", str[i]) != NULL ||
+							  (str[i] == '-' && i > 0 && str[i - 1] == ' ')))
 				clause_break = true;
 		}
 		i += clen - 1;
