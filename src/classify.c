@@ -78,6 +78,9 @@
 #include "utils/syscache.h"
 
 #include "classify_casefold.h"
+#ifndef CLASSIFY_CASEFOLD_UNICODE_VERSION
+#error "src/classify_casefold.h has no Unicode version: run 'make casefold'"
+#endif
 
 /*
  * Room that split_words() needs for a text of len bytes.  For a text near
