@@ -271,56 +271,42 @@ FROM classify_sample;
 SELECT (SELECT count(*) FROM interaction_kind_rules) AS kind_rules,
        (SELECT count(*) FROM interaction_urgency_rules) AS urgency_rules;
 
+-- one row per text and taxonomy: the expected label and the classifier's
 CREATE TEMP TABLE classify_sample_got AS
-SELECT id, body, kind, classify_kind(body) AS got_kind,
-       urgency, classify_urgency(body) AS got_urgency
+SELECT id, body, 'kind' AS taxonomy, kind::text AS expected, classify_kind(body)::text AS got
+FROM classify_sample
+UNION ALL
+SELECT id, body, 'urgency', urgency::text, classify_urgency(body)::text
 FROM classify_sample;
 
--- kind: per expected label, how many texts got it (recall), and per answer how
--- many were right (precision)
-SELECT coalesce(e.label, '(none)') AS kind, e.texts, e.right_answers,
+-- per expected label, how many texts got it (recall), and per answer how many were
+-- right (precision); "(none)": no such signal in the text, or no answer
+SELECT e.taxonomy, coalesce(e.label, '(none)') AS label, e.texts, e.right_answers,
        round(100.0 * e.right_answers / e.texts, 1) AS "recall %",
        g.answers, round(100.0 * g.right_answers / nullif(g.answers, 0), 1) AS "precision %"
-FROM (SELECT kind::text AS label, count(*) AS texts,
-             count(*) FILTER (WHERE got_kind IS NOT DISTINCT FROM kind) AS right_answers
-      FROM classify_sample_got GROUP BY 1) e
-LEFT JOIN (SELECT got_kind::text AS label, count(*) AS answers,
-                  count(*) FILTER (WHERE got_kind IS NOT DISTINCT FROM kind) AS right_answers
-           FROM classify_sample_got GROUP BY 1) g ON g.label IS NOT DISTINCT FROM e.label
-ORDER BY e.label NULLS LAST;
-SELECT count(*) AS texts,
-       count(*) FILTER (WHERE got_kind IS NOT DISTINCT FROM kind) AS right_answers,
-       round(100.0 * count(*) FILTER (WHERE got_kind IS NOT DISTINCT FROM kind) / count(*), 1) AS "kind accuracy %"
-FROM classify_sample_got;
--- kind: what each expected label was taken for
-SELECT coalesce(kind::text, '(none)') AS expected, coalesce(got_kind::text, '(none)') AS got, count(*)
-FROM classify_sample_got WHERE got_kind IS DISTINCT FROM kind
-GROUP BY 1, 2 ORDER BY 1, 2;
-
--- urgency: the same
-SELECT coalesce(e.label, '(none)') AS urgency, e.texts, e.right_answers,
-       round(100.0 * e.right_answers / e.texts, 1) AS "recall %",
-       g.answers, round(100.0 * g.right_answers / nullif(g.answers, 0), 1) AS "precision %"
-FROM (SELECT urgency::text AS label, count(*) AS texts,
-             count(*) FILTER (WHERE got_urgency IS NOT DISTINCT FROM urgency) AS right_answers
-      FROM classify_sample_got GROUP BY 1) e
-LEFT JOIN (SELECT got_urgency::text AS label, count(*) AS answers,
-                  count(*) FILTER (WHERE got_urgency IS NOT DISTINCT FROM urgency) AS right_answers
-           FROM classify_sample_got GROUP BY 1) g ON g.label IS NOT DISTINCT FROM e.label
-ORDER BY e.label NULLS LAST;
-SELECT count(*) AS texts,
-       count(*) FILTER (WHERE got_urgency IS NOT DISTINCT FROM urgency) AS right_answers,
-       round(100.0 * count(*) FILTER (WHERE got_urgency IS NOT DISTINCT FROM urgency) / count(*), 1) AS "urgency accuracy %"
-FROM classify_sample_got;
-
--- every miss, with the words the classifier saw
-SELECT id, body, kind AS expected, got_kind AS got
-FROM classify_sample_got WHERE got_kind IS DISTINCT FROM kind ORDER BY id;
-SELECT id, body, urgency AS expected, got_urgency AS got
-FROM classify_sample_got WHERE got_urgency IS DISTINCT FROM urgency ORDER BY id;
+FROM (SELECT taxonomy, expected AS label, count(*) AS texts,
+             count(*) FILTER (WHERE got IS NOT DISTINCT FROM expected) AS right_answers
+      FROM classify_sample_got GROUP BY 1, 2) e
+LEFT JOIN (SELECT taxonomy, got AS label, count(*) AS answers,
+                  count(*) FILTER (WHERE got IS NOT DISTINCT FROM expected) AS right_answers
+           FROM classify_sample_got GROUP BY 1, 2) g
+       ON g.taxonomy = e.taxonomy AND g.label IS NOT DISTINCT FROM e.label
+ORDER BY e.taxonomy, e.label NULLS LAST;
+-- accuracy over all texts
+SELECT taxonomy, count(*) AS texts,
+       count(*) FILTER (WHERE got IS NOT DISTINCT FROM expected) AS right_answers,
+       round(100.0 * count(*) FILTER (WHERE got IS NOT DISTINCT FROM expected) / count(*), 1) AS "accuracy %"
+FROM classify_sample_got GROUP BY taxonomy ORDER BY taxonomy;
+-- what each expected label was taken for
+SELECT taxonomy, coalesce(expected, '(none)') AS expected, coalesce(got, '(none)') AS got, count(*)
+FROM classify_sample_got WHERE got IS DISTINCT FROM expected
+GROUP BY 1, 2, 3 ORDER BY 1, 2, 3;
+-- every miss
+SELECT taxonomy, id, body, expected, got
+FROM classify_sample_got WHERE got IS DISTINCT FROM expected ORDER BY taxonomy, id;
 
 -- the answers do not depend on case or on the spacing of punctuation
-SELECT count(*) FILTER (WHERE classify_kind(upper(body)) IS DISTINCT FROM got_kind) AS kind_upper_differs,
-       count(*) FILTER (WHERE classify_urgency(lower(body)) IS DISTINCT FROM got_urgency) AS urgency_lower_differs,
-       count(*) FILTER (WHERE classify_kind(replace(body, ' ', '  ')) IS DISTINCT FROM got_kind) AS kind_spacing_differs
-FROM classify_sample_got;
+SELECT count(*) FILTER (WHERE classify_kind(upper(body)) IS DISTINCT FROM classify_kind(body)) AS kind_upper_differs,
+       count(*) FILTER (WHERE classify_urgency(lower(body)) IS DISTINCT FROM classify_urgency(body)) AS urgency_lower_differs,
+       count(*) FILTER (WHERE classify_kind(replace(body, ' ', '  ')) IS DISTINCT FROM classify_kind(body)) AS kind_spacing_differs
+FROM classify_sample;

@@ -29,49 +29,41 @@ ORDER BY 1::text, 2;
 -- every built-in phrase, by family, gives its label: alone, in upper case, with
 -- punctuation for blanks, inside a sentence
 -- ---------------------------------------------------------------------------
-CREATE TEMP TABLE kind_expected AS
-SELECT label::interaction_kind AS kind, unnest(phrases) AS phrase
+CREATE TEMP TABLE vocabulary_expected AS
+SELECT taxonomy, label, unnest(phrases) AS phrase
 FROM (VALUES
-  ('inquiry', ARRAY['question', 'questions', 'quick question', 'how do i', 'how can i', 'how do we', 'how do you', 'how does', 'how to', 'how much', 'how long', 'what is', 'what are', 'where is', 'where can i', 'when will', 'when does', 'is there', 'is it possible', 'do you offer', 'do you have', 'do you ship', 'can i', 'pricing', 'price', 'prices', 'information', 'info', 'availability', 'quote', 'wondering', 'curious', 'inquiry', 'enquiry', 'can you tell me', 'are there', 'how many']),
-  ('support', ARRAY['not working', 'stopped working', 'doesn''t work', 'doesnt work', 'cant log in', 'cant login', 'does not work', 'won''t work', 'broken', 'error', 'errors', 'error message', 'help', 'issue', 'issues', 'problem', 'problems', 'bug', 'bugs', 'crash', 'crashes', 'crashed', 'crashing', 'can''t log in', 'cannot log in', 'can''t login', 'cannot login', 'unable to', 'reset password', 'reset my password', 'password reset', 'fix', 'fails', 'failed', 'failing', 'fail', 'stuck', 'freezes', 'frozen', 'won''t load', 'doesn''t load', 'not loading', 'locked out', 'glitch', 'troubleshoot', 'assistance', 'freezing', 'is wrong', 'went wrong', 'outage', 'is down', 'are down', 'went down', 'offline', 'security breach', 'data loss', 'cannot access', 'can''t access', 'hacked']),
-  ('complaint', ARRAY['complaint', 'complain', 'complained', 'complaining', 'unacceptable', 'refund', 'money back', 'terrible', 'awful', 'horrible', 'angry', 'furious', 'disappointed', 'disappointing', 'frustrated', 'frustrating', 'worst', 'rude', 'overcharged', 'charged twice', 'double charged', 'cancel my account', 'cancel my subscription', 'ridiculous', 'poor service', 'bad service', 'never again', 'not happy', 'unhappy', 'not satisfied', 'dissatisfied', 'spam', 'still waiting', 'thanks for nothing']),
-  ('feedback', ARRAY['suggestion', 'suggestions', 'suggest', 'feature request', 'feedback', 'idea', 'ideas', 'would be nice', 'would be great if', 'improve', 'improvement', 'please add', 'could you add', 'would love to see', 'it would help', 'wish', 'consider adding', 'you should', 'would be better', 'could be better', 'just a thought']),
-  ('compliment', ARRAY['thank you', 'thanks', 'great service', 'great job', 'great support', 'excellent', 'amazing', 'love', 'awesome', 'well done', 'kudos', 'helpful', 'fantastic', 'wonderful', 'brilliant', 'lovely', 'impressed', 'appreciate', 'perfect', 'for your help', 'for the help', 'quick fix', 'problem solved', 'issue resolved'])
-) AS f(label, phrases);
-SELECT kind, count(*) AS phrases,
-       count(*) FILTER (WHERE classify_kind(phrase) = kind) AS alone_ok,
-       count(*) FILTER (WHERE classify_kind(upper(phrase)) = kind) AS upper_ok,
-       count(*) FILTER (WHERE classify_kind(replace(phrase, ' ', '_')) = kind) AS underscore_ok,
-       count(*) FILTER (WHERE classify_kind('Re: ticket 4411 - ' || initcap(phrase) || '!!') = kind) AS in_text_ok
-FROM kind_expected GROUP BY kind ORDER BY kind;
-SELECT phrase, kind AS expected, classify_kind(phrase) AS got
-FROM kind_expected WHERE classify_kind(phrase) IS DISTINCT FROM kind;
--- kind_vocabulary() lists exactly these phrases
-SELECT e.phrase AS missing_from_vocabulary, v.phrase AS not_in_test, e.kind, v.kind
-FROM kind_expected e FULL JOIN kind_vocabulary() v ON v.phrase = e.phrase
-WHERE e.phrase IS NULL OR v.phrase IS NULL OR e.kind <> v.kind;
--- no phrase is given twice
-SELECT touchpoint_words(phrase), count(*) FROM kind_vocabulary() GROUP BY 1 HAVING count(*) > 1;
-
-CREATE TEMP TABLE urgency_expected AS
-SELECT label::interaction_urgency AS urgency, unnest(phrases) AS phrase
-FROM (VALUES
-  ('critical', ARRAY['urgent', 'urgently', 'asap', 'as soon as possible', 'immediately', 'emergency', 'outage', 'down', 'security breach', 'data loss', 'lost data', 'cannot access', 'can''t access', 'unable to access', 'critical', 'right now', 'hacked', 'high priority', 'top priority']),
-  ('planned', ARRAY['scheduled', 'schedule', 'quarterly review', 'annual review', 'renewal', 'training session', 'appointment', 'meeting', 'onboarding call', 'next week', 'next month', 'reschedule', 'planned', 'upcoming', 'maintenance window']),
-  ('stabilizing', ARRAY['newsletter', 'check-in', 'update', 'updates', 'reminder', 'tips', 'routine', 'fyi', 'no rush', 'no hurry', 'not urgent', 'isn''t urgent', 'nothing urgent', 'when you have time', 'when you get a chance', 'low priority', 'just checking', 'following up', 'follow up'])
-) AS f(label, phrases);
-SELECT urgency, count(*) AS phrases,
-       count(*) FILTER (WHERE classify_urgency(phrase) = urgency) AS alone_ok,
-       count(*) FILTER (WHERE classify_urgency(upper(phrase)) = urgency) AS upper_ok,
-       count(*) FILTER (WHERE classify_urgency(replace(phrase, ' ', '-')) = urgency) AS dash_ok,
-       count(*) FILTER (WHERE classify_urgency('Customer says: ' || phrase || '.') = urgency) AS in_text_ok
-FROM urgency_expected GROUP BY urgency ORDER BY urgency;
-SELECT phrase, urgency AS expected, classify_urgency(phrase) AS got
-FROM urgency_expected WHERE classify_urgency(phrase) IS DISTINCT FROM urgency;
-SELECT e.phrase AS missing_from_vocabulary, v.phrase AS not_in_test, e.urgency, v.urgency
-FROM urgency_expected e FULL JOIN urgency_vocabulary() v ON v.phrase = e.phrase
-WHERE e.phrase IS NULL OR v.phrase IS NULL OR e.urgency <> v.urgency;
-SELECT touchpoint_words(phrase), count(*) FROM urgency_vocabulary() GROUP BY 1 HAVING count(*) > 1;
+  ('kind', 'inquiry', ARRAY['question', 'questions', 'quick question', 'how do i', 'how can i', 'how do we', 'how do you', 'how does', 'how to', 'how much', 'how long', 'what is', 'what are', 'where is', 'where can i', 'when will', 'when does', 'is there', 'is it possible', 'do you offer', 'do you have', 'do you ship', 'can i', 'pricing', 'price', 'prices', 'information', 'info', 'availability', 'quote', 'wondering', 'curious', 'inquiry', 'enquiry', 'can you tell me', 'are there', 'how many']),
+  ('kind', 'support', ARRAY['not working', 'stopped working', 'doesn''t work', 'doesnt work', 'cant log in', 'cant login', 'does not work', 'won''t work', 'broken', 'error', 'errors', 'error message', 'help', 'issue', 'issues', 'problem', 'problems', 'bug', 'bugs', 'crash', 'crashes', 'crashed', 'crashing', 'can''t log in', 'cannot log in', 'can''t login', 'cannot login', 'unable to', 'reset password', 'reset my password', 'password reset', 'fix', 'fails', 'failed', 'failing', 'fail', 'stuck', 'freezes', 'frozen', 'won''t load', 'doesn''t load', 'not loading', 'locked out', 'glitch', 'troubleshoot', 'assistance', 'freezing', 'is wrong', 'went wrong', 'outage', 'is down', 'are down', 'went down', 'offline', 'security breach', 'data loss', 'cannot access', 'can''t access', 'hacked']),
+  ('kind', 'complaint', ARRAY['complaint', 'complain', 'complained', 'complaining', 'unacceptable', 'refund', 'money back', 'terrible', 'awful', 'horrible', 'angry', 'furious', 'disappointed', 'disappointing', 'frustrated', 'frustrating', 'worst', 'rude', 'overcharged', 'charged twice', 'double charged', 'cancel my account', 'cancel my subscription', 'ridiculous', 'poor service', 'bad service', 'never again', 'not happy', 'unhappy', 'not satisfied', 'dissatisfied', 'spam', 'still waiting', 'thanks for nothing']),
+  ('kind', 'feedback', ARRAY['suggestion', 'suggestions', 'suggest', 'feature request', 'feedback', 'idea', 'ideas', 'would be nice', 'would be great if', 'improve', 'improvement', 'please add', 'could you add', 'would love to see', 'it would help', 'wish', 'consider adding', 'you should', 'would be better', 'could be better', 'just a thought']),
+  ('kind', 'compliment', ARRAY['thank you', 'thanks', 'great service', 'great job', 'great support', 'excellent', 'amazing', 'love', 'awesome', 'well done', 'kudos', 'helpful', 'fantastic', 'wonderful', 'brilliant', 'lovely', 'impressed', 'appreciate', 'perfect', 'for your help', 'for the help', 'quick fix', 'problem solved', 'issue resolved']),
+  ('urgency', 'critical', ARRAY['urgent', 'urgently', 'asap', 'as soon as possible', 'immediately', 'emergency', 'outage', 'down', 'security breach', 'data loss', 'lost data', 'cannot access', 'can''t access', 'unable to access', 'critical', 'right now', 'hacked', 'high priority', 'top priority']),
+  ('urgency', 'planned', ARRAY['scheduled', 'schedule', 'quarterly review', 'annual review', 'renewal', 'training session', 'appointment', 'meeting', 'onboarding call', 'next week', 'next month', 'reschedule', 'planned', 'upcoming', 'maintenance window']),
+  ('urgency', 'stabilizing', ARRAY['newsletter', 'check-in', 'update', 'updates', 'reminder', 'tips', 'routine', 'fyi', 'no rush', 'no hurry', 'not urgent', 'isn''t urgent', 'nothing urgent', 'when you have time', 'when you get a chance', 'low priority', 'just checking', 'following up', 'follow up'])
+) AS f(taxonomy, label, phrases);
+-- the classifier of a taxonomy, as text
+CREATE FUNCTION pg_temp.classify(taxonomy text, t text) RETURNS text LANGUAGE sql STABLE
+  AS $$ SELECT CASE taxonomy WHEN 'kind' THEN classify_kind(t)::text
+                             ELSE classify_urgency(t)::text END $$;
+SELECT taxonomy, label, count(*) AS phrases,
+       count(*) FILTER (WHERE pg_temp.classify(taxonomy, phrase) = label) AS alone_ok,
+       count(*) FILTER (WHERE pg_temp.classify(taxonomy, upper(phrase)) = label) AS upper_ok,
+       count(*) FILTER (WHERE pg_temp.classify(taxonomy, replace(phrase, ' ', '_')) = label) AS underscore_ok,
+       count(*) FILTER (WHERE pg_temp.classify(taxonomy, replace(phrase, ' ', '-')) = label) AS dash_ok,
+       count(*) FILTER (WHERE pg_temp.classify(taxonomy, 'Re: ticket 4411 - ' || initcap(phrase) || '!!') = label) AS in_text_ok
+FROM vocabulary_expected GROUP BY taxonomy, label ORDER BY taxonomy, label;
+SELECT taxonomy, phrase, label AS expected, pg_temp.classify(taxonomy, phrase) AS got
+FROM vocabulary_expected WHERE pg_temp.classify(taxonomy, phrase) IS DISTINCT FROM label;
+-- kind_vocabulary() and urgency_vocabulary() list exactly these phrases
+SELECT e.phrase AS missing_from_vocabulary, v.phrase AS not_in_test, e.label, v.label
+FROM (SELECT * FROM vocabulary_expected) e
+FULL JOIN (SELECT 'kind' AS taxonomy, phrase, kind::text AS label FROM kind_vocabulary()
+           UNION ALL
+           SELECT 'urgency', phrase, urgency::text FROM urgency_vocabulary()) v
+       ON v.taxonomy = e.taxonomy AND v.phrase = e.phrase
+WHERE e.phrase IS NULL OR v.phrase IS NULL OR e.label <> v.label;
+-- no phrase is given twice within a taxonomy
+SELECT taxonomy, touchpoint_words(phrase), count(*) FROM vocabulary_expected GROUP BY 1, 2 HAVING count(*) > 1;
 
 -- nothing matches: NULL; NULL in, NULL out; whole words only (no stemming)
 SELECT t, classify_kind(t) AS kind, classify_urgency(t) AS urgency
