@@ -40,9 +40,10 @@
  * the same statement use that matcher even if an invalidation has arrived
  * since.  A statement is told by a counter that executor and utility hooks
  * bump at every top-level statement (statement_timestamp() is shared by the
- * statements of one query string), with the local transaction id and the
- * command id: a statement that changes rules itself (in a function) sees
- * them from its next command on, like any query of a VOLATILE function.
+ * statements of one query string), with the local transaction id, and the
+ * command id in a statement that writes rules itself (in a function): that
+ * one sees its changes from its next command on, like any query of a
+ * VOLATILE function.
  * Rules are read with a fresh MVCC snapshot taken after the table is locked,
  * like catalog data, so no committed change can fall between the snapshot
  * and the invalidation.
@@ -701,6 +702,17 @@ preceded_by_negation(const char *words, int start, const bool *breaks, int wordn
  */
 static uint64 statement_count = 0;
 static int	statement_nesting = 0;
+
+/*
+ * The statement (statement_count and local transaction id) in which this
+ * session last wrote to a rules table (the tables' trigger records it).  In
+ * that statement the command id is part of the statement key, so that the
+ * statement sees its own changes from its next command on; in any other the
+ * key ignores the command id, so that writes to other tables (by triggers or
+ * functions of the statement) do not open it to rules committed meanwhile.
+ */
+static uint64 rules_written_statement = 0;
+static LocalTransactionId rules_written_lxid = InvalidLocalTransactionId;
 static ExecutorStart_hook_type prev_ExecutorStart = NULL;
 static ExecutorRun_hook_type prev_ExecutorRun = NULL;
 static ExecutorFinish_hook_type prev_ExecutorFinish = NULL;
@@ -971,7 +983,8 @@ static const ClassifyMatcher *
 classify_matcher_get(Classifier *c, FunctionCallInfo fcinfo)
 {
 	LocalTransactionId lxid = MyProc->lxid;
-	CommandId	cid = GetCurrentCommandId(false);
+	CommandId	cid = (rules_written_statement == statement_count &&
+					   rules_written_lxid == lxid) ? GetCurrentCommandId(false) : 0;
 
 	if (c->matcher != NULL && c->checked_statement == statement_count &&
 		c->checked_lxid == lxid && c->checked_cid == cid)
@@ -1199,6 +1212,8 @@ classify_rules_invalidate(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
 				 errmsg("trigger functions can only be called as triggers")));
 	CacheInvalidateRelcache(trigdata->tg_relation);
+	rules_written_statement = statement_count;
+	rules_written_lxid = MyProc->lxid;
 	if (TRIGGER_FIRED_FOR_ROW(trigdata->tg_event))
 		return PointerGetDatum(TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event) ?
 							   trigdata->tg_newtuple : trigdata->tg_trigtuple);

@@ -16,8 +16,10 @@ my $node = InteractionTest::node('classify_statements');
 
 $node->safe_psql('postgres', q{
 	CREATE TABLE touch_1 (); CREATE TABLE touch_2 (); CREATE TABLE touch_3 (); CREATE TABLE touch_4 ();
-	-- row i = 2 waits for advisory lock 4242; with_table: then read a table not yet
-	-- locked by the statement, which takes in pending invalidations
+	CREATE TABLE touch_log (i int);
+	-- row i = 2 waits for advisory lock 4242; with_table: then write a row (the
+	-- command id moves on) and read a table not yet locked by the statement, which
+	-- takes in pending invalidations
 	CREATE FUNCTION touch(i int, with_table bool) RETURNS int LANGUAGE plpgsql AS $$
 	BEGIN
 		IF i = 2 THEN
@@ -25,6 +27,7 @@ $node->safe_psql('postgres', q{
 			PERFORM pg_advisory_unlock_shared(4242);
 		END IF;
 		IF with_table THEN
+			INSERT INTO touch_log VALUES (i);
 			EXECUTE format('SELECT count(*) FROM touch_%s', i);
 		END IF;
 		RETURN i;
