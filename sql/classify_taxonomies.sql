@@ -271,6 +271,15 @@ ALTER TABLE interaction_kind_rules DISABLE ROW LEVEL SECURITY;
 SET ROLE regress_classify_reader;
 SELECT classify_kind('secret plan');
 RESET ROLE;
+-- the same for the stage rules (1.0 read them bypassing row-level security), with a
+-- policy that hides no rule: refused all the same
+ALTER TABLE interaction_stage_rules ENABLE ROW LEVEL SECURITY;
+CREATE POLICY all_rules ON interaction_stage_rules USING (true);
+SET ROLE regress_classify_reader;
+SELECT classify_stage('secret plan');
+RESET ROLE;
+DROP POLICY all_rules ON interaction_stage_rules;
+ALTER TABLE interaction_stage_rules DISABLE ROW LEVEL SECURITY;
 DELETE FROM interaction_stage_rules;
 TRUNCATE interaction_kind_rules, interaction_urgency_rules;
 DROP ROLE regress_classify_reader;
