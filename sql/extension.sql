@@ -47,8 +47,9 @@ WHERE obj_description(p.oid, 'pg_proc') IS NULL
 ORDER BY p.oid::regprocedure::text;
 
 -- functions that are not IMMUTABLE: each one has a reason (listed so a new one is
--- a visible, reviewed choice).  classify_stage reads interaction_stage_rules; the
--- trigger function writes; the FCR window functions add an interval to a
+-- a visible, reviewed choice).  classify_stage, classify_kind and classify_urgency
+-- read their rules tables (interaction_stage_rules, ..._kind_rules, ..._urgency_rules);
+-- the trigger functions write; the FCR window functions add an interval to a
 -- timestamptz (days follow the session time zone); routing_priority_in reads a
 -- timestamp without an offset in the session time zone; so does journey_in;
 -- funnel_events' text

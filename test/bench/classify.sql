@@ -20,8 +20,32 @@ FROM generate_series(1, 1000000) AS i;
 INSERT INTO interaction_stage_rules VALUES ('password reset', 'retention'), ('invoice paid', 'acquisition')
 ON CONFLICT DO NOTHING;
 VACUUM ANALYZE bench_classify;
+-- 500k short ticket subjects and chat lines for classify_kind()
+DROP TABLE IF EXISTS bench_tickets;
+CREATE TABLE bench_tickets AS
+SELECT (ARRAY['', 'Re: ', 'Fwd: ', 'URGENT ', 'hi, ', 'Ticket #4411: ', 'Chat: ', ''])[1 + (i::bigint * 7) % 8]
+    || (ARRAY['App crashes on startup', 'I can''t log in to my account', 'Where is my order?',
+              'Thanks for the quick fix!', 'Refund for the broken blender please',
+              'Suggestion: add a dark mode', 'How much does shipping cost', 'not working again',
+              'Great service at the store', 'I was charged twice', 'Password reset email never arrives',
+              'It would be nice to export to Excel', 'The site is down', 'Question about invoices',
+              'Your agent was rude', 'No problem, thanks', 'Not urgent, just a question',
+              'Order #5521 shipped', 'Meeting next week', 'Kudos to Maria'])[1 + (i::bigint * 7919) % 20]
+    || (ARRAY['', '!', ' - asap', '??', ' (mobile)', '', ' via chat', '.'])[1 + (i::bigint * 31) % 8] AS body
+FROM generate_series(1, 500000) AS i;
+VACUUM ANALYZE bench_tickets;
 -- bench: classify_stage(), 1M touchpoint names, vs lower() | target <= 3
 -- ours
 SELECT count(classify_stage(touchpoint)) FROM bench_classify;
 -- theirs
 SELECT count(lower(touchpoint)) FROM bench_classify;
+-- bench: classify_kind(), 500k short ticket texts, vs lower() | target <= 3
+-- ours
+SELECT count(classify_kind(body)) FROM bench_tickets;
+-- theirs
+SELECT count(lower(body)) FROM bench_tickets;
+-- bench: classify_urgency(), 500k short ticket texts, vs lower() | target <= 3
+-- ours
+SELECT count(classify_urgency(body)) FROM bench_tickets;
+-- theirs
+SELECT count(lower(body)) FROM bench_tickets;

@@ -15,7 +15,7 @@ my $pub = InteractionTest::node('rules_pub', allows_streaming => 'logical');
 my $sub = InteractionTest::node('rules_sub');
 
 $pub->safe_psql('postgres',
-	q{CREATE PUBLICATION rules FOR TABLE interaction_stage_rules});
+	q{CREATE PUBLICATION rules FOR TABLE interaction_stage_rules, interaction_kind_rules, interaction_urgency_rules});
 my $connstr = $pub->connstr . ' dbname=postgres';
 $sub->safe_psql('postgres',
 	qq{CREATE SUBSCRIPTION rules CONNECTION '$connstr' PUBLICATION rules});
@@ -54,6 +54,24 @@ $s->query_safe('COMMIT');
 
 is($sub->safe_psql('postgres', q{SELECT string_agg(phrase || '=' || stage, ',') FROM interaction_stage_rules}),
 	'PARK=awareness', 'subscriber table holds the replicated rules');
+
+# kind and urgency rules travel the same way (their triggers are ENABLE ALWAYS too)
+my $k = q{SELECT coalesce(classify_kind('zorp, asap')::text, 'none') || '/' || coalesce(classify_urgency('zorp, asap')::text, 'none')};
+is($s->query_safe($k), 'none/critical', 'subscriber session: no kind or urgency rule yet');
+my @kind_steps = (
+	[ q{INSERT INTO interaction_kind_rules VALUES ('zorp', 'complaint')}, 'complaint/critical', 'kind rule insert' ],
+	[ q{INSERT INTO interaction_urgency_rules VALUES ('ASAP', 'planned')}, 'complaint/planned', 'urgency rule insert' ],
+	[ q{UPDATE interaction_kind_rules SET kind = 'feedback'}, 'feedback/planned', 'kind rule update' ],
+	[ q{DELETE FROM interaction_urgency_rules}, 'feedback/critical', 'urgency rule delete' ],
+	[ q{TRUNCATE interaction_kind_rules}, 'none/critical', 'kind rules truncate' ],
+);
+for my $step (@kind_steps)
+{
+	my ($sql, $want, $name) = @$step;
+	$pub->safe_psql('postgres', $sql);
+	$pub->wait_for_catchup('rules');
+	is($s->query_safe($k), $want, "open subscriber session sees a replicated $name");
+}
 $s->quit;
 
 done_testing();

@@ -24,6 +24,12 @@ my $has_rules = $node->safe_psql('src',
 $node->safe_psql('src',
 	"INSERT INTO interaction_stage_rules VALUES ('black friday mailer', 'awareness'), ('renewal call', 'retention')")
   if $has_rules;
+my $has_kind_rules = $node->safe_psql('src',
+	"SELECT count(*) FROM pg_class WHERE relname = 'interaction_kind_rules'");
+$node->safe_psql('src',
+	"INSERT INTO interaction_kind_rules VALUES ('where is my parcel', 'complaint'), ('Kudos!', 'feedback'); "
+	  . "INSERT INTO interaction_urgency_rules VALUES ('down payment', 'planned'), ('legal action', 'critical')")
+  if $has_kind_rules;
 
 my $dump = $node->basedir . '/src.dump';
 command_ok([ 'pg_dump', '-Fc', '-f', $dump, '-d', $node->connstr('src') ], 'pg_dump -Fc');
@@ -41,6 +47,19 @@ SKIP:
 	skip 'no interaction_stage_rules table', 1 unless $has_rules;
 	my $q = "SELECT string_agg(phrase || '=' || stage, ';' ORDER BY phrase) FROM interaction_stage_rules";
 	is($node->safe_psql('dst', $q), $node->safe_psql('src', $q), 'user stage rules restored');
+}
+SKIP:
+{
+	skip 'no interaction_kind_rules table', 3 unless $has_kind_rules;
+	for my $t ([ 'kind', 'kind' ], [ 'urgency', 'urgency' ])
+	{
+		my ($name, $col) = @$t;
+		my $q = "SELECT string_agg(phrase || '=' || $col, ';' ORDER BY phrase) FROM interaction_${name}_rules";
+		is($node->safe_psql('dst', $q), $node->safe_psql('src', $q), "user $name rules restored");
+	}
+	my $q = "SELECT string_agg(coalesce(classify_kind(t)::text, '-') || '/' || coalesce(classify_urgency(t)::text, '-'), ';') "
+	  . "FROM unnest(ARRAY['Where is my parcel?', 'kudos', 'down payment', 'no legal action', 'legal action']) t";
+	is($node->safe_psql('dst', $q), 'complaint/-;feedback/-;-/planned;-/-;-/critical', 'restored rules are used');
 }
 
 done_testing();
