@@ -51,10 +51,9 @@ ORDER BY p.oid::regprocedure::text;
 -- read their rules tables (interaction_stage_rules, ..._kind_rules, ..._urgency_rules);
 -- the trigger functions write; the FCR window functions add an interval to a
 -- timestamptz (days follow the session time zone); routing_priority_in reads a
--- timestamp without an offset in the session time zone; so does journey_in;
--- funnel_events' text
--- form reads and shows timestamps in the session time zone, and
--- window_funnel_final adds a window of days or months in it.
+-- timestamp without an offset in the session time zone, and so does journey_in;
+-- funnel_events' text form reads and shows timestamps in the session time zone,
+-- and window_funnel_final adds a window of days or months in it.
 SELECT p.oid::regprocedure AS function, p.provolatile
 FROM pg_proc p
 JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
