@@ -89,9 +89,11 @@ FROM unnest(ARRAY[
 
 -- ---------------------------------------------------------------------------
 -- mixed signals: a phrase inside a longer match of the same origin does not count;
--- among the rest the label of higher precedence wins (kinds: complaint, support,
--- inquiry, feedback, compliment; urgency: critical, planned, stabilizing), then more
--- words, then the earliest
+-- among the rest the longest phrase wins (DESIGN section 2: 'how do i' beats
+-- 'refund', 'great service' beats 'terrible', 'no rush' beats 'outage'); between
+-- phrases of as many words the label of higher precedence (kinds: complaint,
+-- support, inquiry, feedback, compliment; urgency: critical, planned, stabilizing),
+-- then the earliest
 -- ---------------------------------------------------------------------------
 SELECT t, classify_kind(t) AS kind, classify_urgency(t) AS urgency
 FROM unnest(ARRAY[

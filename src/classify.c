@@ -18,11 +18,11 @@
  * the taxonomy honours negation, a match preceded within two words by "not",
  * "no", "never" or a word ending in "n't" does not count.  A match lying
  * inside a longer match of the same origin (user or built-in) does not count
- * either.  Among the rest a user rule beats a built-in phrase; then the
- * taxonomy's order decides: for stages the phrase with more words, then more
- * characters; for kinds and urgencies the label that comes first in the
- * taxonomy's precedence (a complaint before a support request, critical
- * before planned), then more words; last, the earliest match.
+ * either.  Among the rest a user rule beats a built-in phrase, and then the
+ * longest phrase wins (DESIGN section 2), by words: for stages then by
+ * characters; for kinds and urgencies then by the label that comes first in
+ * the taxonomy's precedence (a complaint before a support request, critical
+ * before planned); last, the earliest match.
  *
  * The phrases, built-in and user, are compiled into one open-addressing hash
  * table of normalised word sequences per taxonomy (each phrase's leading word
@@ -234,8 +234,9 @@ static const VocabularyEntry urgency_vocabulary_entries[] = {
 /*
  * One taxonomy that texts are classified into: its type, its rules table and
  * the column of that table holding the label, its built-in vocabulary, whether
- * negation counts, and how mixed signals are decided (precedence: labels, the
- * one that wins first; none: the longer phrase wins).  A new taxonomy is a new
+ * negation counts, and how matches of equally many words are decided
+ * (precedence: labels, the one that wins first; none: the longer phrase by
+ * characters).  A new taxonomy is a new
  * row here (and its SQL: a function over classify_text, a rules table with the
  * trigger interaction_rules_changed), not new code.  Below the definition, the
  * per-backend state.
@@ -562,10 +563,10 @@ classifier_label(const Classifier *c, const char *label)
 
 /*
  * A phrase's standing among the matches of a text, as one number (the greater
- * wins; equal ones go to the earlier match): a user rule first (bit 63); then,
- * in a taxonomy with a precedence, the label's place in it (bits 56-62) and the
- * number of words (bits 32-55); in one without, the number of words and then
- * of characters (bits 0-31).
+ * wins; equal ones go to the earlier match): a user rule first (bit 63); then
+ * the number of words (bits 32-55); then, in a taxonomy with a precedence, the
+ * label's place in it, and in one without, the number of characters (bits
+ * 0-31).
  */
 static uint64
 phrase_rank(const Classifier *c, const int *precedence, const PendingPhrase *pp)
@@ -573,10 +574,11 @@ phrase_rank(const Classifier *c, const int *precedence, const PendingPhrase *pp)
 	uint64		rank = pp->user ? UINT64CONST(1) << 63 : 0;
 	uint64		words = (uint64) Min(pp->nwords, 0xFFFFFF);
 
+	rank |= words << 32;
 	if (c->precedence[0] != NULL)
-		rank |= (uint64) (TAXONOMY_MAX_LABELS - precedence[pp->label]) << 56 | words << 32;
+		rank |= (uint64) (TAXONOMY_MAX_LABELS - precedence[pp->label]);
 	else
-		rank |= words << 32 | (uint64) (uint32) pp->len;
+		rank |= (uint64) (uint32) pp->len;
 	return rank;
 }
 
