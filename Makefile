@@ -60,17 +60,19 @@ endif
 
 # A line "-- @ordered_type TYPE CSYM [sortsupport] [minmax]" in a part becomes
 # the comparison operators, btree/hash operator classes (and min/max) of TYPE,
-# from the one template sql/install/ordered_type.sql.in (sql/install/ordered_type.awk).
-ORDERED_TYPE = awk -v tmpl=sql/install/ordered_type.sql.in -f sql/install/ordered_type.awk
+# from the one template sql/install/ordered_type.sql.in; "-- @equality_type TYPE
+# CSYM [hash]" the = and <> (and a hash class) of a type with no order, from
+# sql/install/equality_type.sql.in (both expanded by sql/install/type_template.awk).
+TYPE_TEMPLATES = sql/install/type_template.awk sql/install/ordered_type.sql.in sql/install/equality_type.sql.in
+ORDERED_TYPE = awk -v dir=sql/install -f sql/install/type_template.awk
 
-sql/$(EXTENSION)--$(EXTVERSION).sql: $(INSTALL_PARTS) sql/install/taxonomy_type.sql.in \
-		sql/install/ordered_type.sql.in sql/install/ordered_type.awk
+sql/$(EXTENSION)--$(EXTVERSION).sql: $(INSTALL_PARTS) sql/install/taxonomy_type.sql.in $(TYPE_TEMPLATES)
 	( cat sql/install/00_header.sql; \
 	  for t in $(TAXONOMY_TYPES); do sed "s/@TYPE@/$$t/g" sql/install/taxonomy_type.sql.in; done; \
 	  for f in $(filter-out sql/install/00_header.sql,$(INSTALL_PARTS)); do cat $$f; done ) | \
 	  $(ORDERED_TYPE) > $@
 
-sql/$(EXTENSION)--1.0--1.1.sql: $(UPDATE_1_1_PARTS) sql/install/ordered_type.sql.in sql/install/ordered_type.awk
+sql/$(EXTENSION)--1.0--1.1.sql: $(UPDATE_1_1_PARTS) $(TYPE_TEMPLATES)
 	( echo '-- interaction extension: upgrade from 1.0 to 1.1 (built from sql/update/1.0--1.1 and the parts new in 1.1)'; \
 	  printf '%s\n' '\echo Use "ALTER EXTENSION interaction UPDATE TO '"'"'1.1'"'"'" to load this file. \quit'; \
 	  for f in $(UPDATE_1_1_PARTS); do cat $$f; done ) | $(ORDERED_TYPE) > $@

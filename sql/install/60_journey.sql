@@ -74,22 +74,8 @@ COMMENT ON FUNCTION journey_concat(journey, journey) IS 'the touchpoints of both
 CREATE OPERATOR || (LEFTARG = journey, RIGHTARG = journey, FUNCTION = journey_concat);
 COMMENT ON OPERATOR || (journey, journey) IS 'merges two journeys';
 
-CREATE FUNCTION journey_eq(journey, journey) RETURNS boolean
-	AS 'MODULE_PATHNAME', 'journey_eq' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION journey_eq(journey, journey) IS 'equal: the same touchpoints';
-CREATE FUNCTION journey_ne(journey, journey) RETURNS boolean
-	AS 'MODULE_PATHNAME', 'journey_ne' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION journey_ne(journey, journey) IS 'not equal';
-CREATE OPERATOR = (
-	LEFTARG = journey, RIGHTARG = journey, FUNCTION = journey_eq,
-	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel
-);
+-- @equality_type journey journey
 COMMENT ON OPERATOR = (journey, journey) IS 'equal: the same touchpoints';
-CREATE OPERATOR <> (
-	LEFTARG = journey, RIGHTARG = journey, FUNCTION = journey_ne,
-	COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel
-);
-COMMENT ON OPERATOR <> (journey, journey) IS 'not equal';
 
 -- accessors --------------------------------------------------------------------
 CREATE FUNCTION touchpoints(journey) RETURNS integer

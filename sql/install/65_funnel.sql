@@ -29,22 +29,8 @@ CREATE TYPE funnel_events (
 );
 COMMENT ON TYPE funnel_events IS 'state of window_funnel and sequence_match/sequence_count: the parameters, and a timestamp and a step bitmask per event that matches some step';
 
-CREATE FUNCTION funnel_events_eq(funnel_events, funnel_events) RETURNS boolean
-	AS 'MODULE_PATHNAME', 'funnel_events_eq' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION funnel_events_eq(funnel_events, funnel_events) IS 'implementation of = for funnel_events';
-CREATE FUNCTION funnel_events_ne(funnel_events, funnel_events) RETURNS boolean
-	AS 'MODULE_PATHNAME', 'funnel_events_ne' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION funnel_events_ne(funnel_events, funnel_events) IS 'implementation of <> for funnel_events';
-CREATE OPERATOR = (
-	LEFTARG = funnel_events, RIGHTARG = funnel_events, FUNCTION = funnel_events_eq,
-	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel
-);
+-- @equality_type funnel_events funnel_events
 COMMENT ON OPERATOR = (funnel_events, funnel_events) IS 'equal: same parameters and the same events, in any order';
-CREATE OPERATOR <> (
-	LEFTARG = funnel_events, RIGHTARG = funnel_events, FUNCTION = funnel_events_ne,
-	COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel
-);
-COMMENT ON OPERATOR <> (funnel_events, funnel_events) IS 'not equal';
 
 -- aggregate support functions (not STRICT: NULL timestamps and conditions are
 -- data, skipped or false; parameters may not be NULL).  STABLE: a window

@@ -58,24 +58,4 @@ CREATE FUNCTION next_close(h business_hours, at timestamptz) RETURNS timestamptz
 COMMENT ON FUNCTION next_close(business_hours, timestamptz) IS 'the first closed instant at or after at (at itself when closed); NULL when it never closes again';
 
 -- equality of calendars (same hours, zone and dates), with hashing for GROUP BY
-CREATE FUNCTION business_hours_eq(business_hours, business_hours) RETURNS boolean
-	AS 'MODULE_PATHNAME', 'business_hours_eq' LANGUAGE C IMMUTABLE STRICT LEAKPROOF PARALLEL SAFE;
-COMMENT ON FUNCTION business_hours_eq(business_hours, business_hours) IS 'implementation of = for business_hours';
-CREATE FUNCTION business_hours_ne(business_hours, business_hours) RETURNS boolean
-	AS 'MODULE_PATHNAME', 'business_hours_ne' LANGUAGE C IMMUTABLE STRICT LEAKPROOF PARALLEL SAFE;
-COMMENT ON FUNCTION business_hours_ne(business_hours, business_hours) IS 'implementation of <> for business_hours';
-CREATE FUNCTION business_hours_hash(business_hours) RETURNS integer
-	AS 'MODULE_PATHNAME', 'business_hours_hash' LANGUAGE C IMMUTABLE STRICT LEAKPROOF PARALLEL SAFE;
-COMMENT ON FUNCTION business_hours_hash(business_hours) IS 'hash support';
-CREATE FUNCTION business_hours_hash_extended(business_hours, bigint) RETURNS bigint
-	AS 'MODULE_PATHNAME', 'business_hours_hash_extended' LANGUAGE C IMMUTABLE STRICT LEAKPROOF PARALLEL SAFE;
-COMMENT ON FUNCTION business_hours_hash_extended(business_hours, bigint) IS 'hash support (seeded)';
-
-CREATE OPERATOR = (LEFTARG = business_hours, RIGHTARG = business_hours, PROCEDURE = business_hours_eq,
-	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel, HASHES);
-CREATE OPERATOR <> (LEFTARG = business_hours, RIGHTARG = business_hours, PROCEDURE = business_hours_ne,
-	COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel);
-CREATE OPERATOR CLASS business_hours_hash_ops DEFAULT FOR TYPE business_hours USING hash AS
-	OPERATOR 1 =,
-	FUNCTION 1 business_hours_hash(business_hours),
-	FUNCTION 2 business_hours_hash_extended(business_hours, bigint);
+-- @equality_type business_hours business_hours hash
