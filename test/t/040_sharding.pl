@@ -9,6 +9,11 @@
 #     per-customer FCR runs on the shards through a view there, because
 #     postgres_fdw in PostgreSQL 15 never ships a window function (the test shows
 #     that too).
+#   - Journeys and funnels: per-customer journey_agg() (its accessors read the
+#     shipped journeys on the coordinator), window_funnel() and retention() are
+#     pushed down whole; the funnel aggregates with a text mode or pattern are not
+#     (postgres_fdw 15: the text constant's collation), so a view on the shards runs
+#     them; journey_agg() per shard is merged by rollup(journey) on the coordinator.
 #   - A shard that is down is an error naming it, never a partial answer.
 # Every answer must equal that of the same rows on a single node.  doc/scaling.md
 # is the recipe this test follows.
@@ -25,19 +30,21 @@ my $coord = InteractionTest::node('coordinator');
 my $rows = q{
 	SELECT id, (interaction_channel_labels())[1 + id % 5] AS channel,
 	       CASE WHEN id % 17 = 0 THEN NULL ELSE (id * 7 + id / 3) % 11 END AS score,
-	       date '2026-01-01' + (id % 90) AS day
+	       date '2026-01-01' + (id % 90) AS day,
+	       timestamptz '2026-01-01 00:00+00' + ((hashint4(id)::bigint + 2147483648) % 129600) * interval '1 minute' AS at,
+	       (ARRAY['awareness', 'consideration', 'acquisition', 'retention', 'advocacy'])[1 + (hashint4(id * 3)::bigint + 2147483648) % 5]::journey_stage AS stage
 	FROM generate_series(1, 20000) AS id};
 for my $k (1 .. 2)
 {
 	$shards[ $k - 1 ]->safe_psql('postgres', qq{
-		CREATE TABLE responses (shard int, id int, channel interaction_channel, score int, day date);
+		CREATE TABLE responses (shard int, id int, channel interaction_channel, score int, day date, at timestamptz, stage journey_stage);
 		INSERT INTO responses SELECT $k, r.* FROM ($rows) r WHERE id % 2 = $k - 1;
 		ANALYZE responses;});
 }
 $coord->safe_psql('postgres', "CREATE TABLE responses_local AS $rows");
 
 $coord->safe_psql('postgres', 'CREATE EXTENSION postgres_fdw');
-my $ddl = "CREATE TABLE responses (shard int, id int, channel interaction_channel, score int, day date) PARTITION BY LIST (shard);\n";
+my $ddl = "CREATE TABLE responses (shard int, id int, channel interaction_channel, score int, day date, at timestamptz, stage journey_stage) PARTITION BY LIST (shard);\n";
 for my $k (1 .. 2)
 {
 	my $s = $shards[ $k - 1 ];
@@ -88,14 +95,14 @@ is($coord->safe_psql('postgres', "$settings SELECT nps(score), csat(score % 5 + 
 # ---- sharded by customer ---------------------------------------------------------
 # On each shard: the table, and a view that computes the FCR windows there.
 my $shard_ddl = q{
-	CREATE TABLE contacts (customer int, channel interaction_channel, score int, at timestamptz);
+	CREATE TABLE contacts (customer int, channel interaction_channel, score int, at timestamptz, stage journey_stage);
 	CREATE VIEW contacts_fcr AS
 	SELECT customer, channel, at,
 	       fcr(at, '7 days') OVER w AS resolved,
 	       contact_attempt(at, '7 days') OVER w AS attempt
 	FROM contacts WINDOW w AS (PARTITION BY customer ORDER BY at);};
 $_->safe_psql('postgres', $shard_ddl) for @shards;
-my $cols = 'customer int, channel interaction_channel, score int, at timestamptz';
+my $cols = 'customer int, channel interaction_channel, score int, at timestamptz, stage journey_stage';
 my $fcr_cols = 'customer int, channel interaction_channel, at timestamptz, resolved boolean, attempt int';
 $ddl = "CREATE TABLE contacts ($cols) PARTITION BY HASH (customer);
 	CREATE TABLE contacts_fcr ($fcr_cols) PARTITION BY HASH (customer);";
@@ -112,7 +119,8 @@ $coord->safe_psql('postgres', $ddl);
 my $contact_rows = q{
 	SELECT (id * 7919) % 2000 AS customer, (interaction_channel_labels())[1 + id % 5] AS channel,
 	       CASE WHEN id % 19 = 0 THEN NULL ELSE (id * 13 + id / 7) % 11 END AS score,
-	       timestamptz '2026-01-01 00:00+00' + ((hashint4(id)::bigint + 2147483648) % 129600) * interval '1 minute' AS at
+	       timestamptz '2026-01-01 00:00+00' + ((hashint4(id)::bigint + 2147483648) % 129600) * interval '1 minute' AS at,
+	       (ARRAY['awareness', 'consideration', 'acquisition', 'retention', 'advocacy'])[1 + (hashint4(id * 3)::bigint + 2147483648) % 5]::journey_stage AS stage
 	FROM generate_series(1, 20000) AS id};
 $coord->safe_psql('postgres', "INSERT INTO contacts $contact_rows; CREATE TABLE contacts_local AS $contact_rows");
 $_->safe_psql('postgres', 'ANALYZE contacts') for @shards;
@@ -175,11 +183,121 @@ is($coord->safe_psql('postgres', q{
 	            FROM contacts_local WINDOW w AS (PARTITION BY customer ORDER BY at)) t GROUP BY customer) c}), 't',
 	'the FCR comparison has content: 2000 customers, resolved and repeated contacts, chains');
 
+# ---- journeys and funnels ----------------------------------------------------------
+# Per-customer journey_agg: pushed down whole like nps(); the journeys travel in
+# their text form and the accessors read them on the coordinator.
+my $journey_by_customer = q{
+	SELECT customer, j::text AS journey, touchpoints(j), current_stage(j), furthest_stage(j),
+	       stage_funnel(j, '7 days') AS funnel_7d, time_to_stage(j, 'acquisition') AS to_acquisition
+	FROM (SELECT customer, journey_agg(at, stage, channel) AS j FROM %s GROUP BY customer) t
+	ORDER BY customer};
+$plan = $coord->safe_psql('postgres', "$pwise EXPLAIN (VERBOSE, COSTS OFF) " . sprintf($journey_by_customer, 'contacts'));
+note $plan;
+is(() = $plan =~ /Remote SQL: SELECT customer, public\.journey_agg\(at, stage, channel\) FROM public\.contacts GROUP BY 1/g, 2,
+	'per-customer journey_agg() is pushed down whole to each shard');
+unlike($plan, qr/Partial|Finalize|HashAggregate|GroupAggregate/, 'no journey is aggregated on the coordinator');
+my $journeys_local = $coord->safe_psql('postgres', sprintf($journey_by_customer, 'contacts_local'));
+is($coord->safe_psql('postgres', "$pwise " . sprintf($journey_by_customer, 'contacts')), $journeys_local,
+	'per-customer journeys from the shards equal the single node (text and accessors)');
+is($coord->safe_psql('postgres', sprintf(q{
+	SELECT count(*), sum(touchpoints(j)), count(DISTINCT current_stage(j)), max(stage_funnel(j, '7 days')) >= 3,
+	       count(*) FILTER (WHERE stage_funnel(j, '7 days') = 0)
+	FROM (SELECT customer, journey_agg(at, stage, channel) AS j FROM %s GROUP BY customer) t}, 'contacts_local')),
+	'2000|20000|5|t|' . $coord->safe_psql('postgres', q{
+	SELECT count(*) FROM (SELECT customer FROM contacts_local GROUP BY customer
+	                      HAVING bool_and(stage <> 'awareness')) t}),
+	'the journey comparison has content: 2000 customers, every contact, all stages, whole funnels');
+
+# Per-customer funnels: window_funnel() and retention() are pushed down whole; only
+# their small results travel.
+my $funnel_by_customer = q{
+	SELECT customer,
+	       window_funnel('7 days', at, stage = 'awareness', stage = 'consideration', stage = 'acquisition') AS level,
+	       retention(stage = 'awareness', stage = 'retention', stage = 'advocacy') AS r
+	FROM %s GROUP BY customer ORDER BY customer};
+$plan = $coord->safe_psql('postgres', "$pwise EXPLAIN (VERBOSE, COSTS OFF) " . sprintf($funnel_by_customer, 'contacts'));
+note $plan;
+is(() = $plan =~ /Remote SQL: SELECT customer, public\.window_funnel\('7 days'::interval, at, VARIADIC ARRAY\[.*\]\), public\.retention\(VARIADIC ARRAY\[.* GROUP BY 1/g, 2,
+	'per-customer window_funnel() and retention() are pushed down whole to each shard');
+unlike($plan, qr/Partial|Finalize|HashAggregate|GroupAggregate/, 'no funnel is aggregated on the coordinator');
+my $funnels_local = $coord->safe_psql('postgres', sprintf($funnel_by_customer, 'contacts_local'));
+is($coord->safe_psql('postgres', "$pwise " . sprintf($funnel_by_customer, 'contacts')), $funnels_local,
+	'per-customer funnels from the shards equal the single node');
+
+# The funnel aggregates with a text argument (window_funnel's mode, the pattern of
+# sequence_match and sequence_count) are not shipped: the text constant gives the
+# aggregate an input collation that postgres_fdw in PostgreSQL 15 cannot derive from
+# a foreign column, so it keeps the aggregate (and pulls the rows) ...
+my $pattern_by_customer = q{
+	SELECT customer,
+	       window_funnel('7 days', 'strict_order', at, stage = 'awareness', stage = 'consideration', stage = 'acquisition') AS strict_level,
+	       sequence_match('(?1).*(?2)', at, stage = 'awareness', stage = 'acquisition') AS converted,
+	       sequence_count('(?1).*(?2)', at, stage = 'awareness', stage = 'acquisition') AS conversions
+	FROM %s GROUP BY customer ORDER BY customer};
+$plan = $coord->safe_psql('postgres', "$pwise EXPLAIN (VERBOSE, COSTS OFF) " . sprintf($pattern_by_customer, 'contacts'));
+like($plan, qr/GroupAggregate|HashAggregate/, 'PostgreSQL 15: funnel aggregates with a text mode or pattern run on the coordinator');
+unlike($plan, qr/Remote SQL: .*(window_funnel|sequence_match|sequence_count)\(/,
+	'PostgreSQL 15: postgres_fdw does not ship an aggregate with a text constant argument');
+# ... so, as for FCR, the shards compute them in a view, which is pushed down.
+$_->safe_psql('postgres', "CREATE VIEW contacts_funnels AS " . sprintf($pattern_by_customer, 'contacts')) for @shards;
+$ddl = 'CREATE TABLE contacts_funnels (customer int, strict_level int, converted boolean, conversions bigint) PARTITION BY HASH (customer);';
+for my $k (1 .. 2)
+{
+	my $r = $k - 1;
+	$ddl .= qq{
+		CREATE FOREIGN TABLE contacts_funnels_$k PARTITION OF contacts_funnels FOR VALUES WITH (MODULUS 2, REMAINDER $r)
+			SERVER shard$k OPTIONS (table_name 'contacts_funnels');};
+}
+$coord->safe_psql('postgres', $ddl);
+my $funnel_view = 'SELECT * FROM contacts_funnels ORDER BY customer';
+$plan = $coord->safe_psql('postgres', "$pwise EXPLAIN (VERBOSE, COSTS OFF) $funnel_view");
+note $plan;
+is(() = $plan =~ /Remote SQL: SELECT customer, strict_level, converted, conversions FROM public\.contacts_funnels/g, 2,
+	'per-customer pattern funnels: each shard computes its view');
+unlike($plan, qr/Aggregate/, 'no funnel aggregate on the coordinator');
+my $patterns_local = $coord->safe_psql('postgres', sprintf($pattern_by_customer, 'contacts_local'));
+is($coord->safe_psql('postgres', "$pwise $funnel_view"), $patterns_local,
+	'per-customer pattern funnels computed on the shards equal the single node');
+is($coord->safe_psql('postgres', "$pwise " . sprintf($pattern_by_customer, 'contacts')), $patterns_local,
+	'the coordinator-side funnel aggregates agree too');
+is($coord->safe_psql('postgres', sprintf(q{
+	SELECT count(*) = 2000 AND count(DISTINCT f.level) = 4 AND count(DISTINCT strict_level) = 4
+	       AND count(*) FILTER (WHERE f.level > strict_level) > 0 AND count(DISTINCT r) > 3
+	       AND count(*) FILTER (WHERE converted) > 100 AND max(conversions) > 1
+	FROM (%s) f JOIN (%s) p USING (customer)}, sprintf($funnel_by_customer, 'contacts_local'),
+	sprintf($pattern_by_customer, 'contacts_local'))), 't',
+	'the funnel comparison has content: every level, strict order differing, conversions, repeated ones');
+
+# Two levels: journey_agg per shard and channel (the table partitioned by shard
+# number), pushed down; rollup(journey) merges them per channel on the coordinator.
+my $journey_two_level = q{
+	SELECT channel, md5(j::text) AS journey, touchpoints(j), first_touch(j), last_touch(j),
+	       current_stage(j), stage_funnel(j, '1 hour') AS funnel_1h
+	FROM (SELECT channel, rollup(j) AS j
+	      FROM (SELECT shard, channel, journey_agg(at, stage, channel) AS j
+	            FROM responses GROUP BY shard, channel) per_shard
+	      GROUP BY channel) t
+	ORDER BY channel};
+my $journey_single = q{
+	SELECT channel, md5(j::text) AS journey, touchpoints(j), first_touch(j), last_touch(j),
+	       current_stage(j), stage_funnel(j, '1 hour') AS funnel_1h
+	FROM (SELECT channel, journey_agg(at, stage, channel) AS j FROM responses_local GROUP BY channel) t
+	ORDER BY channel};
+$plan = $coord->safe_psql('postgres', "$settings EXPLAIN (VERBOSE, COSTS OFF) $journey_two_level");
+note $plan;
+is(() = $plan =~ /Remote SQL: SELECT shard, channel, public\.journey_agg\(at, stage, channel\) FROM public\.responses GROUP BY 1, 2/g, 2,
+	'two-level journeys: journey_agg() per shard and channel is pushed down to each shard');
+like($plan, qr/Output: .*rollup\(/, 'two-level journeys: rollup(journey) runs on the coordinator');
+$got = $coord->safe_psql('postgres', "$settings $journey_two_level");
+is($got, $coord->safe_psql('postgres', $journey_single), 'two-level sharded journeys equal the single-node journeys');
+is(scalar(() = $got =~ /\|4000\|/g), 5, 'the two-level comparison has content: 5 channels of 4000 touchpoints');
+
 # A shard that is down: an error that names it, and no rows at all.
 $shards[1]->stop;
 for my $q ([ 'two-level NPS', "$settings $two_level" ],
 	[ 'per-customer NPS', "$pwise " . sprintf($nps_by_customer, 'contacts') ],
 	[ 'per-customer FCR', "$pwise $fcr_view" ],
+	[ 'per-customer journeys', "$pwise " . sprintf($journey_by_customer, 'contacts') ],
 	[ 'direct nps()', "$settings SELECT nps(score) FROM responses" ])
 {
 	my ($rc, $out, $err) = $coord->psql('postgres', $q->[1]);
