@@ -425,18 +425,25 @@ funnel_add(FunctionCallInfo fcinfo, int kind, const Interval *within,
 		s = funnel_state_new(NULL, kind, nsteps, within, ptext, plen, 4);
 	else
 	{
-		if (unlikely(!funnel_same_params(s, kind, nsteps, within, ptext, plen)))
-			funnel_params_differ(s);
+		/*
+		 * In an aggregate the state is the one we returned: changed in place.
+		 * Called as a plain function, it may be a stored value (short header,
+		 * compressed or out of line): read a detoasted copy, never the datum.
+		 */
 		if (likely(fcinfo->flinfo->fn_extra == &in_aggregate_marker))
 			 /* in place */ ;
 		else if (AggCheckCallContext(fcinfo, NULL))
 			fcinfo->flinfo->fn_extra = &in_aggregate_marker;
 		else
+			s = NULL;
+		if (s == NULL || VARATT_IS_EXTENDED(s))
 		{
 			s = (FunnelState *) PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(0));
 			if (s->count > s->capacity)
 				io_corrupt_value("funnel_events", "count beyond capacity");
 		}
+		if (unlikely(!funnel_same_params(s, kind, nsteps, within, ptext, plen)))
+			funnel_params_differ(s);
 	}
 
 	if (PG_ARGISNULL(at_arg))
