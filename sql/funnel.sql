@@ -448,6 +448,8 @@ SELECT funnel_events_trans(NULL, secs(1), at(1), VARIADIC '{{true}}'::boolean[])
 SELECT retention_trans(3, true);
 SELECT retention_combine(1::bigint << 32, 2::bigint << 32);
 SELECT retention_final(-1);
+-- a pattern too long to parse (each character may be an action)
+SELECT sequence_match(repeat('.', 67108863), at(1), true);
 \set VERBOSITY terse
 
 -- ---------------------------------------------------------------------------

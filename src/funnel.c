@@ -176,9 +176,15 @@ pattern_parse(const char *pattern, int len, int nconds)
 {
 	const char *p = pattern;
 	const char *end = pattern + len;
-	Pattern    *pat = palloc(offsetof(Pattern, actions) + sizeof(PatternAction) * (len + 1));
+	Pattern    *pat;
 	int			n = 0;
 
+	/* each character may be an action: the most a parse can need */
+	if ((Size) len + 1 > (MaxAllocSize - offsetof(Pattern, actions)) / sizeof(PatternAction))
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("sequence pattern is too long: %d bytes", len)));
+	pat = palloc(offsetof(Pattern, actions) + sizeof(PatternAction) * (len + 1));
 	pat->has_time = false;
 	pat->used = 0;
 	pat->actions[n++].op = PAT_STAR;
