@@ -336,8 +336,8 @@ funnel_state_new(const FunnelState *from, int kind, int nsteps, const Interval *
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 				 errmsg("too many events for one funnel group")));
-	s = palloc(size);
-	memset(s, 0, FS_EVENTS_OFFSET(paramlen));
+	/* zeroed whole: the padding and the unused room may be stored on disk */
+	s = palloc0(size);
 	SET_VARSIZE(s, size);
 	s->version = INTERACTION_FORMAT_VERSION;
 	s->kind = kind;
