@@ -419,6 +419,40 @@ LATERAL (SELECT pg_temp.funnel_state(secs(10), m, at(n), n = 5000, n = 5001, n =
          FROM generate_series(1, 10000) n WHERE m = '' OR n BETWEEN 4999 AND 5003) x;
 
 -- ---------------------------------------------------------------------------
+-- the support functions called as plain functions, with odd arguments: proper
+-- errors, never a crash.  A stored state has a short header (row 1: 2 events)
+-- or is compressed (big: 1441 events); the transition function reads a copy.
+-- ---------------------------------------------------------------------------
+SELECT funnel_events_trans(s, secs(60), 'strict_once', at(20), false, true) AS appended
+FROM fs WHERE n = 1;
+CREATE TABLE fs_big AS
+SELECT ('window_funnel 2 1 0 0 ''strict_order'': ' ||
+        string_agg(t::text || ' 1', '; '))::funnel_events AS s
+FROM generate_series(timestamptz '2026-01-01', '2026-01-02', '1 minute') t;
+SELECT pg_column_size(s) < 20000 AS compressed,
+       window_funnel_final(funnel_events_trans(s, interval '1 day', text 'strict_order',
+                                               timestamptz '2026-01-02 12:00', false, true)) AS level
+FROM fs_big;
+SELECT window_funnel_final(NULL) AS w, sequence_match_final(NULL) AS m,
+       sequence_count_final(NULL) AS c, retention_trans(NULL, NULL) AS r;
+\set VERBOSITY default
+SELECT window_funnel_final(s) FROM fs WHERE n = 2;
+SELECT sequence_match_final(s) FROM fs WHERE n = 1;
+SELECT sequence_count_final(s) FROM fs WHERE n = 3;
+SELECT funnel_events_combine(a.s, b.s) FROM fs a, fs b WHERE a.n = 1 AND b.n = 2;
+SELECT funnel_events_trans(s, text '(?1)', at(1), true) FROM fs WHERE n = 1;
+SELECT funnel_events_trans(s, secs(60), text 'strict_once', at(1), true) FROM fs WHERE n = 1;
+SELECT funnel_events_trans(s, NULL::interval, at(1), true) FROM fs WHERE n = 1;
+SELECT funnel_events_trans(NULL, NULL::text, at(1), true);
+SELECT funnel_events_trans(NULL, secs(1), at(1), VARIADIC '{{true}}'::boolean[]);
+SELECT retention_trans(3, true);
+SELECT retention_combine(1::bigint << 32, 2::bigint << 32);
+SELECT retention_final(-1);
+-- a pattern too long to parse (each character may be an action)
+SELECT sequence_match(repeat('.', 67108863), at(1), true);
+\set VERBOSITY terse
+
+-- ---------------------------------------------------------------------------
 -- parallel: forced parallel plans give the serial answers
 -- ---------------------------------------------------------------------------
 CREATE TABLE big AS
@@ -465,5 +499,5 @@ FROM sq ORDER BY ts;
 
 -- clean up: the regression database is shared with the other tests
 DROP TABLE ev, ev2, ch, ch_strict, ch_order, ch_null, ch_inc, ch_once, ch_re, ch_shop,
-	rt, sq, sd, fs, fs_copy, fs_bin, big;
+	rt, sq, sd, fs, fs_copy, fs_bin, fs_big, big;
 DROP FUNCTION inc_case(int, text, text), at(int), secs(int);

@@ -176,9 +176,15 @@ pattern_parse(const char *pattern, int len, int nconds)
 {
 	const char *p = pattern;
 	const char *end = pattern + len;
-	Pattern    *pat = palloc(offsetof(Pattern, actions) + sizeof(PatternAction) * (len + 1));
+	Pattern    *pat;
 	int			n = 0;
 
+	/* each character may be an action: the most a parse can need */
+	if ((Size) len + 1 > (MaxAllocSize - offsetof(Pattern, actions)) / sizeof(PatternAction))
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("sequence pattern is too long: %d bytes", len)));
+	pat = palloc(offsetof(Pattern, actions) + sizeof(PatternAction) * (len + 1));
 	pat->has_time = false;
 	pat->used = 0;
 	pat->actions[n++].op = PAT_STAR;
@@ -330,8 +336,8 @@ funnel_state_new(const FunnelState *from, int kind, int nsteps, const Interval *
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 				 errmsg("too many events for one funnel group")));
-	s = palloc(size);
-	memset(s, 0, FS_EVENTS_OFFSET(paramlen));
+	/* zeroed whole: the padding and the unused room may be stored on disk */
+	s = palloc0(size);
 	SET_VARSIZE(s, size);
 	s->version = INTERACTION_FORMAT_VERSION;
 	s->kind = kind;
@@ -425,18 +431,25 @@ funnel_add(FunctionCallInfo fcinfo, int kind, const Interval *within,
 		s = funnel_state_new(NULL, kind, nsteps, within, ptext, plen, 4);
 	else
 	{
-		if (unlikely(!funnel_same_params(s, kind, nsteps, within, ptext, plen)))
-			funnel_params_differ(s);
+		/*
+		 * In an aggregate the state is the one we returned: changed in place.
+		 * Called as a plain function, it may be a stored value (short header,
+		 * compressed or out of line): read a detoasted copy, never the datum.
+		 */
 		if (likely(fcinfo->flinfo->fn_extra == &in_aggregate_marker))
 			 /* in place */ ;
 		else if (AggCheckCallContext(fcinfo, NULL))
 			fcinfo->flinfo->fn_extra = &in_aggregate_marker;
 		else
+			s = NULL;
+		if (s == NULL || VARATT_IS_EXTENDED(s))
 		{
 			s = (FunnelState *) PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(0));
 			if (s->count > s->capacity)
 				io_corrupt_value("funnel_events", "count beyond capacity");
 		}
+		if (unlikely(!funnel_same_params(s, kind, nsteps, within, ptext, plen)))
+			funnel_params_differ(s);
 	}
 
 	if (PG_ARGISNULL(at_arg))

@@ -139,13 +139,11 @@ journey_alloc(int n, uint8 flags)
 	Journey    *j;
 
 	check_touch_count(n);
-	j = (Journey *) palloc(JOURNEY_SIZE(n));
+	/* zeroed whole: a state's unused room may be stored on disk */
+	j = (Journey *) palloc0(JOURNEY_SIZE(n));
 	SET_VARSIZE(j, JOURNEY_SIZE(n));
 	j->version = INTERACTION_FORMAT_VERSION;
 	j->flags = flags;
-	j->reserved = 0;
-	j->count = 0;
-	j->reserved2 = 0;
 	return j;
 }
 
