@@ -497,6 +497,22 @@ RESET ALL;
 SELECT ts, window_funnel(secs(100), at(ts), d = 0, d = 1, d = 2) OVER (ORDER BY ts) AS running
 FROM sq ORDER BY ts;
 
+-- the support functions, called directly, are the operators and the I/O they implement
+SELECT count(*) AS pairs,
+       count(*) FILTER (WHERE funnel_events_eq(a, b) IS DISTINCT FROM (a = b)) AS eq_differs,
+       count(*) FILTER (WHERE funnel_events_ne(a, b) IS DISTINCT FROM (a <> b)) AS ne_differs,
+       count(*) FILTER (WHERE a = b) AS equal_pairs,
+       count(*) FILTER (WHERE funnel_events_out(funnel_events_in(funnel_events_out(a), 'funnel_events'::regtype, -1))::text
+                              IS DISTINCT FROM a::text) AS text_round_trip_differs
+FROM (VALUES ('window_funnel 0 0 0 0 '''''::funnel_events),
+             ('sequence 2 0 0 0 ''(?1).*(?2)'': 2026-01-01 10:00:00+00 2; 2026-01-01 09:59:00+00 1')) x(a),
+     (VALUES ('window_funnel 0 0 0 0 '''''::funnel_events),
+             ('sequence 2 0 0 0 ''(?1).*(?2)'': 2026-01-01 09:59:00+00 1; 2026-01-01 10:00:00+00 2')) y(b);
+-- the type uses them (recv takes internal: the catalog says it)
+SELECT t.typinput = 'funnel_events_in'::regproc AS input, t.typoutput = 'funnel_events_out'::regproc AS output,
+       t.typreceive = 'funnel_events_recv'::regproc AS recv, t.typsend = 'funnel_events_send'::regproc AS send
+FROM pg_type t WHERE t.oid = 'funnel_events'::regtype;
+
 -- clean up: the regression database is shared with the other tests
 DROP TABLE ev, ev2, ch, ch_strict, ch_order, ch_null, ch_inc, ch_once, ch_re, ch_shop,
 	rt, sq, sd, fs, fs_copy, fs_bin, fs_big, big;

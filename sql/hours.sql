@@ -349,3 +349,24 @@ SELECT count(*) AS cases,
        count(*) FILTER (WHERE business_add(h, t, '0') <> next_open(h, t)) AS zero_not_next_open,
        count(*) FILTER (WHERE next_close(h, next_open(h, t)) <= next_open(h, t)) AS empty_opening
 FROM oprop;
+
+-- the support functions, called directly, are the operators, hashes and I/O they implement
+SELECT count(*) AS pairs,
+       count(*) FILTER (WHERE business_hours_eq(a, b) IS DISTINCT FROM (a = b)) AS eq_differs,
+       count(*) FILTER (WHERE business_hours_ne(a, b) IS DISTINCT FROM (a <> b)) AS ne_differs,
+       count(*) FILTER (WHERE a = b) AS equal_pairs,
+       count(*) FILTER (WHERE a = b AND (business_hours_hash(a) <> business_hours_hash(b)
+                                         OR business_hours_hash_extended(a, 7) <> business_hours_hash_extended(b, 7)))
+         AS equal_but_hash_differs,
+       count(*) FILTER (WHERE business_hours_out(business_hours_in(business_hours_out(a), 'business_hours'::regtype, -1))::text
+                              IS DISTINCT FROM a::text) AS text_round_trip_differs
+FROM (VALUES ('mon-fri 09:00-17:00'::business_hours), ('24/7'), ('sat 10:00-14:00; tz Europe/Berlin')) x(a),
+     (VALUES ('Mon-Tue 09:00-17:00; wed-fri 09:00-17:00; tz UTC'::business_hours), ('mon-sun 00:00-24:00'),
+             ('sat 10:00-14:00; tz Europe/Berlin; closed 2026-12-26')) y(b);
+-- the type and its hash class use them (recv takes internal: the catalog says it)
+SELECT t.typinput = 'business_hours_in'::regproc AS input, t.typoutput = 'business_hours_out'::regproc AS output,
+       t.typreceive = 'business_hours_recv'::regproc AS recv, t.typsend = 'business_hours_send'::regproc AS send
+FROM pg_type t WHERE t.oid = 'business_hours'::regtype;
+SELECT ap.amprocnum, ap.amproc
+FROM pg_opclass opc JOIN pg_amproc ap ON ap.amprocfamily = opc.opcfamily
+WHERE opc.opcname = 'business_hours_hash_ops' ORDER BY 1;

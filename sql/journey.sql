@@ -341,3 +341,19 @@ FROM (VALUES
   ('stages out of order',      '\x0100000002000000000000000001ff000000000000000000ff'),
   ('none before a channel',    '\x0100000002000000000000000000ff00000000000000000000')) AS v(what, bytes);
 SELECT count(*) FROM bin;
+
+-- the support functions, called directly, are the operators and the I/O they implement
+SELECT count(*) AS pairs,
+       count(*) FILTER (WHERE journey_eq(a, b) IS DISTINCT FROM (a = b)) AS eq_differs,
+       count(*) FILTER (WHERE journey_ne(a, b) IS DISTINCT FROM (a <> b)) AS ne_differs,
+       count(*) FILTER (WHERE journey_concat(a, b) IS DISTINCT FROM (a || b)) AS concat_differs,
+       count(*) FILTER (WHERE journey_out(journey_in(journey_out(a), 'journey'::regtype, -1))::text
+                              IS DISTINCT FROM a::text) AS text_round_trip_differs
+FROM (VALUES ('[]'::journey), ('[2026-05-01 09:00+00 awareness/web]'),
+             ('[2026-05-01 09:00+00 awareness/web, 2026-05-02 10:00+00 acquisition]')) x(a),
+     (VALUES ('[]'::journey), ('[2026-05-01 09:00+00 awareness/web]'),
+             ('[2026-05-03 12:00+00 retention/phone]')) y(b);
+-- the type uses them (recv takes internal: the catalog says it)
+SELECT t.typinput = 'journey_in'::regproc AS input, t.typoutput = 'journey_out'::regproc AS output,
+       t.typreceive = 'journey_recv'::regproc AS recv, t.typsend = 'journey_send'::regproc AS send
+FROM pg_type t WHERE t.oid = 'journey'::regtype;
