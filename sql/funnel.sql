@@ -384,6 +384,7 @@ LATERAL (VALUES
 	('negative window', set_byte(set_byte(b, 1, 0), 7, 255)),
 	('parameter length beyond the data', set_byte(b, 22, 200)),
 	('bad pattern', set_byte(b, 25, ascii('2'))),
+	('zero byte in the pattern', set_byte(b, 26, 0)),
 	('count beyond the data', set_byte(b, 30, 2)),
 	('step 2 of 1', set_byte(b, length(b) - 1, 2)),
 	('no step', set_byte(b, length(b) - 1, 0)),
@@ -496,6 +497,15 @@ RESET ALL;
 -- as a window function (moving frame): the state grows in place
 SELECT ts, window_funnel(secs(100), at(ts), d = 0, d = 1, d = 2) OVER (ORDER BY ts) AS running
 FROM sq ORDER BY ts;
+
+-- strict_once keeps, after each timestamp, one chain per level (the one with the
+-- latest deadline): thousands of matching rows take linear time and memory
+SELECT window_funnel('1 hour', 'strict_once', t, g % 3 = 0, g % 3 = 1, g % 3 = 2, false) AS once_3000
+FROM generate_series(1, 3000) g,
+     LATERAL (SELECT timestamptz '2026-01-01 00:00+00' + g * interval '1 ms') v(t);
+SELECT window_funnel('1 hour', 'strict_once', t, g <= 3000, g > 3000, false) AS once_step1_then_step2
+FROM generate_series(1, 6000) g,
+     LATERAL (SELECT timestamptz '2026-01-01 00:00+00' + g * interval '1 ms') v(t);
 
 -- the support functions, called directly, are the operators and the I/O they implement
 SELECT count(*) AS pairs,

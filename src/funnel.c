@@ -26,6 +26,8 @@
  */
 #include "interaction.h"
 
+#include "miscadmin.h"
+
 #include "catalog/pg_type.h"
 #include "common/int.h"
 #include "libpq/pqformat.h"
@@ -593,6 +595,12 @@ chain_push(ChainList *l)
 {
 	if (l->n == l->cap)
 	{
+		if ((Size) l->cap * 2 * sizeof(Chain) > MaxAllocSize)
+			ereport(ERROR,
+					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					 errmsg("window_funnel: too many partial chains at one timestamp"),
+					 errdetail("strict_once keeps every partial chain among events of the same timestamp; more than %d are needed.",
+							   l->cap)));
 		l->cap = l->cap ? l->cap * 2 : 4;
 		l->items = l->items ? repalloc(l->items, sizeof(Chain) * l->cap)
 			: palloc(sizeof(Chain) * l->cap);
@@ -814,6 +822,27 @@ window_funnel_level(FunnelState *s)
 				}
 			}
 		}
+
+		/*
+		 * After a timestamp group, a chain's path (which rows it used) and its
+		 * last time no longer matter: later rows are other rows, at later
+		 * times.  Of the chains at a level the one with the latest deadline
+		 * can do whatever the others can, so strict_once keeps just that one,
+		 * and memory stays proportional to one group's events.
+		 */
+		if (once)
+		{
+			for (k = 0; k < nsteps; k++)
+			{
+				ChainList  *l = &levels[k];
+
+				for (int c = 1; c < l->n; c++)
+					if (l->items[c].deadline > l->items[0].deadline)
+						l->items[0] = l->items[c];
+				l->n = Min(l->n, 1);
+			}
+		}
+		CHECK_FOR_INTERRUPTS();
 		i = g_end;
 	}
 done:
@@ -987,6 +1016,7 @@ sequence_backtrack(const Pattern *pat, const FunnelEvent *ev, int n, int *pos)
 	int			depth = 0,
 				cap = 16;
 	int64		iter = 0;
+	uint32		steps_taken = 0;
 	bool		result;
 
 #define PUSH() do { \
@@ -998,6 +1028,9 @@ sequence_backtrack(const Pattern *pat, const FunnelEvent *ev, int n, int *pos)
 	{
 		const PatternAction *x = &pat->actions[act];
 		bool		fail = false;
+
+		if ((++steps_taken & 0xFFFF) == 0)
+			CHECK_FOR_INTERRUPTS();
 
 		switch (x->op)
 		{
@@ -1147,7 +1180,10 @@ funnel_events_sequence_count(PG_FUNCTION_ARGS)
 	if (ev == NULL || !sequence_could_match(pat, ev, s->count))
 		PG_RETURN_INT64(0);
 	while (pos < s->count && sequence_backtrack(pat, ev, s->count, &pos))
+	{
 		count++;
+		CHECK_FOR_INTERRUPTS();
+	}
 	PG_RETURN_INT64(count);
 }
 
@@ -1375,7 +1411,11 @@ funnel_events_recv(PG_FUNCTION_ARGS)
 		io_binary_error("funnel_events", "negative window");
 	if (plen < 0 || plen > buf->len - buf->cursor - 4)
 		io_binary_error("funnel_events", "bad parameter length %d", plen);
-	param = pnstrdup(pq_getmsgbytes(buf, plen), plen);
+	param = (char *) pq_getmsgbytes(buf, plen);
+	/* the parameter is text: a zero byte inside it would cut it short */
+	if (memchr(param, '\0', plen) != NULL)
+		io_binary_error("funnel_events", "the parameter contains a zero byte");
+	param = pnstrdup(param, plen);
 	count = pq_getmsgint(buf, 4);
 	if (count < 0 || count > FUNNEL_MAX_EVENTS || (int64) count * 12 != buf->len - buf->cursor)
 		io_binary_error("funnel_events", "bad event count %d", count);
