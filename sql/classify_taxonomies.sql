@@ -288,3 +288,7 @@ DROP ROLE regress_classify_reader;
 
 -- the trigger function is only a trigger
 SELECT interaction_rules_changed();
+
+-- NULL passes through (STRICT); a text without words matches nothing
+SELECT classify_kind(NULL) IS NULL AS kind_null, classify_urgency(NULL) IS NULL AS urgency_null,
+       classify_kind('') IS NULL AS kind_empty, classify_urgency(' -- ') IS NULL AS urgency_no_words;

@@ -370,3 +370,14 @@ FROM pg_type t WHERE t.oid = 'business_hours'::regtype;
 SELECT ap.amprocnum, ap.amproc
 FROM pg_opclass opc JOIN pg_amproc ap ON ap.amprocfamily = opc.opcfamily
 WHERE opc.opcname = 'business_hours_hash_ops' ORDER BY 1;
+
+-- NULL passes through (STRICT), in every argument
+SELECT business_time(NULL, '2026-01-05 10:00+00', '2026-01-05 12:00+00') IS NULL AS time_h,
+       business_time('24/7', NULL, '2026-01-05 12:00+00') IS NULL AS time_from,
+       business_time('24/7', '2026-01-05 10:00+00', NULL) IS NULL AS time_to,
+       business_add(NULL, '2026-01-05 10:00+00', '1 hour') IS NULL AS add_h,
+       business_add('24/7', NULL, '1 hour') IS NULL AS add_from,
+       business_add('24/7', '2026-01-05 10:00+00', NULL) IS NULL AS add_work,
+       is_open(NULL, '2026-01-05 10:00+00') IS NULL AS open_h, is_open('24/7', NULL) IS NULL AS open_at,
+       next_open(NULL, '2026-01-05 10:00+00') IS NULL AS next_open_h,
+       next_close('24/7', NULL) IS NULL AS next_close_at;

@@ -357,3 +357,16 @@ FROM (VALUES ('[]'::journey), ('[2026-05-01 09:00+00 awareness/web]'),
 SELECT t.typinput = 'journey_in'::regproc AS input, t.typoutput = 'journey_out'::regproc AS output,
        t.typreceive = 'journey_recv'::regproc AS recv, t.typsend = 'journey_send'::regproc AS send
 FROM pg_type t WHERE t.oid = 'journey'::regtype;
+
+-- NULL passes through (STRICT): the accessors, stage_funnel, attribution and ||
+SELECT touchpoints(NULL::journey) IS NULL AS touchpoints, first_touch(NULL::journey) IS NULL AS first_touch,
+       last_touch(NULL::journey) IS NULL AS last_touch, current_stage(NULL::journey) IS NULL AS current_stage,
+       furthest_stage(NULL::journey) IS NULL AS furthest_stage,
+       reached(NULL::journey, 'awareness') IS NULL AS reached_j, reached('[]'::journey, NULL) IS NULL AS reached_s,
+       (NULL::journey @> 'awareness'::journey_stage) IS NULL AS contains,
+       time_to_stage(NULL::journey, 'awareness') IS NULL AS time_to, time_in_stage('[]'::journey, NULL) IS NULL AS time_in,
+       stage_funnel(NULL::journey, '1 day') IS NULL AS funnel_j, stage_funnel('[]'::journey, NULL) IS NULL AS funnel_within,
+       (SELECT count(*) FROM attribution(NULL::journey)) AS attribution_rows,
+       (SELECT count(*) FROM attribution('[2026-01-01 awareness/web, 2026-01-02 acquisition/phone]'::journey, NULL)) AS attribution_null_model,
+       (NULL::journey || '[]'::journey) IS NULL AS concat,
+       (SELECT count(*) FROM unnest(NULL::journey)) AS unnest_rows;
