@@ -19,25 +19,28 @@
 EXTENSION   = interaction
 # The newest version, the one CREATE EXTENSION installs (default_version in
 # interaction.control names the same).
-EXTVERSION  = 1.1
+EXTVERSION  = 1.2
 
 MODULE_big  = interaction
 OBJS        = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
 
-# Versions (DESIGN section 9).  A released install script is frozen in the tree
-# (sql/interaction--1.0.sql) and never edited; so is a released upgrade script.
-# The install script of the newest version is put together from one part per
-# concept (sql/install/NN_*.sql, in name order), after the five taxonomy types
-# made from one template.  Its upgrade script from the previous release is put
-# together from what changed: sql/update/1.0--1.1/*.sql (statements that change
-# objects of 1.0), then every install part whose first line is "-- since 1.1"
-# (a concept new in 1.1, so its part serves both the install and the upgrade).
-# test/t/005_upgrade.pl checks that the upgraded catalog equals a fresh install.
+# Versions.  A released install or upgrade script is frozen in the tree
+# (sql/interaction--1.0.sql, sql/interaction--1.1.sql, sql/interaction--1.0--1.1.sql)
+# and never edited.  The install script of the newest version is put together from
+# one part per concept (sql/install/NN_*.sql, in name order), after the taxonomy
+# types made from one template.  Its upgrade script from the previous release is put
+# together from what changed: sql/update/$(PREVVERSION)--$(EXTVERSION)/*.sql (statements
+# that change objects of the previous release), then every install part whose first
+# line is "-- since $(EXTVERSION)" (a concept new in this version, so its part serves
+# both the install and the upgrade).  test/t/005_upgrade.pl checks that the upgraded
+# catalog equals a fresh install.
+PREVVERSION = 1.1
 TAXONOMY_TYPES = journey_stage interaction_kind interaction_channel interaction_urgency interaction_direction
 INSTALL_PARTS = $(sort $(wildcard sql/install/*.sql))
-UPDATE_1_1_PARTS = $(sort $(wildcard sql/update/1.0--1.1/*.sql)) \
-	$(foreach f,$(INSTALL_PARTS),$(if $(shell head -n 1 $(f) | grep -x -- '-- since 1.1'),$(f)))
-DATA_built  = sql/$(EXTENSION)--$(EXTVERSION).sql sql/$(EXTENSION)--1.0--1.1.sql
+UPDATE_PARTS = $(sort $(wildcard sql/update/$(PREVVERSION)--$(EXTVERSION)/*.sql)) \
+	$(foreach f,$(INSTALL_PARTS),$(if $(shell head -n 1 $(f) | grep -x -- '-- since $(EXTVERSION)'),$(f)))
+UPDATE_SCRIPT = sql/$(EXTENSION)--$(PREVVERSION)--$(EXTVERSION).sql
+DATA_built  = sql/$(EXTENSION)--$(EXTVERSION).sql $(UPDATE_SCRIPT)
 DATA        = $(filter-out $(DATA_built),$(wildcard sql/$(EXTENSION)--*.sql))
 
 # pg_regress: every sql/NAME.sql except the extension scripts, in name order.
@@ -72,10 +75,10 @@ sql/$(EXTENSION)--$(EXTVERSION).sql: $(INSTALL_PARTS) sql/install/taxonomy_type.
 	  for f in $(filter-out sql/install/00_header.sql,$(INSTALL_PARTS)); do cat $$f; done ) | \
 	  $(ORDERED_TYPE) > $@
 
-sql/$(EXTENSION)--1.0--1.1.sql: $(UPDATE_1_1_PARTS) $(TYPE_TEMPLATES)
-	( echo '-- interaction extension: upgrade from 1.0 to 1.1 (built from sql/update/1.0--1.1 and the parts new in 1.1)'; \
-	  printf '%s\n' '\echo Use "ALTER EXTENSION interaction UPDATE TO '"'"'1.1'"'"'" to load this file. \quit'; \
-	  for f in $(UPDATE_1_1_PARTS); do cat $$f; done ) | $(ORDERED_TYPE) > $@
+$(UPDATE_SCRIPT): $(UPDATE_PARTS) $(TYPE_TEMPLATES)
+	( echo '-- interaction extension: upgrade from $(PREVVERSION) to $(EXTVERSION) (built from sql/update/$(PREVVERSION)--$(EXTVERSION) and the parts new in $(EXTVERSION))'; \
+	  printf '%s\n' '\echo Use "ALTER EXTENSION interaction UPDATE TO '"'"'$(EXTVERSION)'"'"'" to load this file. \quit'; \
+	  for f in $(UPDATE_PARTS); do cat $$f; done ) | $(ORDERED_TYPE) > $@
 
 $(OBJS): src/interaction.h
 

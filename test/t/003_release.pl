@@ -61,7 +61,8 @@ my ($debian) = slurp_file("$top/debian/changelog") =~ /^\S+ \(([^)-]+)(-[^)]*)?\
 is($makefile, $control, "Makefile EXTVERSION equals default_version $control");
 is($meta->{version}, "$control.0", 'META.json version is default_version as major.minor.0');
 is($debian, $control, 'debian/changelog upstream version equals default_version');
-ok(-f "$top/sql/interaction--1.0.sql", 'the released 1.0 script is in the tree');
+ok(-f "$top/sql/interaction--$_.sql", "the released $_ script is in the tree") for qw(1.0 1.1);
+ok(-f "$top/sql/interaction--1.0--1.1.sql", 'the released 1.0 to 1.1 upgrade script is in the tree');
 
 SKIP:
 {

@@ -92,7 +92,7 @@ as('db_owner', q{CREATE EXTENSION interaction VERSION '1.0'});
 as('db_owner', q{ALTER EXTENSION interaction UPDATE});
 as('db_owner', q{INSERT INTO interaction_stage_rules VALUES ('Adventure Park', 'advocacy')});
 is(as('db_owner', q{SELECT classify_stage('adventure park'), extversion FROM pg_extension
-	WHERE extname = 'interaction'}), 'advocacy|1.1', 'updated from 1.0: the owner adds rules');
+	WHERE extname = 'interaction'}), 'advocacy|1.2', 'updated from 1.0: the owner adds rules');
 as('db_owner', q{DROP EXTENSION interaction CASCADE});
 is(as('db_owner', q{SELECT count(*) FROM pg_extension WHERE extname = 'interaction'}), '0',
 	'the database owner drops it');

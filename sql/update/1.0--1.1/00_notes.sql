@@ -1,2 +1,0 @@
--- Statements that change objects of 1.0 go in this folder, one file per concept
--- (NN_concept.sql, applied in name order, before the parts new in 1.1).

@@ -1,0 +1,3 @@
+-- Statements that change objects of 1.1 go in this folder, one file per concept
+-- (NN_concept.sql, applied in name order, before the install parts new in 1.2,
+-- those whose first line is "-- since 1.2").
