@@ -60,17 +60,17 @@ CREATE FUNCTION journey_stage_larger(journey_stage, journey_stage) RETURNS journ
 	AS 'MODULE_PATHNAME', 'taxonomy_larger' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 CREATE OPERATOR = (LEFTARG = journey_stage, RIGHTARG = journey_stage, PROCEDURE = journey_stage_eq,
-	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel, HASHES, MERGES);
+	COMMUTATOR = =, NEGATOR = <>, RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel, HASHES, MERGES);
 CREATE OPERATOR <> (LEFTARG = journey_stage, RIGHTARG = journey_stage, PROCEDURE = journey_stage_ne,
-	COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel);
+	COMMUTATOR = <>, NEGATOR = =, RESTRICT = pg_catalog.neqsel, JOIN = pg_catalog.neqjoinsel);
 CREATE OPERATOR < (LEFTARG = journey_stage, RIGHTARG = journey_stage, PROCEDURE = journey_stage_lt,
-	COMMUTATOR = >, NEGATOR = >=, RESTRICT = scalarltsel, JOIN = scalarltjoinsel);
+	COMMUTATOR = >, NEGATOR = >=, RESTRICT = pg_catalog.scalarltsel, JOIN = pg_catalog.scalarltjoinsel);
 CREATE OPERATOR <= (LEFTARG = journey_stage, RIGHTARG = journey_stage, PROCEDURE = journey_stage_le,
-	COMMUTATOR = >=, NEGATOR = >, RESTRICT = scalarlesel, JOIN = scalarlejoinsel);
+	COMMUTATOR = >=, NEGATOR = >, RESTRICT = pg_catalog.scalarlesel, JOIN = pg_catalog.scalarlejoinsel);
 CREATE OPERATOR > (LEFTARG = journey_stage, RIGHTARG = journey_stage, PROCEDURE = journey_stage_gt,
-	COMMUTATOR = <, NEGATOR = <=, RESTRICT = scalargtsel, JOIN = scalargtjoinsel);
+	COMMUTATOR = <, NEGATOR = <=, RESTRICT = pg_catalog.scalargtsel, JOIN = pg_catalog.scalargtjoinsel);
 CREATE OPERATOR >= (LEFTARG = journey_stage, RIGHTARG = journey_stage, PROCEDURE = journey_stage_ge,
-	COMMUTATOR = <=, NEGATOR = <, RESTRICT = scalargesel, JOIN = scalargejoinsel);
+	COMMUTATOR = <=, NEGATOR = <, RESTRICT = pg_catalog.scalargesel, JOIN = pg_catalog.scalargejoinsel);
 
 CREATE OPERATOR CLASS journey_stage_ops DEFAULT FOR TYPE journey_stage USING btree AS
 	OPERATOR 1 <, OPERATOR 2 <=, OPERATOR 3 =, OPERATOR 4 >=, OPERATOR 5 >,
@@ -145,17 +145,17 @@ CREATE FUNCTION interaction_kind_larger(interaction_kind, interaction_kind) RETU
 	AS 'MODULE_PATHNAME', 'taxonomy_larger' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 CREATE OPERATOR = (LEFTARG = interaction_kind, RIGHTARG = interaction_kind, PROCEDURE = interaction_kind_eq,
-	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel, HASHES, MERGES);
+	COMMUTATOR = =, NEGATOR = <>, RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel, HASHES, MERGES);
 CREATE OPERATOR <> (LEFTARG = interaction_kind, RIGHTARG = interaction_kind, PROCEDURE = interaction_kind_ne,
-	COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel);
+	COMMUTATOR = <>, NEGATOR = =, RESTRICT = pg_catalog.neqsel, JOIN = pg_catalog.neqjoinsel);
 CREATE OPERATOR < (LEFTARG = interaction_kind, RIGHTARG = interaction_kind, PROCEDURE = interaction_kind_lt,
-	COMMUTATOR = >, NEGATOR = >=, RESTRICT = scalarltsel, JOIN = scalarltjoinsel);
+	COMMUTATOR = >, NEGATOR = >=, RESTRICT = pg_catalog.scalarltsel, JOIN = pg_catalog.scalarltjoinsel);
 CREATE OPERATOR <= (LEFTARG = interaction_kind, RIGHTARG = interaction_kind, PROCEDURE = interaction_kind_le,
-	COMMUTATOR = >=, NEGATOR = >, RESTRICT = scalarlesel, JOIN = scalarlejoinsel);
+	COMMUTATOR = >=, NEGATOR = >, RESTRICT = pg_catalog.scalarlesel, JOIN = pg_catalog.scalarlejoinsel);
 CREATE OPERATOR > (LEFTARG = interaction_kind, RIGHTARG = interaction_kind, PROCEDURE = interaction_kind_gt,
-	COMMUTATOR = <, NEGATOR = <=, RESTRICT = scalargtsel, JOIN = scalargtjoinsel);
+	COMMUTATOR = <, NEGATOR = <=, RESTRICT = pg_catalog.scalargtsel, JOIN = pg_catalog.scalargtjoinsel);
 CREATE OPERATOR >= (LEFTARG = interaction_kind, RIGHTARG = interaction_kind, PROCEDURE = interaction_kind_ge,
-	COMMUTATOR = <=, NEGATOR = <, RESTRICT = scalargesel, JOIN = scalargejoinsel);
+	COMMUTATOR = <=, NEGATOR = <, RESTRICT = pg_catalog.scalargesel, JOIN = pg_catalog.scalargejoinsel);
 
 CREATE OPERATOR CLASS interaction_kind_ops DEFAULT FOR TYPE interaction_kind USING btree AS
 	OPERATOR 1 <, OPERATOR 2 <=, OPERATOR 3 =, OPERATOR 4 >=, OPERATOR 5 >,
@@ -230,17 +230,17 @@ CREATE FUNCTION interaction_channel_larger(interaction_channel, interaction_chan
 	AS 'MODULE_PATHNAME', 'taxonomy_larger' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 CREATE OPERATOR = (LEFTARG = interaction_channel, RIGHTARG = interaction_channel, PROCEDURE = interaction_channel_eq,
-	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel, HASHES, MERGES);
+	COMMUTATOR = =, NEGATOR = <>, RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel, HASHES, MERGES);
 CREATE OPERATOR <> (LEFTARG = interaction_channel, RIGHTARG = interaction_channel, PROCEDURE = interaction_channel_ne,
-	COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel);
+	COMMUTATOR = <>, NEGATOR = =, RESTRICT = pg_catalog.neqsel, JOIN = pg_catalog.neqjoinsel);
 CREATE OPERATOR < (LEFTARG = interaction_channel, RIGHTARG = interaction_channel, PROCEDURE = interaction_channel_lt,
-	COMMUTATOR = >, NEGATOR = >=, RESTRICT = scalarltsel, JOIN = scalarltjoinsel);
+	COMMUTATOR = >, NEGATOR = >=, RESTRICT = pg_catalog.scalarltsel, JOIN = pg_catalog.scalarltjoinsel);
 CREATE OPERATOR <= (LEFTARG = interaction_channel, RIGHTARG = interaction_channel, PROCEDURE = interaction_channel_le,
-	COMMUTATOR = >=, NEGATOR = >, RESTRICT = scalarlesel, JOIN = scalarlejoinsel);
+	COMMUTATOR = >=, NEGATOR = >, RESTRICT = pg_catalog.scalarlesel, JOIN = pg_catalog.scalarlejoinsel);
 CREATE OPERATOR > (LEFTARG = interaction_channel, RIGHTARG = interaction_channel, PROCEDURE = interaction_channel_gt,
-	COMMUTATOR = <, NEGATOR = <=, RESTRICT = scalargtsel, JOIN = scalargtjoinsel);
+	COMMUTATOR = <, NEGATOR = <=, RESTRICT = pg_catalog.scalargtsel, JOIN = pg_catalog.scalargtjoinsel);
 CREATE OPERATOR >= (LEFTARG = interaction_channel, RIGHTARG = interaction_channel, PROCEDURE = interaction_channel_ge,
-	COMMUTATOR = <=, NEGATOR = <, RESTRICT = scalargesel, JOIN = scalargejoinsel);
+	COMMUTATOR = <=, NEGATOR = <, RESTRICT = pg_catalog.scalargesel, JOIN = pg_catalog.scalargejoinsel);
 
 CREATE OPERATOR CLASS interaction_channel_ops DEFAULT FOR TYPE interaction_channel USING btree AS
 	OPERATOR 1 <, OPERATOR 2 <=, OPERATOR 3 =, OPERATOR 4 >=, OPERATOR 5 >,
@@ -315,17 +315,17 @@ CREATE FUNCTION interaction_urgency_larger(interaction_urgency, interaction_urge
 	AS 'MODULE_PATHNAME', 'taxonomy_larger' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 CREATE OPERATOR = (LEFTARG = interaction_urgency, RIGHTARG = interaction_urgency, PROCEDURE = interaction_urgency_eq,
-	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel, HASHES, MERGES);
+	COMMUTATOR = =, NEGATOR = <>, RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel, HASHES, MERGES);
 CREATE OPERATOR <> (LEFTARG = interaction_urgency, RIGHTARG = interaction_urgency, PROCEDURE = interaction_urgency_ne,
-	COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel);
+	COMMUTATOR = <>, NEGATOR = =, RESTRICT = pg_catalog.neqsel, JOIN = pg_catalog.neqjoinsel);
 CREATE OPERATOR < (LEFTARG = interaction_urgency, RIGHTARG = interaction_urgency, PROCEDURE = interaction_urgency_lt,
-	COMMUTATOR = >, NEGATOR = >=, RESTRICT = scalarltsel, JOIN = scalarltjoinsel);
+	COMMUTATOR = >, NEGATOR = >=, RESTRICT = pg_catalog.scalarltsel, JOIN = pg_catalog.scalarltjoinsel);
 CREATE OPERATOR <= (LEFTARG = interaction_urgency, RIGHTARG = interaction_urgency, PROCEDURE = interaction_urgency_le,
-	COMMUTATOR = >=, NEGATOR = >, RESTRICT = scalarlesel, JOIN = scalarlejoinsel);
+	COMMUTATOR = >=, NEGATOR = >, RESTRICT = pg_catalog.scalarlesel, JOIN = pg_catalog.scalarlejoinsel);
 CREATE OPERATOR > (LEFTARG = interaction_urgency, RIGHTARG = interaction_urgency, PROCEDURE = interaction_urgency_gt,
-	COMMUTATOR = <, NEGATOR = <=, RESTRICT = scalargtsel, JOIN = scalargtjoinsel);
+	COMMUTATOR = <, NEGATOR = <=, RESTRICT = pg_catalog.scalargtsel, JOIN = pg_catalog.scalargtjoinsel);
 CREATE OPERATOR >= (LEFTARG = interaction_urgency, RIGHTARG = interaction_urgency, PROCEDURE = interaction_urgency_ge,
-	COMMUTATOR = <=, NEGATOR = <, RESTRICT = scalargesel, JOIN = scalargejoinsel);
+	COMMUTATOR = <=, NEGATOR = <, RESTRICT = pg_catalog.scalargesel, JOIN = pg_catalog.scalargejoinsel);
 
 CREATE OPERATOR CLASS interaction_urgency_ops DEFAULT FOR TYPE interaction_urgency USING btree AS
 	OPERATOR 1 <, OPERATOR 2 <=, OPERATOR 3 =, OPERATOR 4 >=, OPERATOR 5 >,
@@ -400,17 +400,17 @@ CREATE FUNCTION interaction_direction_larger(interaction_direction, interaction_
 	AS 'MODULE_PATHNAME', 'taxonomy_larger' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 CREATE OPERATOR = (LEFTARG = interaction_direction, RIGHTARG = interaction_direction, PROCEDURE = interaction_direction_eq,
-	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel, HASHES, MERGES);
+	COMMUTATOR = =, NEGATOR = <>, RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel, HASHES, MERGES);
 CREATE OPERATOR <> (LEFTARG = interaction_direction, RIGHTARG = interaction_direction, PROCEDURE = interaction_direction_ne,
-	COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel);
+	COMMUTATOR = <>, NEGATOR = =, RESTRICT = pg_catalog.neqsel, JOIN = pg_catalog.neqjoinsel);
 CREATE OPERATOR < (LEFTARG = interaction_direction, RIGHTARG = interaction_direction, PROCEDURE = interaction_direction_lt,
-	COMMUTATOR = >, NEGATOR = >=, RESTRICT = scalarltsel, JOIN = scalarltjoinsel);
+	COMMUTATOR = >, NEGATOR = >=, RESTRICT = pg_catalog.scalarltsel, JOIN = pg_catalog.scalarltjoinsel);
 CREATE OPERATOR <= (LEFTARG = interaction_direction, RIGHTARG = interaction_direction, PROCEDURE = interaction_direction_le,
-	COMMUTATOR = >=, NEGATOR = >, RESTRICT = scalarlesel, JOIN = scalarlejoinsel);
+	COMMUTATOR = >=, NEGATOR = >, RESTRICT = pg_catalog.scalarlesel, JOIN = pg_catalog.scalarlejoinsel);
 CREATE OPERATOR > (LEFTARG = interaction_direction, RIGHTARG = interaction_direction, PROCEDURE = interaction_direction_gt,
-	COMMUTATOR = <, NEGATOR = <=, RESTRICT = scalargtsel, JOIN = scalargtjoinsel);
+	COMMUTATOR = <, NEGATOR = <=, RESTRICT = pg_catalog.scalargtsel, JOIN = pg_catalog.scalargtjoinsel);
 CREATE OPERATOR >= (LEFTARG = interaction_direction, RIGHTARG = interaction_direction, PROCEDURE = interaction_direction_ge,
-	COMMUTATOR = <=, NEGATOR = <, RESTRICT = scalargesel, JOIN = scalargejoinsel);
+	COMMUTATOR = <=, NEGATOR = <, RESTRICT = pg_catalog.scalargesel, JOIN = pg_catalog.scalargejoinsel);
 
 CREATE OPERATOR CLASS interaction_direction_ops DEFAULT FOR TYPE interaction_direction USING btree AS
 	OPERATOR 1 <, OPERATOR 2 <=, OPERATOR 3 =, OPERATOR 4 >=, OPERATOR 5 >,
@@ -454,7 +454,7 @@ COMMENT ON FUNCTION touchpoint_words(text) IS 'the words classify_stage() sees i
 CREATE TABLE interaction_stage_rules (
 	phrase text PRIMARY KEY
 		CONSTRAINT interaction_stage_rules_phrase_has_words
-		CHECK (touchpoint_words(phrase) <> ''),
+		CHECK (touchpoint_words(phrase) OPERATOR(pg_catalog.<>) ''),
 	stage journey_stage NOT NULL
 );
 COMMENT ON TABLE interaction_stage_rules IS 'user rules for classify_stage(): they beat the built-in vocabulary';
@@ -581,12 +581,12 @@ CREATE FUNCTION survey_summary_ne(survey_summary, survey_summary) RETURNS boolea
 COMMENT ON FUNCTION survey_summary_ne(survey_summary, survey_summary) IS 'not equal';
 CREATE OPERATOR = (
 	LEFTARG = survey_summary, RIGHTARG = survey_summary, FUNCTION = survey_summary_eq,
-	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel
+	COMMUTATOR = =, NEGATOR = <>, RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel
 );
 COMMENT ON OPERATOR = (survey_summary, survey_summary) IS 'equal: same responses, weights and scale';
 CREATE OPERATOR <> (
 	LEFTARG = survey_summary, RIGHTARG = survey_summary, FUNCTION = survey_summary_ne,
-	COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel
+	COMMUTATOR = <>, NEGATOR = =, RESTRICT = pg_catalog.neqsel, JOIN = pg_catalog.neqjoinsel
 );
 COMMENT ON OPERATOR <> (survey_summary, survey_summary) IS 'not equal';
 
@@ -859,22 +859,22 @@ COMMENT ON FUNCTION routing_priority_larger(routing_priority, routing_priority) 
 
 CREATE OPERATOR = (LEFTARG = routing_priority, RIGHTARG = routing_priority,
 	PROCEDURE = routing_priority_eq, COMMUTATOR = =, NEGATOR = <>,
-	RESTRICT = eqsel, JOIN = eqjoinsel, HASHES, MERGES);
+	RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel, HASHES, MERGES);
 CREATE OPERATOR <> (LEFTARG = routing_priority, RIGHTARG = routing_priority,
 	PROCEDURE = routing_priority_ne, COMMUTATOR = <>, NEGATOR = =,
-	RESTRICT = neqsel, JOIN = neqjoinsel);
+	RESTRICT = pg_catalog.neqsel, JOIN = pg_catalog.neqjoinsel);
 CREATE OPERATOR < (LEFTARG = routing_priority, RIGHTARG = routing_priority,
 	PROCEDURE = routing_priority_lt, COMMUTATOR = >, NEGATOR = >=,
-	RESTRICT = scalarltsel, JOIN = scalarltjoinsel);
+	RESTRICT = pg_catalog.scalarltsel, JOIN = pg_catalog.scalarltjoinsel);
 CREATE OPERATOR <= (LEFTARG = routing_priority, RIGHTARG = routing_priority,
 	PROCEDURE = routing_priority_le, COMMUTATOR = >=, NEGATOR = >,
-	RESTRICT = scalarlesel, JOIN = scalarlejoinsel);
+	RESTRICT = pg_catalog.scalarlesel, JOIN = pg_catalog.scalarlejoinsel);
 CREATE OPERATOR > (LEFTARG = routing_priority, RIGHTARG = routing_priority,
 	PROCEDURE = routing_priority_gt, COMMUTATOR = <, NEGATOR = <=,
-	RESTRICT = scalargtsel, JOIN = scalargtjoinsel);
+	RESTRICT = pg_catalog.scalargtsel, JOIN = pg_catalog.scalargtjoinsel);
 CREATE OPERATOR >= (LEFTARG = routing_priority, RIGHTARG = routing_priority,
 	PROCEDURE = routing_priority_ge, COMMUTATOR = <=, NEGATOR = <,
-	RESTRICT = scalargesel, JOIN = scalargejoinsel);
+	RESTRICT = pg_catalog.scalargesel, JOIN = pg_catalog.scalargejoinsel);
 
 CREATE OPERATOR CLASS routing_priority_ops DEFAULT FOR TYPE routing_priority USING btree AS
 	OPERATOR 1 <, OPERATOR 2 <=, OPERATOR 3 =, OPERATOR 4 >=, OPERATOR 5 >,
@@ -953,10 +953,10 @@ CREATE FUNCTION skillset_contained(skillset, skillset) RETURNS boolean
 COMMENT ON FUNCTION skillset_contained(skillset, skillset) IS 'implementation of <@ (every skill of the left at or below its level on the right)';
 
 CREATE OPERATOR @> (LEFTARG = skillset, RIGHTARG = skillset, PROCEDURE = skillset_contains,
-	COMMUTATOR = <@, RESTRICT = contsel, JOIN = contjoinsel);
+	COMMUTATOR = <@, RESTRICT = pg_catalog.contsel, JOIN = pg_catalog.contjoinsel);
 COMMENT ON OPERATOR @> (skillset, skillset) IS 'agent @> required: the agent has every required skill at or above its level';
 CREATE OPERATOR <@ (LEFTARG = skillset, RIGHTARG = skillset, PROCEDURE = skillset_contained,
-	COMMUTATOR = @>, RESTRICT = contsel, JOIN = contjoinsel);
+	COMMUTATOR = @>, RESTRICT = pg_catalog.contsel, JOIN = pg_catalog.contjoinsel);
 COMMENT ON OPERATOR <@ (skillset, skillset) IS 'required <@ agent: the agent has every required skill at or above its level';
 
 -- comparison: equality of canonical skillsets; < and > are an arbitrary but
@@ -990,17 +990,17 @@ CREATE FUNCTION skillset_hash_extended(skillset, bigint) RETURNS bigint
 COMMENT ON FUNCTION skillset_hash_extended(skillset, bigint) IS 'hash support (seeded)';
 
 CREATE OPERATOR = (LEFTARG = skillset, RIGHTARG = skillset, PROCEDURE = skillset_eq,
-	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel, HASHES, MERGES);
+	COMMUTATOR = =, NEGATOR = <>, RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel, HASHES, MERGES);
 CREATE OPERATOR <> (LEFTARG = skillset, RIGHTARG = skillset, PROCEDURE = skillset_ne,
-	COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel);
+	COMMUTATOR = <>, NEGATOR = =, RESTRICT = pg_catalog.neqsel, JOIN = pg_catalog.neqjoinsel);
 CREATE OPERATOR < (LEFTARG = skillset, RIGHTARG = skillset, PROCEDURE = skillset_lt,
-	COMMUTATOR = >, NEGATOR = >=, RESTRICT = scalarltsel, JOIN = scalarltjoinsel);
+	COMMUTATOR = >, NEGATOR = >=, RESTRICT = pg_catalog.scalarltsel, JOIN = pg_catalog.scalarltjoinsel);
 CREATE OPERATOR <= (LEFTARG = skillset, RIGHTARG = skillset, PROCEDURE = skillset_le,
-	COMMUTATOR = >=, NEGATOR = >, RESTRICT = scalarlesel, JOIN = scalarlejoinsel);
+	COMMUTATOR = >=, NEGATOR = >, RESTRICT = pg_catalog.scalarlesel, JOIN = pg_catalog.scalarlejoinsel);
 CREATE OPERATOR > (LEFTARG = skillset, RIGHTARG = skillset, PROCEDURE = skillset_gt,
-	COMMUTATOR = <, NEGATOR = <=, RESTRICT = scalargtsel, JOIN = scalargtjoinsel);
+	COMMUTATOR = <, NEGATOR = <=, RESTRICT = pg_catalog.scalargtsel, JOIN = pg_catalog.scalargtjoinsel);
 CREATE OPERATOR >= (LEFTARG = skillset, RIGHTARG = skillset, PROCEDURE = skillset_ge,
-	COMMUTATOR = <=, NEGATOR = <, RESTRICT = scalargesel, JOIN = scalargejoinsel);
+	COMMUTATOR = <=, NEGATOR = <, RESTRICT = pg_catalog.scalargesel, JOIN = pg_catalog.scalargejoinsel);
 
 CREATE OPERATOR CLASS skillset_ops DEFAULT FOR TYPE skillset USING btree AS
 	OPERATOR 1 <, OPERATOR 2 <=, OPERATOR 3 =, OPERATOR 4 >=, OPERATOR 5 >,

@@ -65,17 +65,17 @@ CREATE FUNCTION journey_stage_larger(journey_stage, journey_stage) RETURNS journ
 	AS 'MODULE_PATHNAME', 'taxonomy_larger' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 CREATE OPERATOR = (LEFTARG = journey_stage, RIGHTARG = journey_stage, PROCEDURE = journey_stage_eq,
-	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel, HASHES, MERGES);
+	COMMUTATOR = =, NEGATOR = <>, RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel, HASHES, MERGES);
 CREATE OPERATOR <> (LEFTARG = journey_stage, RIGHTARG = journey_stage, PROCEDURE = journey_stage_ne,
-	COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel);
+	COMMUTATOR = <>, NEGATOR = =, RESTRICT = pg_catalog.neqsel, JOIN = pg_catalog.neqjoinsel);
 CREATE OPERATOR < (LEFTARG = journey_stage, RIGHTARG = journey_stage, PROCEDURE = journey_stage_lt,
-	COMMUTATOR = >, NEGATOR = >=, RESTRICT = scalarltsel, JOIN = scalarltjoinsel);
+	COMMUTATOR = >, NEGATOR = >=, RESTRICT = pg_catalog.scalarltsel, JOIN = pg_catalog.scalarltjoinsel);
 CREATE OPERATOR <= (LEFTARG = journey_stage, RIGHTARG = journey_stage, PROCEDURE = journey_stage_le,
-	COMMUTATOR = >=, NEGATOR = >, RESTRICT = scalarlesel, JOIN = scalarlejoinsel);
+	COMMUTATOR = >=, NEGATOR = >, RESTRICT = pg_catalog.scalarlesel, JOIN = pg_catalog.scalarlejoinsel);
 CREATE OPERATOR > (LEFTARG = journey_stage, RIGHTARG = journey_stage, PROCEDURE = journey_stage_gt,
-	COMMUTATOR = <, NEGATOR = <=, RESTRICT = scalargtsel, JOIN = scalargtjoinsel);
+	COMMUTATOR = <, NEGATOR = <=, RESTRICT = pg_catalog.scalargtsel, JOIN = pg_catalog.scalargtjoinsel);
 CREATE OPERATOR >= (LEFTARG = journey_stage, RIGHTARG = journey_stage, PROCEDURE = journey_stage_ge,
-	COMMUTATOR = <=, NEGATOR = <, RESTRICT = scalargesel, JOIN = scalargejoinsel);
+	COMMUTATOR = <=, NEGATOR = <, RESTRICT = pg_catalog.scalargesel, JOIN = pg_catalog.scalargejoinsel);
 
 CREATE OPERATOR CLASS journey_stage_ops DEFAULT FOR TYPE journey_stage USING btree AS
 	OPERATOR 1 <, OPERATOR 2 <=, OPERATOR 3 =, OPERATOR 4 >=, OPERATOR 5 >,
@@ -155,17 +155,17 @@ CREATE FUNCTION interaction_kind_larger(interaction_kind, interaction_kind) RETU
 	AS 'MODULE_PATHNAME', 'taxonomy_larger' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 CREATE OPERATOR = (LEFTARG = interaction_kind, RIGHTARG = interaction_kind, PROCEDURE = interaction_kind_eq,
-	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel, HASHES, MERGES);
+	COMMUTATOR = =, NEGATOR = <>, RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel, HASHES, MERGES);
 CREATE OPERATOR <> (LEFTARG = interaction_kind, RIGHTARG = interaction_kind, PROCEDURE = interaction_kind_ne,
-	COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel);
+	COMMUTATOR = <>, NEGATOR = =, RESTRICT = pg_catalog.neqsel, JOIN = pg_catalog.neqjoinsel);
 CREATE OPERATOR < (LEFTARG = interaction_kind, RIGHTARG = interaction_kind, PROCEDURE = interaction_kind_lt,
-	COMMUTATOR = >, NEGATOR = >=, RESTRICT = scalarltsel, JOIN = scalarltjoinsel);
+	COMMUTATOR = >, NEGATOR = >=, RESTRICT = pg_catalog.scalarltsel, JOIN = pg_catalog.scalarltjoinsel);
 CREATE OPERATOR <= (LEFTARG = interaction_kind, RIGHTARG = interaction_kind, PROCEDURE = interaction_kind_le,
-	COMMUTATOR = >=, NEGATOR = >, RESTRICT = scalarlesel, JOIN = scalarlejoinsel);
+	COMMUTATOR = >=, NEGATOR = >, RESTRICT = pg_catalog.scalarlesel, JOIN = pg_catalog.scalarlejoinsel);
 CREATE OPERATOR > (LEFTARG = interaction_kind, RIGHTARG = interaction_kind, PROCEDURE = interaction_kind_gt,
-	COMMUTATOR = <, NEGATOR = <=, RESTRICT = scalargtsel, JOIN = scalargtjoinsel);
+	COMMUTATOR = <, NEGATOR = <=, RESTRICT = pg_catalog.scalargtsel, JOIN = pg_catalog.scalargtjoinsel);
 CREATE OPERATOR >= (LEFTARG = interaction_kind, RIGHTARG = interaction_kind, PROCEDURE = interaction_kind_ge,
-	COMMUTATOR = <=, NEGATOR = <, RESTRICT = scalargesel, JOIN = scalargejoinsel);
+	COMMUTATOR = <=, NEGATOR = <, RESTRICT = pg_catalog.scalargesel, JOIN = pg_catalog.scalargejoinsel);
 
 CREATE OPERATOR CLASS interaction_kind_ops DEFAULT FOR TYPE interaction_kind USING btree AS
 	OPERATOR 1 <, OPERATOR 2 <=, OPERATOR 3 =, OPERATOR 4 >=, OPERATOR 5 >,
@@ -245,17 +245,17 @@ CREATE FUNCTION interaction_channel_larger(interaction_channel, interaction_chan
 	AS 'MODULE_PATHNAME', 'taxonomy_larger' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 CREATE OPERATOR = (LEFTARG = interaction_channel, RIGHTARG = interaction_channel, PROCEDURE = interaction_channel_eq,
-	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel, HASHES, MERGES);
+	COMMUTATOR = =, NEGATOR = <>, RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel, HASHES, MERGES);
 CREATE OPERATOR <> (LEFTARG = interaction_channel, RIGHTARG = interaction_channel, PROCEDURE = interaction_channel_ne,
-	COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel);
+	COMMUTATOR = <>, NEGATOR = =, RESTRICT = pg_catalog.neqsel, JOIN = pg_catalog.neqjoinsel);
 CREATE OPERATOR < (LEFTARG = interaction_channel, RIGHTARG = interaction_channel, PROCEDURE = interaction_channel_lt,
-	COMMUTATOR = >, NEGATOR = >=, RESTRICT = scalarltsel, JOIN = scalarltjoinsel);
+	COMMUTATOR = >, NEGATOR = >=, RESTRICT = pg_catalog.scalarltsel, JOIN = pg_catalog.scalarltjoinsel);
 CREATE OPERATOR <= (LEFTARG = interaction_channel, RIGHTARG = interaction_channel, PROCEDURE = interaction_channel_le,
-	COMMUTATOR = >=, NEGATOR = >, RESTRICT = scalarlesel, JOIN = scalarlejoinsel);
+	COMMUTATOR = >=, NEGATOR = >, RESTRICT = pg_catalog.scalarlesel, JOIN = pg_catalog.scalarlejoinsel);
 CREATE OPERATOR > (LEFTARG = interaction_channel, RIGHTARG = interaction_channel, PROCEDURE = interaction_channel_gt,
-	COMMUTATOR = <, NEGATOR = <=, RESTRICT = scalargtsel, JOIN = scalargtjoinsel);
+	COMMUTATOR = <, NEGATOR = <=, RESTRICT = pg_catalog.scalargtsel, JOIN = pg_catalog.scalargtjoinsel);
 CREATE OPERATOR >= (LEFTARG = interaction_channel, RIGHTARG = interaction_channel, PROCEDURE = interaction_channel_ge,
-	COMMUTATOR = <=, NEGATOR = <, RESTRICT = scalargesel, JOIN = scalargejoinsel);
+	COMMUTATOR = <=, NEGATOR = <, RESTRICT = pg_catalog.scalargesel, JOIN = pg_catalog.scalargejoinsel);
 
 CREATE OPERATOR CLASS interaction_channel_ops DEFAULT FOR TYPE interaction_channel USING btree AS
 	OPERATOR 1 <, OPERATOR 2 <=, OPERATOR 3 =, OPERATOR 4 >=, OPERATOR 5 >,
@@ -335,17 +335,17 @@ CREATE FUNCTION interaction_urgency_larger(interaction_urgency, interaction_urge
 	AS 'MODULE_PATHNAME', 'taxonomy_larger' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 CREATE OPERATOR = (LEFTARG = interaction_urgency, RIGHTARG = interaction_urgency, PROCEDURE = interaction_urgency_eq,
-	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel, HASHES, MERGES);
+	COMMUTATOR = =, NEGATOR = <>, RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel, HASHES, MERGES);
 CREATE OPERATOR <> (LEFTARG = interaction_urgency, RIGHTARG = interaction_urgency, PROCEDURE = interaction_urgency_ne,
-	COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel);
+	COMMUTATOR = <>, NEGATOR = =, RESTRICT = pg_catalog.neqsel, JOIN = pg_catalog.neqjoinsel);
 CREATE OPERATOR < (LEFTARG = interaction_urgency, RIGHTARG = interaction_urgency, PROCEDURE = interaction_urgency_lt,
-	COMMUTATOR = >, NEGATOR = >=, RESTRICT = scalarltsel, JOIN = scalarltjoinsel);
+	COMMUTATOR = >, NEGATOR = >=, RESTRICT = pg_catalog.scalarltsel, JOIN = pg_catalog.scalarltjoinsel);
 CREATE OPERATOR <= (LEFTARG = interaction_urgency, RIGHTARG = interaction_urgency, PROCEDURE = interaction_urgency_le,
-	COMMUTATOR = >=, NEGATOR = >, RESTRICT = scalarlesel, JOIN = scalarlejoinsel);
+	COMMUTATOR = >=, NEGATOR = >, RESTRICT = pg_catalog.scalarlesel, JOIN = pg_catalog.scalarlejoinsel);
 CREATE OPERATOR > (LEFTARG = interaction_urgency, RIGHTARG = interaction_urgency, PROCEDURE = interaction_urgency_gt,
-	COMMUTATOR = <, NEGATOR = <=, RESTRICT = scalargtsel, JOIN = scalargtjoinsel);
+	COMMUTATOR = <, NEGATOR = <=, RESTRICT = pg_catalog.scalargtsel, JOIN = pg_catalog.scalargtjoinsel);
 CREATE OPERATOR >= (LEFTARG = interaction_urgency, RIGHTARG = interaction_urgency, PROCEDURE = interaction_urgency_ge,
-	COMMUTATOR = <=, NEGATOR = <, RESTRICT = scalargesel, JOIN = scalargejoinsel);
+	COMMUTATOR = <=, NEGATOR = <, RESTRICT = pg_catalog.scalargesel, JOIN = pg_catalog.scalargejoinsel);
 
 CREATE OPERATOR CLASS interaction_urgency_ops DEFAULT FOR TYPE interaction_urgency USING btree AS
 	OPERATOR 1 <, OPERATOR 2 <=, OPERATOR 3 =, OPERATOR 4 >=, OPERATOR 5 >,
@@ -425,17 +425,17 @@ CREATE FUNCTION interaction_direction_larger(interaction_direction, interaction_
 	AS 'MODULE_PATHNAME', 'taxonomy_larger' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 CREATE OPERATOR = (LEFTARG = interaction_direction, RIGHTARG = interaction_direction, PROCEDURE = interaction_direction_eq,
-	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel, HASHES, MERGES);
+	COMMUTATOR = =, NEGATOR = <>, RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel, HASHES, MERGES);
 CREATE OPERATOR <> (LEFTARG = interaction_direction, RIGHTARG = interaction_direction, PROCEDURE = interaction_direction_ne,
-	COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel);
+	COMMUTATOR = <>, NEGATOR = =, RESTRICT = pg_catalog.neqsel, JOIN = pg_catalog.neqjoinsel);
 CREATE OPERATOR < (LEFTARG = interaction_direction, RIGHTARG = interaction_direction, PROCEDURE = interaction_direction_lt,
-	COMMUTATOR = >, NEGATOR = >=, RESTRICT = scalarltsel, JOIN = scalarltjoinsel);
+	COMMUTATOR = >, NEGATOR = >=, RESTRICT = pg_catalog.scalarltsel, JOIN = pg_catalog.scalarltjoinsel);
 CREATE OPERATOR <= (LEFTARG = interaction_direction, RIGHTARG = interaction_direction, PROCEDURE = interaction_direction_le,
-	COMMUTATOR = >=, NEGATOR = >, RESTRICT = scalarlesel, JOIN = scalarlejoinsel);
+	COMMUTATOR = >=, NEGATOR = >, RESTRICT = pg_catalog.scalarlesel, JOIN = pg_catalog.scalarlejoinsel);
 CREATE OPERATOR > (LEFTARG = interaction_direction, RIGHTARG = interaction_direction, PROCEDURE = interaction_direction_gt,
-	COMMUTATOR = <, NEGATOR = <=, RESTRICT = scalargtsel, JOIN = scalargtjoinsel);
+	COMMUTATOR = <, NEGATOR = <=, RESTRICT = pg_catalog.scalargtsel, JOIN = pg_catalog.scalargtjoinsel);
 CREATE OPERATOR >= (LEFTARG = interaction_direction, RIGHTARG = interaction_direction, PROCEDURE = interaction_direction_ge,
-	COMMUTATOR = <=, NEGATOR = <, RESTRICT = scalargesel, JOIN = scalargejoinsel);
+	COMMUTATOR = <=, NEGATOR = <, RESTRICT = pg_catalog.scalargesel, JOIN = pg_catalog.scalargejoinsel);
 
 CREATE OPERATOR CLASS interaction_direction_ops DEFAULT FOR TYPE interaction_direction USING btree AS
 	OPERATOR 1 <, OPERATOR 2 <=, OPERATOR 3 =, OPERATOR 4 >=, OPERATOR 5 >,
@@ -479,7 +479,7 @@ COMMENT ON FUNCTION touchpoint_words(text) IS 'the words classify_stage() sees i
 CREATE TABLE interaction_stage_rules (
 	phrase text PRIMARY KEY
 		CONSTRAINT interaction_stage_rules_phrase_has_words
-		CHECK (touchpoint_words(phrase) <> ''),
+		CHECK (touchpoint_words(phrase) OPERATOR(pg_catalog.<>) ''),
 	stage journey_stage NOT NULL
 );
 COMMENT ON TABLE interaction_stage_rules IS 'user rules for classify_stage(): they beat the built-in vocabulary';
@@ -537,39 +537,42 @@ COMMENT ON FUNCTION interaction_rules_changed() IS 'trigger: tells every session
 -- interaction_stage_rules (a phrase read as words, unique by its words; kept by pg_dump;
 -- readable by everyone, writable by the extension's owner; a row trigger and a
 -- TRUNCATE trigger, both ENABLE ALWAYS so that replicated rules reach open sessions,
--- see 20_classify.sql).  One statement list serves both tables.
-DO $rules$
-DECLARE
-	r record;
-BEGIN
-	FOR r IN SELECT * FROM (VALUES
-		('interaction_kind_rules', 'kind', 'interaction_kind', 'classify_kind'),
-		('interaction_urgency_rules', 'urgency', 'interaction_urgency', 'classify_urgency'))
-		AS v(tab, col, typ, fn)
-	LOOP
-		EXECUTE format($sql$
-			CREATE TABLE %1$I (
-				phrase text PRIMARY KEY
-					CONSTRAINT %2$I CHECK (touchpoint_words(phrase) <> ''),
-				%3$I %4$I NOT NULL
-			);
-			COMMENT ON TABLE %1$I IS %5$L;
-			CREATE UNIQUE INDEX %6$I ON %1$I (touchpoint_words(phrase));
-			SELECT pg_catalog.pg_extension_config_dump(%1$L, '');
-			GRANT SELECT ON %1$I TO PUBLIC;
-			GRANT INSERT, UPDATE, DELETE, TRUNCATE ON %1$I TO @extowner@;
-			CREATE TRIGGER %7$I AFTER INSERT OR UPDATE OR DELETE ON %1$I
-				FOR EACH ROW EXECUTE FUNCTION interaction_rules_changed();
-			ALTER TABLE %1$I ENABLE ALWAYS TRIGGER %7$I;
-			CREATE TRIGGER %8$I AFTER TRUNCATE ON %1$I
-				FOR EACH STATEMENT EXECUTE FUNCTION interaction_rules_changed();
-			ALTER TABLE %1$I ENABLE ALWAYS TRIGGER %8$I;
-			$sql$, r.tab, r.tab || '_phrase_has_words', r.col, r.typ,
-			'user rules for ' || r.fn || '(): they beat the built-in vocabulary',
-			r.tab || '_words_key', r.tab || '_changed', r.tab || '_truncated');
-	END LOOP;
-END
-$rules$;
+-- see 20_classify.sql).  Plain DDL, no dynamic SQL: the script runs as superuser.
+CREATE TABLE interaction_kind_rules (
+	phrase text PRIMARY KEY
+		CONSTRAINT interaction_kind_rules_phrase_has_words
+		CHECK (touchpoint_words(phrase) OPERATOR(pg_catalog.<>) ''),
+	kind interaction_kind NOT NULL
+);
+COMMENT ON TABLE interaction_kind_rules IS 'user rules for classify_kind(): they beat the built-in vocabulary';
+CREATE UNIQUE INDEX interaction_kind_rules_words_key ON interaction_kind_rules (touchpoint_words(phrase));
+SELECT pg_catalog.pg_extension_config_dump('interaction_kind_rules', '');
+GRANT SELECT ON interaction_kind_rules TO PUBLIC;
+GRANT INSERT, UPDATE, DELETE, TRUNCATE ON interaction_kind_rules TO @extowner@;
+CREATE TRIGGER interaction_kind_rules_changed AFTER INSERT OR UPDATE OR DELETE ON interaction_kind_rules
+	FOR EACH ROW EXECUTE FUNCTION interaction_rules_changed();
+ALTER TABLE interaction_kind_rules ENABLE ALWAYS TRIGGER interaction_kind_rules_changed;
+CREATE TRIGGER interaction_kind_rules_truncated AFTER TRUNCATE ON interaction_kind_rules
+	FOR EACH STATEMENT EXECUTE FUNCTION interaction_rules_changed();
+ALTER TABLE interaction_kind_rules ENABLE ALWAYS TRIGGER interaction_kind_rules_truncated;
+
+CREATE TABLE interaction_urgency_rules (
+	phrase text PRIMARY KEY
+		CONSTRAINT interaction_urgency_rules_phrase_has_words
+		CHECK (touchpoint_words(phrase) OPERATOR(pg_catalog.<>) ''),
+	urgency interaction_urgency NOT NULL
+);
+COMMENT ON TABLE interaction_urgency_rules IS 'user rules for classify_urgency(): they beat the built-in vocabulary';
+CREATE UNIQUE INDEX interaction_urgency_rules_words_key ON interaction_urgency_rules (touchpoint_words(phrase));
+SELECT pg_catalog.pg_extension_config_dump('interaction_urgency_rules', '');
+GRANT SELECT ON interaction_urgency_rules TO PUBLIC;
+GRANT INSERT, UPDATE, DELETE, TRUNCATE ON interaction_urgency_rules TO @extowner@;
+CREATE TRIGGER interaction_urgency_rules_changed AFTER INSERT OR UPDATE OR DELETE ON interaction_urgency_rules
+	FOR EACH ROW EXECUTE FUNCTION interaction_rules_changed();
+ALTER TABLE interaction_urgency_rules ENABLE ALWAYS TRIGGER interaction_urgency_rules_changed;
+CREATE TRIGGER interaction_urgency_rules_truncated AFTER TRUNCATE ON interaction_urgency_rules
+	FOR EACH STATEMENT EXECUTE FUNCTION interaction_rules_changed();
+ALTER TABLE interaction_urgency_rules ENABLE ALWAYS TRIGGER interaction_urgency_rules_truncated;
 
 -- STABLE: they read their rules table (one answer per statement).
 CREATE FUNCTION classify_kind(text) RETURNS interaction_kind
@@ -672,12 +675,12 @@ CREATE FUNCTION survey_summary_ne(survey_summary, survey_summary) RETURNS boolea
 COMMENT ON FUNCTION survey_summary_ne(survey_summary, survey_summary) IS 'not equal';
 CREATE OPERATOR = (
 	LEFTARG = survey_summary, RIGHTARG = survey_summary, FUNCTION = survey_summary_eq,
-	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel
+	COMMUTATOR = =, NEGATOR = <>, RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel
 );
 COMMENT ON OPERATOR = (survey_summary, survey_summary) IS 'equal: same responses, weights and scale';
 CREATE OPERATOR <> (
 	LEFTARG = survey_summary, RIGHTARG = survey_summary, FUNCTION = survey_summary_ne,
-	COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel
+	COMMUTATOR = <>, NEGATOR = =, RESTRICT = pg_catalog.neqsel, JOIN = pg_catalog.neqjoinsel
 );
 COMMENT ON OPERATOR <> (survey_summary, survey_summary) IS 'not equal';
 
@@ -942,17 +945,17 @@ CREATE FUNCTION routing_priority_larger(routing_priority, routing_priority) RETU
 	AS 'MODULE_PATHNAME', 'routing_priority_larger' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 CREATE OPERATOR = (LEFTARG = routing_priority, RIGHTARG = routing_priority, PROCEDURE = routing_priority_eq,
-	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel, HASHES, MERGES);
+	COMMUTATOR = =, NEGATOR = <>, RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel, HASHES, MERGES);
 CREATE OPERATOR <> (LEFTARG = routing_priority, RIGHTARG = routing_priority, PROCEDURE = routing_priority_ne,
-	COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel);
+	COMMUTATOR = <>, NEGATOR = =, RESTRICT = pg_catalog.neqsel, JOIN = pg_catalog.neqjoinsel);
 CREATE OPERATOR < (LEFTARG = routing_priority, RIGHTARG = routing_priority, PROCEDURE = routing_priority_lt,
-	COMMUTATOR = >, NEGATOR = >=, RESTRICT = scalarltsel, JOIN = scalarltjoinsel);
+	COMMUTATOR = >, NEGATOR = >=, RESTRICT = pg_catalog.scalarltsel, JOIN = pg_catalog.scalarltjoinsel);
 CREATE OPERATOR <= (LEFTARG = routing_priority, RIGHTARG = routing_priority, PROCEDURE = routing_priority_le,
-	COMMUTATOR = >=, NEGATOR = >, RESTRICT = scalarlesel, JOIN = scalarlejoinsel);
+	COMMUTATOR = >=, NEGATOR = >, RESTRICT = pg_catalog.scalarlesel, JOIN = pg_catalog.scalarlejoinsel);
 CREATE OPERATOR > (LEFTARG = routing_priority, RIGHTARG = routing_priority, PROCEDURE = routing_priority_gt,
-	COMMUTATOR = <, NEGATOR = <=, RESTRICT = scalargtsel, JOIN = scalargtjoinsel);
+	COMMUTATOR = <, NEGATOR = <=, RESTRICT = pg_catalog.scalargtsel, JOIN = pg_catalog.scalargtjoinsel);
 CREATE OPERATOR >= (LEFTARG = routing_priority, RIGHTARG = routing_priority, PROCEDURE = routing_priority_ge,
-	COMMUTATOR = <=, NEGATOR = <, RESTRICT = scalargesel, JOIN = scalargejoinsel);
+	COMMUTATOR = <=, NEGATOR = <, RESTRICT = pg_catalog.scalargesel, JOIN = pg_catalog.scalargejoinsel);
 
 CREATE OPERATOR CLASS routing_priority_ops DEFAULT FOR TYPE routing_priority USING btree AS
 	OPERATOR 1 <, OPERATOR 2 <=, OPERATOR 3 =, OPERATOR 4 >=, OPERATOR 5 >,
@@ -1042,10 +1045,10 @@ CREATE FUNCTION skillset_contained(skillset, skillset) RETURNS boolean
 COMMENT ON FUNCTION skillset_contained(skillset, skillset) IS 'implementation of <@ (every skill of the left at or below its level on the right)';
 
 CREATE OPERATOR @> (LEFTARG = skillset, RIGHTARG = skillset, PROCEDURE = skillset_contains,
-	COMMUTATOR = <@, RESTRICT = contsel, JOIN = contjoinsel);
+	COMMUTATOR = <@, RESTRICT = pg_catalog.contsel, JOIN = pg_catalog.contjoinsel);
 COMMENT ON OPERATOR @> (skillset, skillset) IS 'agent @> required: the agent has every required skill at or above its level';
 CREATE OPERATOR <@ (LEFTARG = skillset, RIGHTARG = skillset, PROCEDURE = skillset_contained,
-	COMMUTATOR = @>, RESTRICT = contsel, JOIN = contjoinsel);
+	COMMUTATOR = @>, RESTRICT = pg_catalog.contsel, JOIN = pg_catalog.contjoinsel);
 COMMENT ON OPERATOR <@ (skillset, skillset) IS 'required <@ agent: the agent has every required skill at or above its level';
 
 -- comparison: equality of canonical skillsets; < and > are an arbitrary but
@@ -1075,17 +1078,17 @@ CREATE FUNCTION skillset_hash_extended(skillset, bigint) RETURNS bigint
 	AS 'MODULE_PATHNAME', 'skillset_hash_extended' LANGUAGE C IMMUTABLE STRICT LEAKPROOF PARALLEL SAFE;
 
 CREATE OPERATOR = (LEFTARG = skillset, RIGHTARG = skillset, PROCEDURE = skillset_eq,
-	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel, HASHES, MERGES);
+	COMMUTATOR = =, NEGATOR = <>, RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel, HASHES, MERGES);
 CREATE OPERATOR <> (LEFTARG = skillset, RIGHTARG = skillset, PROCEDURE = skillset_ne,
-	COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel);
+	COMMUTATOR = <>, NEGATOR = =, RESTRICT = pg_catalog.neqsel, JOIN = pg_catalog.neqjoinsel);
 CREATE OPERATOR < (LEFTARG = skillset, RIGHTARG = skillset, PROCEDURE = skillset_lt,
-	COMMUTATOR = >, NEGATOR = >=, RESTRICT = scalarltsel, JOIN = scalarltjoinsel);
+	COMMUTATOR = >, NEGATOR = >=, RESTRICT = pg_catalog.scalarltsel, JOIN = pg_catalog.scalarltjoinsel);
 CREATE OPERATOR <= (LEFTARG = skillset, RIGHTARG = skillset, PROCEDURE = skillset_le,
-	COMMUTATOR = >=, NEGATOR = >, RESTRICT = scalarlesel, JOIN = scalarlejoinsel);
+	COMMUTATOR = >=, NEGATOR = >, RESTRICT = pg_catalog.scalarlesel, JOIN = pg_catalog.scalarlejoinsel);
 CREATE OPERATOR > (LEFTARG = skillset, RIGHTARG = skillset, PROCEDURE = skillset_gt,
-	COMMUTATOR = <, NEGATOR = <=, RESTRICT = scalargtsel, JOIN = scalargtjoinsel);
+	COMMUTATOR = <, NEGATOR = <=, RESTRICT = pg_catalog.scalargtsel, JOIN = pg_catalog.scalargtjoinsel);
 CREATE OPERATOR >= (LEFTARG = skillset, RIGHTARG = skillset, PROCEDURE = skillset_ge,
-	COMMUTATOR = <=, NEGATOR = <, RESTRICT = scalargesel, JOIN = scalargejoinsel);
+	COMMUTATOR = <=, NEGATOR = <, RESTRICT = pg_catalog.scalargesel, JOIN = pg_catalog.scalargejoinsel);
 
 CREATE OPERATOR CLASS skillset_ops DEFAULT FOR TYPE skillset USING btree AS
 	OPERATOR 1 <, OPERATOR 2 <=, OPERATOR 3 =, OPERATOR 4 >=, OPERATOR 5 >,
@@ -1217,9 +1220,9 @@ CREATE FUNCTION journey_ne(journey, journey) RETURNS boolean
 COMMENT ON FUNCTION journey_ne(journey, journey) IS 'implementation of <> for journey';
 
 CREATE OPERATOR = (LEFTARG = journey, RIGHTARG = journey, PROCEDURE = journey_eq,
-	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel);
+	COMMUTATOR = =, NEGATOR = <>, RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel);
 CREATE OPERATOR <> (LEFTARG = journey, RIGHTARG = journey, PROCEDURE = journey_ne,
-	COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel);
+	COMMUTATOR = <>, NEGATOR = =, RESTRICT = pg_catalog.neqsel, JOIN = pg_catalog.neqjoinsel);
 COMMENT ON OPERATOR = (journey, journey) IS 'equal: the same touchpoints';
 
 -- accessors --------------------------------------------------------------------
@@ -1308,9 +1311,9 @@ CREATE FUNCTION funnel_events_ne(funnel_events, funnel_events) RETURNS boolean
 COMMENT ON FUNCTION funnel_events_ne(funnel_events, funnel_events) IS 'implementation of <> for funnel_events';
 
 CREATE OPERATOR = (LEFTARG = funnel_events, RIGHTARG = funnel_events, PROCEDURE = funnel_events_eq,
-	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel);
+	COMMUTATOR = =, NEGATOR = <>, RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel);
 CREATE OPERATOR <> (LEFTARG = funnel_events, RIGHTARG = funnel_events, PROCEDURE = funnel_events_ne,
-	COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel);
+	COMMUTATOR = <>, NEGATOR = =, RESTRICT = pg_catalog.neqsel, JOIN = pg_catalog.neqjoinsel);
 COMMENT ON OPERATOR = (funnel_events, funnel_events) IS 'equal: same parameters and the same events, in any order';
 
 -- aggregate support functions (not STRICT: NULL timestamps and conditions are
@@ -1505,9 +1508,9 @@ COMMENT ON FUNCTION business_hours_hash_extended(business_hours, bigint) IS 'has
 
 CREATE OPERATOR = (LEFTARG = business_hours, RIGHTARG = business_hours, PROCEDURE = business_hours_eq,
 	HASHES,
-	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel);
+	COMMUTATOR = =, NEGATOR = <>, RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel);
 CREATE OPERATOR <> (LEFTARG = business_hours, RIGHTARG = business_hours, PROCEDURE = business_hours_ne,
-	COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel);
+	COMMUTATOR = <>, NEGATOR = =, RESTRICT = pg_catalog.neqsel, JOIN = pg_catalog.neqjoinsel);
 CREATE OPERATOR CLASS business_hours_hash_ops DEFAULT FOR TYPE business_hours USING hash AS
 	OPERATOR 1 =,
 	FUNCTION 1 business_hours_hash(business_hours),

@@ -11,7 +11,7 @@ COMMENT ON FUNCTION touchpoint_words(text) IS 'the words classify_stage() sees i
 CREATE TABLE interaction_stage_rules (
 	phrase text PRIMARY KEY
 		CONSTRAINT interaction_stage_rules_phrase_has_words
-		CHECK (touchpoint_words(phrase) <> ''),
+		CHECK (touchpoint_words(phrase) OPERATOR(pg_catalog.<>) ''),
 	stage journey_stage NOT NULL
 );
 COMMENT ON TABLE interaction_stage_rules IS 'user rules for classify_stage(): they beat the built-in vocabulary';

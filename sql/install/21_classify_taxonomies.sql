@@ -15,39 +15,42 @@ COMMENT ON FUNCTION interaction_rules_changed() IS 'trigger: tells every session
 -- interaction_stage_rules (a phrase read as words, unique by its words; kept by pg_dump;
 -- readable by everyone, writable by the extension's owner; a row trigger and a
 -- TRUNCATE trigger, both ENABLE ALWAYS so that replicated rules reach open sessions,
--- see 20_classify.sql).  One statement list serves both tables.
-DO $rules$
-DECLARE
-	r record;
-BEGIN
-	FOR r IN SELECT * FROM (VALUES
-		('interaction_kind_rules', 'kind', 'interaction_kind', 'classify_kind'),
-		('interaction_urgency_rules', 'urgency', 'interaction_urgency', 'classify_urgency'))
-		AS v(tab, col, typ, fn)
-	LOOP
-		EXECUTE format($sql$
-			CREATE TABLE %1$I (
-				phrase text PRIMARY KEY
-					CONSTRAINT %2$I CHECK (touchpoint_words(phrase) <> ''),
-				%3$I %4$I NOT NULL
-			);
-			COMMENT ON TABLE %1$I IS %5$L;
-			CREATE UNIQUE INDEX %6$I ON %1$I (touchpoint_words(phrase));
-			SELECT pg_catalog.pg_extension_config_dump(%1$L, '');
-			GRANT SELECT ON %1$I TO PUBLIC;
-			GRANT INSERT, UPDATE, DELETE, TRUNCATE ON %1$I TO @extowner@;
-			CREATE TRIGGER %7$I AFTER INSERT OR UPDATE OR DELETE ON %1$I
-				FOR EACH ROW EXECUTE FUNCTION interaction_rules_changed();
-			ALTER TABLE %1$I ENABLE ALWAYS TRIGGER %7$I;
-			CREATE TRIGGER %8$I AFTER TRUNCATE ON %1$I
-				FOR EACH STATEMENT EXECUTE FUNCTION interaction_rules_changed();
-			ALTER TABLE %1$I ENABLE ALWAYS TRIGGER %8$I;
-			$sql$, r.tab, r.tab || '_phrase_has_words', r.col, r.typ,
-			'user rules for ' || r.fn || '(): they beat the built-in vocabulary',
-			r.tab || '_words_key', r.tab || '_changed', r.tab || '_truncated');
-	END LOOP;
-END
-$rules$;
+-- see 20_classify.sql).  Plain DDL, no dynamic SQL: the script runs as superuser.
+CREATE TABLE interaction_kind_rules (
+	phrase text PRIMARY KEY
+		CONSTRAINT interaction_kind_rules_phrase_has_words
+		CHECK (touchpoint_words(phrase) OPERATOR(pg_catalog.<>) ''),
+	kind interaction_kind NOT NULL
+);
+COMMENT ON TABLE interaction_kind_rules IS 'user rules for classify_kind(): they beat the built-in vocabulary';
+CREATE UNIQUE INDEX interaction_kind_rules_words_key ON interaction_kind_rules (touchpoint_words(phrase));
+SELECT pg_catalog.pg_extension_config_dump('interaction_kind_rules', '');
+GRANT SELECT ON interaction_kind_rules TO PUBLIC;
+GRANT INSERT, UPDATE, DELETE, TRUNCATE ON interaction_kind_rules TO @extowner@;
+CREATE TRIGGER interaction_kind_rules_changed AFTER INSERT OR UPDATE OR DELETE ON interaction_kind_rules
+	FOR EACH ROW EXECUTE FUNCTION interaction_rules_changed();
+ALTER TABLE interaction_kind_rules ENABLE ALWAYS TRIGGER interaction_kind_rules_changed;
+CREATE TRIGGER interaction_kind_rules_truncated AFTER TRUNCATE ON interaction_kind_rules
+	FOR EACH STATEMENT EXECUTE FUNCTION interaction_rules_changed();
+ALTER TABLE interaction_kind_rules ENABLE ALWAYS TRIGGER interaction_kind_rules_truncated;
+
+CREATE TABLE interaction_urgency_rules (
+	phrase text PRIMARY KEY
+		CONSTRAINT interaction_urgency_rules_phrase_has_words
+		CHECK (touchpoint_words(phrase) OPERATOR(pg_catalog.<>) ''),
+	urgency interaction_urgency NOT NULL
+);
+COMMENT ON TABLE interaction_urgency_rules IS 'user rules for classify_urgency(): they beat the built-in vocabulary';
+CREATE UNIQUE INDEX interaction_urgency_rules_words_key ON interaction_urgency_rules (touchpoint_words(phrase));
+SELECT pg_catalog.pg_extension_config_dump('interaction_urgency_rules', '');
+GRANT SELECT ON interaction_urgency_rules TO PUBLIC;
+GRANT INSERT, UPDATE, DELETE, TRUNCATE ON interaction_urgency_rules TO @extowner@;
+CREATE TRIGGER interaction_urgency_rules_changed AFTER INSERT OR UPDATE OR DELETE ON interaction_urgency_rules
+	FOR EACH ROW EXECUTE FUNCTION interaction_rules_changed();
+ALTER TABLE interaction_urgency_rules ENABLE ALWAYS TRIGGER interaction_urgency_rules_changed;
+CREATE TRIGGER interaction_urgency_rules_truncated AFTER TRUNCATE ON interaction_urgency_rules
+	FOR EACH STATEMENT EXECUTE FUNCTION interaction_rules_changed();
+ALTER TABLE interaction_urgency_rules ENABLE ALWAYS TRIGGER interaction_urgency_rules_truncated;
 
 -- STABLE: they read their rules table (one answer per statement).
 CREATE FUNCTION classify_kind(text) RETURNS interaction_kind

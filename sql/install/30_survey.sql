@@ -85,12 +85,12 @@ CREATE FUNCTION survey_summary_ne(survey_summary, survey_summary) RETURNS boolea
 COMMENT ON FUNCTION survey_summary_ne(survey_summary, survey_summary) IS 'not equal';
 CREATE OPERATOR = (
 	LEFTARG = survey_summary, RIGHTARG = survey_summary, FUNCTION = survey_summary_eq,
-	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel
+	COMMUTATOR = =, NEGATOR = <>, RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel
 );
 COMMENT ON OPERATOR = (survey_summary, survey_summary) IS 'equal: same responses, weights and scale';
 CREATE OPERATOR <> (
 	LEFTARG = survey_summary, RIGHTARG = survey_summary, FUNCTION = survey_summary_ne,
-	COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel
+	COMMUTATOR = <>, NEGATOR = =, RESTRICT = pg_catalog.neqsel, JOIN = pg_catalog.neqjoinsel
 );
 COMMENT ON OPERATOR <> (survey_summary, survey_summary) IS 'not equal';
 

@@ -58,10 +58,10 @@ CREATE FUNCTION skillset_contained(skillset, skillset) RETURNS boolean
 COMMENT ON FUNCTION skillset_contained(skillset, skillset) IS 'implementation of <@ (every skill of the left at or below its level on the right)';
 
 CREATE OPERATOR @> (LEFTARG = skillset, RIGHTARG = skillset, PROCEDURE = skillset_contains,
-	COMMUTATOR = <@, RESTRICT = contsel, JOIN = contjoinsel);
+	COMMUTATOR = <@, RESTRICT = pg_catalog.contsel, JOIN = pg_catalog.contjoinsel);
 COMMENT ON OPERATOR @> (skillset, skillset) IS 'agent @> required: the agent has every required skill at or above its level';
 CREATE OPERATOR <@ (LEFTARG = skillset, RIGHTARG = skillset, PROCEDURE = skillset_contained,
-	COMMUTATOR = @>, RESTRICT = contsel, JOIN = contjoinsel);
+	COMMUTATOR = @>, RESTRICT = pg_catalog.contsel, JOIN = pg_catalog.contjoinsel);
 COMMENT ON OPERATOR <@ (skillset, skillset) IS 'required <@ agent: the agent has every required skill at or above its level';
 
 -- comparison: equality of canonical skillsets; < and > are an arbitrary but
