@@ -133,7 +133,7 @@ classify_phrase_add(List **list, const char *phrase, int len, int label, bool us
 	PendingPhrase *pp = palloc(sizeof(PendingPhrase));
 
 	pp->words = MemoryContextAllocHuge(CurrentMemoryContext, SPLIT_WORDS_MAX(len) + 1);
-	pp->len = split_words(phrase, len, pp->words, &pp->nwords, NULL);
+	pp->len = classify_split_words(phrase, len, pp->words, &pp->nwords, NULL);
 	pp->words[pp->len] = '\0';
 	pp->label = label;
 	pp->user = user;
@@ -257,7 +257,7 @@ classify_text(PG_FUNCTION_ARGS)
 		words = MemoryContextAllocHuge(CurrentMemoryContext, SPLIT_WORDS_MAX(len));
 	if ((len + 1) / 2 > CLASSIFY_STACK_LEN)
 		breaks = palloc((len + 1) / 2);
-	len = split_words(VARDATA_ANY(input), len, words, &nwords, breaks);
+	len = classify_split_words(VARDATA_ANY(input), len, words, &nwords, breaks);
 
 	/*
 	 * From each word on, look up ever longer word sequences (words[start ..
@@ -290,7 +290,7 @@ classify_text(PG_FUNCTION_ARGS)
 			end = word_end + 1;
 		}
 		if ((longest[0] || longest[1]) &&
-			!(c->negation && preceded_by_negation(words, start, breaks, wordno)))
+			!(c->negation && classify_negated(words, start, breaks, wordno)))
 		{
 			for (int o = 0; o < 2; o++)
 			{

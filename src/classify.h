@@ -33,14 +33,14 @@
 /* ---- words (classify_words.c) ------------------------------------------ */
 
 /*
- * Room that split_words() needs for a text of len bytes.  For a text near
- * the 1 GB limit of a value this is more than palloc() allows: such buffers
- * are allocated with MemoryContextAllocHuge().
+ * Room that classify_split_words() needs for a text of len bytes.  For a text
+ * near the 1 GB limit of a value this is more than palloc() allows: such
+ * buffers are allocated with MemoryContextAllocHuge().
  */
 #define SPLIT_WORDS_MAX(len)	((Size) (len) + (Size) (len) / 2)
 
-extern int	split_words(const char *str, int len, char *out, int *nwords, bool *breaks);
-extern bool preceded_by_negation(const char *words, int start, const bool *breaks, int wordno);
+extern int	classify_split_words(const char *str, int len, char *out, int *nwords, bool *breaks);
+extern bool classify_negated(const char *words, int start, const bool *breaks, int wordno);
 
 /* ---- vocabularies and the table of classifiers (classify_vocabulary.c) -- */
 
@@ -88,8 +88,8 @@ typedef struct Classifier
 	Oid			checked_user;
 } Classifier;
 
-extern Classifier classifiers[];
-extern const int nclassifiers;
+extern Classifier classifier_table[];
+extern const int classifier_count;
 
 /* the ordinal of a label of c's taxonomy written in the code */
 extern int	classifier_label(const Classifier *c, const char *label);

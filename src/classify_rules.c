@@ -68,9 +68,9 @@ static bool callback_registered = false;
 static void
 classify_inval_callback(Datum arg, Oid relid)
 {
-	for (int i = 0; i < nclassifiers; i++)
+	for (int i = 0; i < classifier_count; i++)
 	{
-		Classifier *c = &classifiers[i];
+		Classifier *c = &classifier_table[i];
 
 		if (relid == InvalidOid || (OidIsValid(c->relid) && relid == c->relid))
 		{

@@ -154,7 +154,7 @@ static const VocabularyEntry urgency_vocabulary_entries[] = {
 };
 
 /* The classifiers, one per taxonomy (see Classifier in classify.h). */
-Classifier	classifiers[] = {
+Classifier	classifier_table[] = {
 	{
 		.typname = "journey_stage", .tag = TAXONOMY_JOURNEY_STAGE,
 		.function = "classify_stage", .rules_table = "interaction_stage_rules",
@@ -180,7 +180,7 @@ Classifier	classifiers[] = {
 	},
 };
 
-const int	nclassifiers = lengthof(classifiers);
+const int	classifier_count = lengthof(classifier_table);
 
 /* The ordinal of a label of c's taxonomy written in the code. */
 int
@@ -204,10 +204,10 @@ classifier_for_type(Oid typid)
 	{
 		const char *name = NameStr(((Form_pg_type) GETSTRUCT(tup))->typname);
 
-		for (int i = 0; i < nclassifiers && found == NULL; i++)
+		for (int i = 0; i < classifier_count && found == NULL; i++)
 		{
-			if (strcmp(classifiers[i].typname, name) == 0)
-				found = &classifiers[i];
+			if (strcmp(classifier_table[i].typname, name) == 0)
+				found = &classifier_table[i];
 		}
 		ReleaseSysCache(tup);
 	}

@@ -2,8 +2,9 @@
  *
  * classify_words.c
  *	  The words a classifier sees: a text split into words, case-folded and
- *	  joined by single spaces (split_words(), shown by touchpoint_words()),
- *	  and negation (is a match preceded by "not", "never", "n't", ...).
+ *	  joined by single spaces (classify_split_words(), shown by
+ *	  touchpoint_words()), and negation (is a match preceded by "not",
+ *	  "never", "n't", ...: classify_negated()).
  *
  * Words are runs of ASCII letters, digits and non-ASCII characters;
  * everything else separates.  'Ad-Click!' and 'ad_click' both read "ad
@@ -107,7 +108,7 @@ utf8_fold(pg_wchar cp)
  * (len + 1) / 2 words.
  */
 int
-split_words(const char *str, int len, char *out, int *nwords, bool *breaks)
+classify_split_words(const char *str, int len, char *out, int *nwords, bool *breaks)
 {
 	int			o = 0;
 	int			n = 0;
@@ -214,7 +215,7 @@ word_in(const char *word, int len, const char *const *list, int n)
  * negation within two words of its clause?
  */
 bool
-preceded_by_negation(const char *words, int start, const bool *breaks, int wordno)
+classify_negated(const char *words, int start, const bool *breaks, int wordno)
 {
 	int			end = start - 1;	/* the space after the word before */
 	int			k = wordno;			/* number of the word after end */
@@ -256,7 +257,7 @@ touchpoint_words(PG_FUNCTION_ARGS)
 												VARHDRSZ + SPLIT_WORDS_MAX(len));
 	int			nwords;
 
-	len = split_words(VARDATA_ANY(t), len, VARDATA(result), &nwords, NULL);
+	len = classify_split_words(VARDATA_ANY(t), len, VARDATA(result), &nwords, NULL);
 	if ((Size) len > MaxAllocSize - VARHDRSZ)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),

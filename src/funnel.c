@@ -113,7 +113,7 @@ funnel_check_params(int kind, int nsteps, const Interval *within,
 					 errmsg("window_funnel window must not be negative")));
 		return funnel_parse_mode(param, paramlen);
 	}
-	pfree(pattern_parse(param, paramlen, nsteps));
+	pfree(funnel_pattern_parse(param, paramlen, nsteps));
 	return 0;
 }
 

@@ -125,6 +125,6 @@ typedef struct Pattern
 } Pattern;
 
 /* parse a pattern for nconds conditions (22023 naming the fault) */
-extern Pattern *pattern_parse(const char *pattern, int len, int nconds);
+extern Pattern *funnel_pattern_parse(const char *pattern, int len, int nconds);
 
 #endif							/* FUNNEL_H */

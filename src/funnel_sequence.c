@@ -68,7 +68,7 @@ pattern_number(const char *pattern, int len, const char **p, const char *end)
  * with an implicit .* (a match may begin at any event).
  */
 Pattern *
-pattern_parse(const char *pattern, int len, int nconds)
+funnel_pattern_parse(const char *pattern, int len, int nconds)
 {
 	const char *p = pattern;
 	const char *end = pattern + len;
@@ -410,7 +410,7 @@ sequence_prepare(FunctionCallInfo fcinfo, FunnelState **sp, Pattern **patp)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("funnel_events value was made by window_funnel, not a sequence aggregate")));
 	*sp = s;
-	*patp = pattern_parse(s->data, s->paramlen, s->nsteps);
+	*patp = funnel_pattern_parse(s->data, s->paramlen, s->nsteps);
 	for (i = 0; i < s->count; i++)
 		met |= FS_EVENTS(s)[i].mask;
 	/* a condition the pattern needs never happened: no match */
