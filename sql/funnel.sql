@@ -318,6 +318,18 @@ SELECT window_funnel(secs(1), 'strict', at(ts), true) FROM sq;
 SELECT window_funnel(secs(1), 'allow_reentry', at(ts), true) FROM sq;
 SELECT window_funnel(secs(1), 'strict_order,,strict_once', at(ts), true) FROM sq;
 SELECT window_funnel(secs(-1), at(ts), true) FROM sq;
+-- the window is judged whole, as PostgreSQL compares intervals: '1 day' -
+-- '1 hour' keeps both fields (1 day, -1 hour) but is 23 hours, positive, so
+-- it is accepted (b at 23 hours is within it, at 23 hours and a second not);
+-- '-1 day' + '23 hours' is an hour less than nothing, refused
+SELECT interval '1 day' - interval '1 hour' AS win,
+       window_funnel(interval '1 day' - interval '1 hour', at(ts), e = 'a', e = 'b') AS at_23h,
+       window_funnel(interval '1 day' - interval '1 hour', at(ts + d), e = 'a', e = 'b') AS one_second_later
+FROM (VALUES (0, 'a', 0), (82800, 'b', 1)) v(ts, e, d);
+SELECT window_funnel(interval '-1 day' + interval '23 hours', at(ts), true) FROM sq;
+-- its state keeps the fields as they are, and reads back; a negative whole is refused
+SELECT 'window_funnel 1 1 -3600000000 0 '''': 1970-01-01 00:00:00+00 1'::funnel_events;
+SELECT 'window_funnel 1 -1 82800000000 0 '''''::funnel_events;
 SELECT window_funnel(NULL, at(ts), true) FROM sq;
 SELECT window_funnel(secs(ts), at(ts), true) FROM sq;
 SELECT window_funnel(secs(1), at(ts), VARIADIC CASE WHEN ts = 0 THEN ARRAY[true] ELSE ARRAY[true, false] END) FROM sq;

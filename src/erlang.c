@@ -241,13 +241,15 @@ check_positive(double v, const char *name, const char *fname)
 }
 
 /*
- * An interval argument in seconds.  A day counts 24 hours (the queue does not
- * know about clock changes); months are refused, having no fixed length.
+ * An interval argument in seconds, by the kit's rule (kit_interval_usecs():
+ * a day counts 24 hours, the queue does not know about clock changes, and
+ * the interval is judged whole).  Months are refused here: a rate per month
+ * would depend on which month.
  */
 static double
 interval_seconds(Interval *iv, const char *name, bool zero_ok, const char *fname)
 {
-	double		s = (double) iv->day * SECS_PER_DAY + (double) iv->time / USECS_PER_SEC;
+	double		s = iv->month != 0 ? 0 : kit_interval_usecs(iv) / USECS_PER_SEC;
 
 	if (iv->month != 0 || s < 0 || (s == 0 && !zero_ok))
 		bad_argument(fname, name,
@@ -425,6 +427,14 @@ typedef struct ErlangA
 	double		asa;			/* seconds; NaN when no call is answered */
 } ErlangA;
 
+/*
+ * Erlang A for n agents: the chance to wait, to abandon, the average speed
+ * of answer and (want_level) the service level at t seconds.  Long on
+ * purpose (about 140 lines): its two passes over the queue lengths share a
+ * dozen running sums in extended range; cut into helpers they would travel
+ * as a struct of accumulators, and the code would no longer read in one
+ * piece against the formulas atop this file.
+ */
 static ErlangA
 erlang_a(const Queue *q, int n, double t, bool want_level)
 {

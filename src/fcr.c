@@ -210,12 +210,9 @@ static void
 span_set(FcrSpan *span, const Interval *within, const char *fname)
 {
 	int64		slop = zone_offset_spread();
-	Interval	zero = {0};
 	int64		months;
 
-	if (DatumGetInt32(DirectFunctionCall2(interval_cmp,
-										  PointerGetDatum(within),
-										  PointerGetDatum(&zero))) <= 0)
+	if (kit_interval_usecs(within) <= 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("within must be a positive interval in %s(), not \"%s\"",

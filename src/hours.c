@@ -237,6 +237,9 @@ cmp_date(const void *a, const void *b)
  * The one constructor: from what the parser collected, a canonical value
  * (ranges of a day sorted, touching ones joined, exception dates sorted, the
  * sums filled in).  Overlaps and a date both closed and open are 22023.
+ * Long on purpose (about 115 lines): every check of a value's consistency
+ * is here, in the order the value is laid out, so that text input and
+ * binary recv (which both end here) cannot differ.
  */
 static BusinessHours *
 hours_build(HoursParse *ps)
@@ -587,6 +590,13 @@ read_zone(HoursParse *ps, const char **p)
 	*p = e;
 }
 
+/*
+ * The text form, read clause by clause ("24/7", "tz ...", "closed ...",
+ * "open ...", "mon-fri 09:00-17:00, ...") into a HoursParse for
+ * hours_build().  Long on purpose (about 120 lines): it is the grammar of
+ * doc/hours.md read top to bottom, one case per clause, each a few lines
+ * over the same parse state.
+ */
 static BusinessHours *
 hours_parse(const char *input)
 {

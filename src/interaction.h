@@ -19,6 +19,15 @@
  */
 #define INTERACTION_FORMAT_VERSION	1
 
+/* ---- module start-up (module.c) -----------------------------------------
+ *
+ * Top-level statements run by this session so far, counted by the executor
+ * and utility hooks that _PG_init() installs; queries run by functions within
+ * a statement are part of it.  The classifier's rules cache uses it to give
+ * one answer per statement.
+ */
+extern uint64 interaction_statement_count;
+
 /* ---- input/output kit (io.c) ---------------------------------------------
  *
  * What every type's text input, binary receive and validator share, so that one
@@ -56,6 +65,10 @@ extern DateADT io_read_date(const char *str, int len);
 /* 22P02 "invalid input syntax for type T: "input"" with a detail */
 extern void io_syntax_error(const char *typname, const char *input,
 							const char *detail_fmt,...) pg_attribute_printf(3, 4) pg_attribute_noreturn();
+
+/* the same with a hint (the valid choices, say) */
+extern void io_syntax_error_hint(const char *typname, const char *input, const char *hint,
+								 const char *detail_fmt,...) pg_attribute_printf(4, 5) pg_attribute_noreturn();
 
 /*
  * 22P02 "invalid input value for T: "input"" with a hint (the valid labels):
@@ -110,14 +123,6 @@ typedef enum TaxonomyTag
 #define TAXONOMY_TAG(v)					((int) ((uint8) (v) >> 5))
 #define TAXONOMY_ORDINAL(v)				((int) ((uint8) (v) & 0x1F))
 
-/* journey stages by ordinal */
-#define STAGE_AWARENESS		0
-#define STAGE_CONSIDERATION	1
-#define STAGE_ACQUISITION	2
-#define STAGE_RETENTION		3
-#define STAGE_ADVOCACY		4
-#define STAGE_COUNT			5
-
 #define DatumGetTaxonomy(d)		((uint8) DatumGetChar(d))
 #define TaxonomyGetDatum(v)		CharGetDatum((char) (v))
 #define PG_GETARG_TAXONOMY(n)	DatumGetTaxonomy(PG_GETARG_DATUM(n))
@@ -126,24 +131,45 @@ typedef enum TaxonomyTag
 extern int	taxonomy_label_count(TaxonomyTag tag);
 extern const char *taxonomy_label(TaxonomyTag tag, int ordinal);
 extern bool taxonomy_parse(TaxonomyTag tag, const char *str, uint8 *result);
+/* the ordinal of a label written in the code (an internal error if unknown) */
+extern int	taxonomy_ordinal(TaxonomyTag tag, const char *label);
 
-/* ---- routing priority (routing.c) ----------------------------------------
+/* ---- the kit (kit.c) ----------------------------------------------------
  *
- * A waiting task's place in a queue, 24 bytes, passed by reference.  Ordered
- * by tier (higher first), virtual_arrival (earlier first), enqueued_at
- * (earlier first); level is a label that takes no part in the order.
+ * What several rooms do, done one way.
  */
-typedef struct RoutingPriority
-{
-	int32		tier;
-	int32		level;
-	int64		enqueued_at;	/* TimestampTz, finite */
-	int64		virtual_arrival;	/* TimestampTz, finite */
-} RoutingPriority;
 
-#define DatumGetRoutingPriority(d)		((RoutingPriority *) DatumGetPointer(d))
-#define RoutingPriorityGetDatum(p)		PointerGetDatum(p)
-#define PG_GETARG_ROUTING_PRIORITY(n)	DatumGetRoutingPriority(PG_GETARG_DATUM(n))
-#define PG_RETURN_ROUTING_PRIORITY(p)	return RoutingPriorityGetDatum(p)
+/*
+ * Whether the call runs in an aggregate, so that it may change its state in
+ * place.  AggCheckCallContext's answer cannot change for one FmgrInfo (the
+ * executor keeps one per aggregate), so it is asked once and the answer kept
+ * in fn_extra as marker (NULL: the kit's own): per row this is one load and
+ * compare, not a call.  A function that keeps anything else in fn_extra
+ * cannot use it.
+ */
+extern char kit_aggregate_marker;
+extern bool kit_check_aggregate(FunctionCallInfo fcinfo, void *marker);
+
+static inline bool
+kit_in_aggregate(FunctionCallInfo fcinfo, void *marker)
+{
+	if (marker == NULL)
+		marker = &kit_aggregate_marker;
+	if (likely(fcinfo->flinfo->fn_extra == marker))
+		return true;
+	return kit_check_aggregate(fcinfo, marker);
+}
+
+/* the labels of a taxonomy type as "a, b, c", in label order, for a hint */
+extern char *kit_label_list(TaxonomyTag tag);
+
+/*
+ * The length of an interval in microseconds, by the one rule of the
+ * extension (PostgreSQL's interval comparison): a day is 24 hours, a month
+ * 30 days, the interval judged whole ('1 day -1 hour' is 23 hours).  Exact
+ * to the microsecond up to about 285 years; the sign is always exact.  A
+ * function for which a month has no meaning refuses months before it asks.
+ */
+extern double kit_interval_usecs(const Interval *iv);
 
 #endif							/* INTERACTION_H */

@@ -53,6 +53,21 @@ io_syntax_error(const char *typname, const char *input, const char *detail_fmt,.
 }
 
 void
+io_syntax_error_hint(const char *typname, const char *input, const char *hint,
+					 const char *detail_fmt,...)
+{
+	char		detail[1024];
+
+	IO_FORMAT(detail, detail_fmt);
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+			 errmsg("invalid input syntax for type %s: \"%s\"", typname, input),
+			 errdetail_internal("%s", detail),
+			 errhint("%s", hint)));
+	pg_unreachable();
+}
+
+void
 io_unknown_label(const char *typname, const char *input, const char *hint_fmt,...)
 {
 	char		hint[1024];

@@ -58,7 +58,9 @@
 #define JOURNEY_NO_CHANNEL		255
 #define JOURNEY_STATE			0x01	/* flags: an aggregate's working state */
 #define JOURNEY_INITIAL_ROOM	8
-#define CHANNEL_COUNT			13		/* interaction_channel labels */
+/* the labels of journey_stage and interaction_channel, from the taxonomy table */
+#define STAGE_COUNT			taxonomy_label_count(TAXONOMY_JOURNEY_STAGE)
+#define CHANNEL_COUNT			taxonomy_label_count(TAXONOMY_INTERACTION_CHANNEL)
 
 typedef struct JourneyTouch
 {
@@ -260,17 +262,6 @@ parse_label(TaxonomyTag tag, const char *s, int len, uint8 *ordinal)
 	return true;
 }
 
-static const char *
-labels_hint(TaxonomyTag tag)
-{
-	StringInfoData s;
-
-	initStringInfo(&s);
-	for (int i = 0; i < taxonomy_label_count(tag); i++)
-		appendStringInfo(&s, "%s%s", i ? ", " : "", taxonomy_label(tag, i));
-	return s.data;
-}
-
 /* reads one touchpoint "time stage[/channel]" of [start, end) */
 static void
 parse_touch(const char *input, const char *start, const char *end, int i,
@@ -294,20 +285,16 @@ parse_touch(const char *input, const char *start, const char *end, int i,
 						i + 1, (int) (end - start), start);
 	slash = memchr(labels, '/', end - labels);
 	if (!parse_label(TAXONOMY_JOURNEY_STAGE, labels, (slash ? slash : end) - labels, &stage))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("invalid input syntax for type journey: \"%s\"", input),
-				 errdetail("Touchpoint %d: \"%.*s\" is not a journey_stage.", i + 1,
-						   (int) ((slash ? slash : end) - labels), labels),
-				 errhint("Stages are %s.", labels_hint(TAXONOMY_JOURNEY_STAGE))));
+		io_syntax_error_hint("journey", input,
+							 psprintf("Stages are %s.", kit_label_list(TAXONOMY_JOURNEY_STAGE)),
+							 "Touchpoint %d: \"%.*s\" is not a journey_stage.", i + 1,
+							 (int) ((slash ? slash : end) - labels), labels);
 	if (slash && !parse_label(TAXONOMY_INTERACTION_CHANNEL, slash + 1, end - slash - 1, &channel))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("invalid input syntax for type journey: \"%s\"", input),
-				 errdetail("Touchpoint %d: \"%.*s\" is not an interaction_channel.", i + 1,
-						   (int) (end - slash - 1), slash + 1),
-				 errhint("Channels are %s; leave out \"/channel\" for none.",
-						 labels_hint(TAXONOMY_INTERACTION_CHANNEL))));
+		io_syntax_error_hint("journey", input,
+							 psprintf("Channels are %s; leave out \"/channel\" for none.",
+									  kit_label_list(TAXONOMY_INTERACTION_CHANNEL)),
+							 "Touchpoint %d: \"%.*s\" is not an interaction_channel.", i + 1,
+							 (int) (end - slash - 1), slash + 1);
 	time_end = labels;
 	while (time_end > start && io_is_blank(time_end[-1]))
 		time_end--;
@@ -474,22 +461,6 @@ journey_send(PG_FUNCTION_ARGS)
 
 /* ---- journey_agg and || ---------------------------------------------------- */
 
-static int	in_aggregate_marker;
-
-static bool
-in_aggregate(FunctionCallInfo fcinfo)
-{
-	/* the answer cannot change for one FmgrInfo: ask once, keep it */
-	if (likely(fcinfo->flinfo->fn_extra == &in_aggregate_marker))
-		return true;
-	if (AggCheckCallContext(fcinfo, NULL))
-	{
-		fcinfo->flinfo->fn_extra = &in_aggregate_marker;
-		return true;
-	}
-	return false;
-}
-
 /*
  * The state argument of a transition or combine function: in an aggregate
  * it is ours to change, unless it came in through a tuple (a parallel
@@ -501,7 +472,7 @@ state_arg(FunctionCallInfo fcinfo)
 {
 	Journey    *state = (Journey *) PG_GETARG_POINTER(0);
 
-	if (in_aggregate(fcinfo) && !VARATT_IS_EXTENDED(state))
+	if (kit_in_aggregate(fcinfo, NULL) && !VARATT_IS_EXTENDED(state))
 		return state;
 	return journey_detoast(PointerGetDatum(state));
 }
@@ -523,7 +494,7 @@ state_with_room(FunctionCallInfo fcinfo, Journey *state, int more)
 	if (state == NULL)
 		return journey_alloc(Max(more, JOURNEY_INITIAL_ROOM), JOURNEY_STATE);
 	need = (int64) state->count + more;
-	if (in_aggregate(fcinfo) && (state->flags & JOURNEY_STATE) && need <= JOURNEY_ROOM(state))
+	if (kit_in_aggregate(fcinfo, NULL) && (state->flags & JOURNEY_STATE) && need <= JOURNEY_ROOM(state))
 		return state;
 	check_touch_count(need);
 	room = Max(need, Min((int64) state->count * 2, (int64) JOURNEY_MAX_TOUCHES));
@@ -822,18 +793,11 @@ journey_unnest(PG_FUNCTION_ARGS)
 
 /* ---- stage_funnel and attribution ---------------------------------------- */
 
-/* an interval in microseconds, as PostgreSQL compares intervals */
-static double
-interval_usecs(const Interval *iv)
-{
-	return (double) iv->time + (double) iv->day * USECS_PER_DAY +
-		(double) iv->month * DAYS_PER_MONTH * USECS_PER_DAY;
-}
-
 /*
  * How many stages of awareness -> ... -> advocacy the journey completed in
- * order, each within "within" of the chain's first step (DESIGN section 5):
- * a chain starts at an awareness touchpoint, and a touchpoint at stage k+1
+ * order, each within "within" of the chain's first step, the way
+ * window_funnel counts steps within a window (doc/journey.md): a chain
+ * starts at an awareness touchpoint, and a touchpoint at stage k+1
  * extends a chain that reached stage k at or before it, when it comes at most
  * "within" after that chain's start.  One pass suffices: for each stage keep
  * the latest start among the chains that reached it, since a later start
@@ -845,9 +809,9 @@ journey_stage_funnel(PG_FUNCTION_ARGS)
 {
 	Journey    *j = PG_GETARG_JOURNEY(0);
 	Interval   *within = PG_GETARG_INTERVAL_P(1);
-	double		span = interval_usecs(within);
-	bool		reached[STAGE_COUNT] = {false};
-	TimestampTz start[STAGE_COUNT] = {0};
+	double		span = kit_interval_usecs(within);
+	bool		reached[TAXONOMY_MAX_LABELS] = {false};
+	TimestampTz start[TAXONOMY_MAX_LABELS] = {0};
 	int			steps = 0;
 
 	if (span < 0)
@@ -952,8 +916,9 @@ journey_attribution(PG_FUNCTION_ARGS)
 	Journey    *j = PG_GETARG_JOURNEY(0);
 	AttributionModel model = parse_model(text_to_cstring(PG_GETARG_TEXT_PP(1)));
 	Interval   *hl = PG_GETARG_INTERVAL_P(2);
-	double		half_life = interval_usecs(hl);
-	double		credit[CHANNEL_COUNT + 1] = {0};
+	double		half_life = kit_interval_usecs(hl);
+	int			acquisition = taxonomy_ordinal(TAXONOMY_JOURNEY_STAGE, "acquisition");
+	double		credit[TAXONOMY_MAX_LABELS + 1] = {0};
 	double		total = 0;
 	int			n = 0;
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
@@ -967,7 +932,7 @@ journey_attribution(PG_FUNCTION_ARGS)
 
 	InitMaterializedSRF(fcinfo, 0);
 
-	while (n < j->count && j->touches[n].stage != STAGE_ACQUISITION)
+	while (n < j->count && j->touches[n].stage != acquisition)
 		n++;
 	if (n == j->count)
 		return (Datum) 0;		/* no conversion: no rows */

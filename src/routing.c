@@ -31,6 +31,25 @@
 #include "utils/sortsupport.h"
 #include "utils/timestamp.h"
 
+/*
+ * routing_priority: a waiting task's place in a queue, 24 bytes, passed by
+ * reference.  Ordered by tier (higher first), virtual_arrival (earlier
+ * first), enqueued_at (earlier first); level is a label that takes no part
+ * in the order.
+ */
+typedef struct RoutingPriority
+{
+	int32		tier;
+	int32		level;
+	int64		enqueued_at;	/* TimestampTz, finite */
+	int64		virtual_arrival;	/* TimestampTz, finite */
+} RoutingPriority;
+
+#define DatumGetRoutingPriority(d)		((RoutingPriority *) DatumGetPointer(d))
+#define RoutingPriorityGetDatum(p)		PointerGetDatum(p)
+#define PG_GETARG_ROUTING_PRIORITY(n)	DatumGetRoutingPriority(PG_GETARG_DATUM(n))
+#define PG_RETURN_ROUTING_PRIORITY(p)	return RoutingPriorityGetDatum(p)
+
 #define TYPNAME		"routing_priority"
 
 /* Length of the binary form after its version byte. */

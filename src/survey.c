@@ -5,7 +5,7 @@
  *	  serves NPS, CSAT and CES, its aggregates (survey_agg, rollup, the direct
  *	  nps/csat/ces forms, all parallel and with moving-aggregate support),
  *	  its accessors and the NPS statistics (standard error, confidence
- *	  intervals, difference test).
+ *	  intervals, difference test), and nps_category() (the group of a score).
  *
  * The aggregate state is the summary itself, a plain fixed-length type: the
  * transition function is a counter increment on a state that lives in the
@@ -405,9 +405,8 @@ summary_merge(SurveySummary *dst, const SurveySummary *src, int sign)
 
 /*
  * Whether a call runs in an aggregate, so that it may update the state in
- * place.  AggCheckCallContext's answer cannot change for one FmgrInfo (the
- * executor keeps one per aggregate), so it is asked once and the answer kept
- * in fn_extra: per row this is one load and compare, not a call.
+ * place: the kit's check (kit_in_aggregate()), asked once per FmgrInfo and
+ * kept in fn_extra, with a marker of our own.
  *
  * The marker also says whether adding responses needs an overflow check.  An
  * aggregate's states all start from its INITCOND and gain one response per
@@ -429,11 +428,8 @@ in_aggregate(FunctionCallInfo fcinfo, const SurveySummary *s)
 
 	if (likely(marker == &in_aggregate_marker || marker == &in_aggregate_checked_marker))
 		return true;
-	if (!AggCheckCallContext(fcinfo, NULL))
-		return false;
-	fcinfo->flinfo->fn_extra = summary_responses(s) < SURVEY_HEADROOM ?
-		&in_aggregate_marker : &in_aggregate_checked_marker;
-	return true;
+	return kit_check_aggregate(fcinfo, summary_responses(s) < SURVEY_HEADROOM ?
+							   &in_aggregate_marker : &in_aggregate_checked_marker);
 }
 
 /* The state to update: in an aggregate the state itself, anywhere else a copy. */
@@ -497,6 +493,8 @@ skip_row(FunctionCallInfo fcinfo)
  * score and the sum of squared weights: '{9:3/2.5,10:1/0.75,w2:2.6875}'.  A
  * recorded CSAT/CES scale is written last: '{4:10,5:30,scale:5}'.  Weights
  * are written in the shortest form that reads back to the same float8.
+ * Long on purpose (about 115 lines): the grammar read top to bottom, one
+ * case per kind of entry (score, weight, w2, scale).
  */
 PG_FUNCTION_INFO_V1(survey_summary_in);
 Datum
@@ -1307,4 +1305,20 @@ survey_summary_nps_diff_pvalue(PG_FUNCTION_ARGS)
 	if (se == 0)
 		PG_RETURN_FLOAT8(fabs(diff) < 1e-9 ? 1.0 : 0.0);
 	PG_RETURN_FLOAT8(erfc(fabs(diff) / se / M_SQRT2));
+}
+
+/* nps_category(score): the group of one NPS answer (0-6 detractor, 7-8 passive, 9-10 promoter) */
+PG_FUNCTION_INFO_V1(nps_category);
+Datum
+nps_category(PG_FUNCTION_ARGS)
+{
+	int32		score = PG_GETARG_INT32(0);
+
+	if (score < 0 || score > 10)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("NPS score %d is out of range", score),
+				 errdetail("Scores run from 0 to 10.")));
+	PG_RETURN_TEXT_P(cstring_to_text(score <= 6 ? "detractor" :
+									 score <= 8 ? "passive" : "promoter"));
 }

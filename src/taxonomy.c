@@ -27,8 +27,6 @@
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
 
-PG_MODULE_MAGIC;
-
 typedef struct TaxonomySynonym
 {
 	const char *word;			/* normalised form: lower case, '_' separated */
@@ -110,6 +108,16 @@ taxonomy_label(TaxonomyTag tag, int ordinal)
 	return taxonomies[tag].labels[ordinal];
 }
 
+int
+taxonomy_ordinal(TaxonomyTag tag, const char *label)
+{
+	uint8		v;
+
+	if (!taxonomy_parse(tag, label, &v))
+		elog(ERROR, "\"%s\" is not a label of %s", label, taxonomies[tag].typname);
+	return TAXONOMY_ORDINAL(v);
+}
+
 /*
  * Parse a label or synonym: case-insensitive, surrounding blanks ignored, and
  * '-', '_' and space (in runs) all read as '_'.
@@ -163,18 +171,6 @@ taxonomy_parse(TaxonomyTag tag, const char *str, uint8 *result)
 	return false;
 }
 
-/* The labels of a type as "a, b, c", for error hints. */
-static char *
-taxonomy_label_list(TaxonomyTag tag)
-{
-	StringInfoData buf;
-
-	initStringInfo(&buf);
-	for (int i = 0; i < taxonomies[tag].nlabels; i++)
-		appendStringInfo(&buf, "%s%s", i ? ", " : "", taxonomies[tag].labels[i]);
-	return buf.data;
-}
-
 /* A stored byte must name a label of a known type; anything else is corrupt. */
 static void
 taxonomy_check_value(uint8 v)
@@ -195,7 +191,7 @@ taxonomy_input(FunctionCallInfo fcinfo, TaxonomyTag tag)
 
 	if (!taxonomy_parse(tag, str, &result))
 		io_unknown_label(taxonomies[tag].typname, str, "Valid labels are: %s.",
-						 taxonomy_label_list(tag));
+						 kit_label_list(tag));
 	PG_RETURN_TAXONOMY(result);
 }
 
@@ -354,7 +350,7 @@ next_stage(PG_FUNCTION_ARGS)
 {
 	int			ordinal = TAXONOMY_ORDINAL(PG_GETARG_TAXONOMY(0));
 
-	if (ordinal + 1 >= STAGE_COUNT)
+	if (ordinal + 1 >= taxonomies[TAXONOMY_JOURNEY_STAGE].nlabels)
 		PG_RETURN_NULL();
 	PG_RETURN_TAXONOMY(TAXONOMY_VALUE(TAXONOMY_JOURNEY_STAGE, ordinal + 1));
 }

@@ -1,0 +1,301 @@
+/*-------------------------------------------------------------------------
+ *
+ * classify_rules.c
+ *	  The rules cache of the classifiers: the user's rules tables read into
+ *	  a matcher per taxonomy, the privilege checks on them, their
+ *	  invalidation (the trigger interaction_rules_changed), and one answer
+ *	  per statement.
+ *
+ * A taxonomy's matcher (classify.c) lives in a child of CacheMemoryContext
+ * and is marked stale when a relcache invalidation for its
+ * rules table arrives: the table's triggers send one for every write, also
+ * one applied by logical replication, so a change reaches every session at
+ * commit, its own session at its next command, and is undone by a rollback
+ * (locally registered invalidations are replayed on abort).
+ *
+ * One answer per statement (the functions are STABLE): the first call of a
+ * statement accepts pending invalidations, checks the caller's privileges on
+ * the rules table, and rebuilds the matcher if it is stale; later calls of
+ * the same statement use that matcher even if an invalidation has arrived
+ * since.  A statement is told by a counter that executor and utility hooks
+ * bump at every top-level statement (module.c; statement_timestamp() is shared by the
+ * statements of one query string), with the local transaction id, and the
+ * command id in a statement that writes rules itself (in a function): that
+ * one sees its changes from its next command on, like any query of a
+ * VOLATILE function.
+ * Rules are read with a fresh MVCC snapshot taken after the table is locked,
+ * like catalog data, so no committed change can fall between the snapshot
+ * and the invalidation.
+ *
+ * src/classify_rules.c
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "classify.h"
+
+#include "access/relation.h"
+#include "access/table.h"
+#include "access/tableam.h"
+#include "access/xact.h"
+#include "catalog/pg_type.h"
+#include "commands/trigger.h"
+#include "executor/tuptable.h"
+#include "miscadmin.h"
+#include "storage/proc.h"
+#include "utils/acl.h"
+#include "utils/builtins.h"
+#include "utils/inval.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+#include "utils/rel.h"
+#include "utils/rls.h"
+#include "utils/snapmgr.h"
+
+/*
+ * The statement (interaction_statement_count and local transaction id) in
+ * which this session last wrote to a rules table (the tables' trigger records
+ * it).  In that statement the command id is part of the statement key, so
+ * that the statement sees its own changes from its next command on; in any
+ * other the key ignores the command id, so that writes to other tables (by
+ * triggers or functions of the statement) do not open it to rules committed
+ * meanwhile.
+ */
+static uint64 rules_written_statement = 0;
+static LocalTransactionId rules_written_lxid = InvalidLocalTransactionId;
+
+static bool callback_registered = false;
+
+static void
+classify_inval_callback(Datum arg, Oid relid)
+{
+	for (int i = 0; i < classifier_count; i++)
+	{
+		Classifier *c = &classifier_table[i];
+
+		if (relid == InvalidOid || (OidIsValid(c->relid) && relid == c->relid))
+		{
+			c->stale = true;
+			c->inval_count++;
+		}
+	}
+}
+
+/* Column number of a column of a rules table, checking its type. */
+static AttrNumber
+rules_column(Relation rel, const char *name, Oid typid)
+{
+	TupleDesc	desc = RelationGetDescr(rel);
+
+	for (int i = 0; i < desc->natts; i++)
+	{
+		Form_pg_attribute att = TupleDescAttr(desc, i);
+
+		if (!att->attisdropped && strcmp(NameStr(att->attname), name) == 0 &&
+			att->atttypid == typid)
+			return att->attnum;
+	}
+	ereport(ERROR,
+			(errcode(ERRCODE_UNDEFINED_COLUMN),
+			 errmsg("table \"%s\" has no column \"%s\" of type %s",
+					RelationGetRelationName(rel), name, format_type_be(typid))));
+	return InvalidAttrNumber;	/* keep compiler quiet */
+}
+
+/*
+ * The current user must be allowed to read every rule: SELECT on the table
+ * (or on both its columns), and no row-level security hiding rows from it.
+ * Policies are refused rather than applied: a matcher is shared by every
+ * role of the session, and rules that differ by role would be a surprise.
+ */
+static void
+classify_check_access(Classifier *c, Oid relid)
+{
+	Oid			user = GetUserId();
+
+	if (pg_class_aclcheck(relid, user, ACL_SELECT) != ACLCHECK_OK &&
+		(pg_attribute_aclcheck(relid, c->phrase_att, user, ACL_SELECT) != ACLCHECK_OK ||
+		 pg_attribute_aclcheck(relid, c->label_att, user, ACL_SELECT) != ACLCHECK_OK))
+		aclcheck_error(ACLCHECK_NO_PRIV, OBJECT_TABLE, get_rel_name(relid));
+	if (check_enable_rls(relid, InvalidOid, false) == RLS_ENABLED)
+		ereport(ERROR,
+				(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+				 errmsg("%s() does not apply row-level security, which is enabled for table \"%s\"",
+						c->function, get_rel_name(relid)),
+				 errdetail("Every rule of the table takes part in classification."),
+				 errhint("Disable row-level security on the table, or classify as a role that bypasses it.")));
+	c->checked_user = user;
+}
+
+/*
+ * (Re)build c's matcher: the built-in vocabulary plus the rows of its rules
+ * table in the schema of the calling function (the extension's schema,
+ * wherever it was installed or moved to).
+ */
+static void
+classify_load(Classifier *c, FunctionCallInfo fcinfo)
+{
+	MemoryContext cxt;
+	MemoryContext oldcxt;
+	Oid			nsp;
+	Oid			relid;
+	Relation	rel;
+	Snapshot	snap;
+	TableScanDesc scan;
+	TupleTableSlot *slot;
+	List	   *phrases = NIL;
+	ClassifyMatcher *m;
+	uint64		inval_count;
+
+	nsp = get_func_namespace(fcinfo->flinfo->fn_oid);
+	relid = get_relname_relid(c->rules_table, nsp);
+	if (!OidIsValid(relid))
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_TABLE),
+				 errmsg("relation \"%s.%s\" does not exist",
+						get_namespace_name(nsp), c->rules_table),
+				 errhint("%s() reads its rules from this table in its own schema.",
+						 c->function)));
+
+	if (!callback_registered)
+	{
+		CacheRegisterRelcacheCallback(classify_inval_callback, (Datum) 0);
+		callback_registered = true;
+	}
+	c->relid = relid;
+
+	/*
+	 * Built in a child of the caller's context, so that an error leaves
+	 * nothing behind; moved under CacheMemoryContext once complete.
+	 */
+	cxt = AllocSetContextCreate(CurrentMemoryContext, "interaction classifier rules",
+								ALLOCSET_SMALL_SIZES);
+	oldcxt = MemoryContextSwitchTo(cxt);
+
+	for (int i = 0; i < c->nvocabulary; i++)
+		classify_phrase_add(&phrases, c->vocabulary[i].phrase, strlen(c->vocabulary[i].phrase),
+					classifier_label(c, c->vocabulary[i].label), false);
+
+	/*
+	 * Locking the table accepts pending invalidations; the snapshot taken
+	 * after that sees every change whose invalidation we have consumed.  An
+	 * invalidation arriving later (counted by the callback) means the
+	 * matcher may be stale, and it is built again at the next statement; so
+	 * is it after an error (a cancel, say) part way.
+	 */
+	rel = table_open(relid, AccessShareLock);
+	inval_count = c->inval_count;
+	c->phrase_att = rules_column(rel, "phrase", TEXTOID);
+	/* the label column is of the type the classifying function returns */
+	c->label_att = rules_column(rel, c->label_column,
+								get_func_rettype(fcinfo->flinfo->fn_oid));
+	classify_check_access(c, relid);
+	snap = RegisterSnapshot(GetCatalogSnapshot(relid));
+	slot = table_slot_create(rel, NULL);
+	scan = table_beginscan(rel, snap, 0, NULL);
+	while (table_scan_getnextslot(scan, ForwardScanDirection, slot))
+	{
+		bool		isnull;
+		Datum		d;
+		text	   *phrase;
+		uint8		v;
+
+		d = slot_getattr(slot, c->label_att, &isnull);
+		if (isnull)
+			continue;
+		v = DatumGetTaxonomy(d);
+		if (TAXONOMY_TAG(v) != c->tag || TAXONOMY_ORDINAL(v) >= taxonomy_label_count(c->tag))
+			ereport(ERROR,
+					(errcode(ERRCODE_DATA_CORRUPTED),
+					 errmsg("invalid %s value %u in \"%s\"", c->typname, v, c->rules_table)));
+		d = slot_getattr(slot, c->phrase_att, &isnull);
+		if (isnull)
+			continue;
+		phrase = DatumGetTextPP(d);
+		classify_phrase_add(&phrases, VARDATA_ANY(phrase), VARSIZE_ANY_EXHDR(phrase),
+					TAXONOMY_ORDINAL(v), true);
+	}
+	table_endscan(scan);
+	ExecDropSingleTupleTableSlot(slot);
+	UnregisterSnapshot(snap);
+	table_close(rel, AccessShareLock);
+
+	m = classify_matcher_build(c, cxt, phrases);
+	MemoryContextSwitchTo(oldcxt);
+
+	/* Install it, dropping the old matcher and everything in its context. */
+	MemoryContextSetParent(cxt, CacheMemoryContext);
+	if (c->matcher != NULL)
+		classify_matcher_free(c->matcher);
+	c->matcher = m;
+	c->stale = (c->inval_count != inval_count);
+}
+
+/*
+ * c's matcher for this statement.  The first call of a statement takes in the
+ * invalidations committed since (a transaction block that holds its locks
+ * would otherwise not see them), checks the caller's access and rebuilds a
+ * stale matcher; later calls of the statement keep that matcher.  A change of
+ * user within a statement (a SECURITY DEFINER function) checks access again.
+ */
+const ClassifyMatcher *
+classify_matcher_get(Classifier *c, FunctionCallInfo fcinfo)
+{
+	LocalTransactionId lxid = MyProc->lxid;
+	CommandId	cid = (rules_written_statement == interaction_statement_count &&
+					   rules_written_lxid == lxid) ? GetCurrentCommandId(false) : 0;
+
+	if (c->matcher != NULL && c->checked_statement == interaction_statement_count &&
+		c->checked_lxid == lxid && c->checked_cid == cid)
+	{
+		if (c->checked_user != GetUserId())
+			classify_check_access(c, c->relid);
+		return c->matcher;
+	}
+	AcceptInvalidationMessages();
+	if (c->matcher == NULL || c->stale)
+		classify_load(c, fcinfo);
+	else
+		classify_check_access(c, c->relid);
+	c->checked_statement = interaction_statement_count;
+	c->checked_lxid = lxid;
+	c->checked_cid = cid;
+	return c->matcher;
+}
+
+
+/*
+ * Trigger on a rules table (for each row on INSERT, UPDATE and DELETE, for
+ * each statement on TRUNCATE): every write sends a relcache invalidation for
+ * the table (to this session after the command, to the others at commit),
+ * which tells every backend to rebuild that taxonomy's matcher.  A statement
+ * writing many rows registers one invalidation: duplicates within a command
+ * are dropped.  Row triggers are what the logical replication apply worker
+ * fires.  As a row trigger it returns the row, so that it would change
+ * nothing even if attached BEFORE.
+ */
+PG_FUNCTION_INFO_V1(classify_rules_invalidate);
+Datum
+classify_rules_invalidate(PG_FUNCTION_ARGS)
+{
+	TriggerData *trigdata = (TriggerData *) fcinfo->context;
+
+	if (!CALLED_AS_TRIGGER(fcinfo))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("trigger functions can only be called as triggers")));
+	CacheInvalidateRelcache(trigdata->tg_relation);
+	rules_written_statement = interaction_statement_count;
+	rules_written_lxid = MyProc->lxid;
+	if (TRIGGER_FIRED_FOR_ROW(trigdata->tg_event))
+		return PointerGetDatum(TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event) ?
+							   trigdata->tg_newtuple : trigdata->tg_trigtuple);
+	return PointerGetDatum(NULL);
+}
+
+/* The name of 1.0's trigger function (kept for its install script). */
+PG_FUNCTION_INFO_V1(stage_rules_invalidate);
+Datum
+stage_rules_invalidate(PG_FUNCTION_ARGS)
+{
+	return classify_rules_invalidate(fcinfo);
+}

@@ -1,0 +1,417 @@
+/*-------------------------------------------------------------------------
+ *
+ * funnel_window.c
+ *	  window_funnel's final function: how many steps of the funnel a group
+ *	  reached in order within the window, with ClickHouse's modes
+ *	  (strict_order, strict_deduplication, strict_increase, strict_once,
+ *	  allow_reentry).
+ *
+ * src/funnel_window.c
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "funnel.h"
+
+#include "miscadmin.h"
+#include "utils/memutils.h"
+
+/* ---- window_funnel --------------------------------------------------------- */
+
+typedef struct Chain
+{
+	TimestampTz first;
+	TimestampTz deadline;
+	TimestampTz last;
+	uint32		path[FUNNEL_MAX_STEPS]; /* rows used at levels 0..k (strict_once) */
+} Chain;
+
+typedef struct ChainList
+{
+	int			n;
+	int			cap;
+	Chain	   *items;
+} ChainList;
+
+static Chain *
+chain_push(ChainList *l)
+{
+	if (l->n == l->cap)
+	{
+		if ((Size) l->cap * 2 * sizeof(Chain) > MaxAllocSize)
+			ereport(ERROR,
+					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					 errmsg("window_funnel: too many partial chains at one timestamp"),
+					 errdetail("strict_once keeps every partial chain among events of the same timestamp; more than %d are needed.",
+							   l->cap)));
+		l->cap = l->cap ? l->cap * 2 : 4;
+		l->items = l->items ? repalloc(l->items, sizeof(Chain) * l->cap)
+			: palloc(sizeof(Chain) * l->cap);
+	}
+	return &l->items[l->n++];
+}
+
+/*
+ * Both walks take the events as ClickHouse does: ordered by timestamp, then
+ * step (a row matching several steps counts as one event per step, lowest
+ * step first; in strict_order a row matching no step is step 0 and comes
+ * first), then row.  window_walk() is that order; what an event does is the
+ * walk's own (a function per walk), and so is what happens at the end of a
+ * timestamp group.  An event's function returns WALK_ON, WALK_STOP (the
+ * answer is the highest level reached so far) or the answer itself.
+ */
+#define WALK_ON		(-1)
+#define WALK_STOP	(-2)
+
+typedef struct WindowWalk WindowWalk;
+
+struct WindowWalk
+{
+	FunnelState *s;
+	const FunnelEvent *ev;
+	bool		started;		/* some row matched step 1 */
+	/* step >= 1 matched by row r: WALK_ON, WALK_STOP or the answer */
+	int			(*event) (WindowWalk *w, int step, int r);
+	void		(*group_begin) (WindowWalk *w);
+	void		(*group_end) (WindowWalk *w);
+	/* the highest level reached */
+	int			(*highest) (WindowWalk *w);
+};
+
+static int
+window_walk(WindowWalk *w)
+{
+	const FunnelEvent *ev = w->ev;
+	int			count = w->s->count;
+	int			nsteps = w->s->nsteps;
+	int			first_step = (w->s->flags & MODE_ORDER) ? 0 : 1;
+	int			outcome = WALK_ON;
+	int			i = 0;
+
+	while (i < count && outcome == WALK_ON)
+	{
+		int			g_end = i;
+
+		while (g_end < count && ev[g_end].at == ev[i].at)
+			g_end++;
+		if (w->group_begin)
+			w->group_begin(w);
+		for (int step = first_step; step <= nsteps && outcome == WALK_ON; step++)
+		{
+			uint32		bit = step == 0 ? 0 : (uint32) 1 << (step - 1);
+
+			for (int r = i; r < g_end && outcome == WALK_ON; r++)
+			{
+				if (step == 0 ? ev[r].mask != 0 : !(ev[r].mask & bit))
+					continue;
+				if (step == 0)
+				{
+					/* a row matching no step ends a started funnel */
+					if (w->started)
+						outcome = WALK_STOP;
+					continue;
+				}
+				outcome = w->event(w, step, r);
+				if (step == 1)
+					w->started = true;
+			}
+		}
+		if (outcome == WALK_ON && w->group_end)
+			w->group_end(w);
+		CHECK_FOR_INTERRUPTS();
+		i = g_end;
+	}
+	return outcome >= 0 ? outcome : w->highest(w);
+}
+
+/*
+ * strict_increase without strict_deduplication or strict_once, as ClickHouse
+ * evaluates it today: the events of one timestamp are a group, and a step in
+ * a group extends only what earlier groups reached ("committed"); what the
+ * group reaches becomes visible after it.  Of the chains at a level the one
+ * with the latest step 1 is kept (it has the most window left), so a newer
+ * start never hides an older prefix that can still finish.  For strict_order
+ * a step's predecessor counts as present if it was ever reached or if, in
+ * this group, an occurrence of it could have been reached ("evidence"); the
+ * sentinel of a row matching no step comes first in its group.
+ */
+typedef struct IncreaseWalk
+{
+	WindowWalk	walk;
+	bool		have[FUNNEL_MAX_STEPS];	/* committed: level k reached */
+	TimestampTz first[FUNNEL_MAX_STEPS];	/* its chain's step 1 */
+	TimestampTz deadline[FUNNEL_MAX_STEPS];
+	bool		pend[FUNNEL_MAX_STEPS];	/* reached in this group */
+	TimestampTz pend_first[FUNNEL_MAX_STEPS];
+	bool		evidence[FUNNEL_MAX_STEPS];
+} IncreaseWalk;
+
+static void
+increase_group_begin(WindowWalk *walk)
+{
+	IncreaseWalk *w = (IncreaseWalk *) walk;
+
+	memset(w->pend, 0, sizeof(w->pend));
+	memset(w->evidence, 0, sizeof(w->evidence));
+}
+
+static int
+increase_event(WindowWalk *walk, int step, int r)
+{
+	IncreaseWalk *w = (IncreaseWalk *) walk;
+	int			nsteps = walk->s->nsteps;
+	uint8		flags = walk->s->flags;
+	TimestampTz t = walk->ev[r].at;
+	int			idx = step - 1;
+
+	if (idx == 0)
+	{
+		w->pend_first[0] = w->pend[0] ? Max(w->pend_first[0], t) : t;
+		w->pend[0] = w->evidence[0] = true;
+		return WALK_ON;
+	}
+	if ((flags & MODE_ORDER) && walk->started &&
+		!w->have[idx - 1] && !w->pend[idx - 1] && !w->evidence[idx - 1])
+	{
+		int			k;
+
+		if (flags & MODE_REENTRY)
+			return WALK_ON;
+		for (k = 0; k < nsteps && (w->have[k] || w->pend[k]); k++)
+			;
+		return k;
+	}
+	if (w->have[idx - 1] && t <= w->deadline[idx - 1])
+	{
+		w->pend_first[idx] = w->pend[idx] ?
+			Max(w->pend_first[idx], w->first[idx - 1]) : w->first[idx - 1];
+		w->pend[idx] = w->evidence[idx] = true;
+		if (idx + 1 == nsteps)
+			return nsteps;
+	}
+	else if (w->evidence[idx - 1])
+		w->evidence[idx] = true;
+	return WALK_ON;
+}
+
+/* what the group reached is committed */
+static void
+increase_group_end(WindowWalk *walk)
+{
+	IncreaseWalk *w = (IncreaseWalk *) walk;
+
+	for (int k = 0; k < walk->s->nsteps; k++)
+		if (w->pend[k] && (!w->have[k] || w->pend_first[k] > w->first[k]))
+		{
+			w->have[k] = true;
+			w->first[k] = w->pend_first[k];
+			w->deadline[k] = funnel_deadline(walk->s, w->first[k]);
+		}
+}
+
+static int
+increase_highest(WindowWalk *walk)
+{
+	IncreaseWalk *w = (IncreaseWalk *) walk;
+
+	for (int k = walk->s->nsteps; k > 0; k--)
+		if (w->have[k - 1])
+			return k;
+	return 0;
+}
+
+/*
+ * Every other mode: levels[k] holds the chains that reached step k+1;
+ * without strict_once only the latest chain per level matters, so each list
+ * holds at most one.
+ */
+typedef struct LevelWalk
+{
+	WindowWalk	walk;
+	bool		once;			/* strict_once */
+	ChainList	levels[FUNNEL_MAX_STEPS];
+} LevelWalk;
+
+/* row r starts a chain */
+static void
+level_start(LevelWalk *w, int r)
+{
+	TimestampTz t = w->walk.ev[r].at;
+	Chain	   *c;
+
+	if (!w->once)
+		w->levels[0].n = 0;
+	c = chain_push(&w->levels[0]);
+	c->first = c->last = t;
+	c->deadline = funnel_deadline(w->walk.s, t);
+	c->path[0] = r;
+}
+
+/*
+ * Row r, matching step idx+1, extends the chains of level idx-1 that it can
+ * (within their window; in strict_once, a row the chain has not used; in
+ * strict_increase, later than the chain's last step): nsteps when that
+ * completes the funnel.
+ */
+static int
+level_extend(LevelWalk *w, int idx, int r)
+{
+	ChainList  *prev = &w->levels[idx - 1];
+	TimestampTz t = w->walk.ev[r].at;
+	uint8		flags = w->walk.s->flags;
+	bool		once = w->once;
+	int			wr = 0,
+				n = prev->n;
+
+	for (int rd = 0; rd < n; rd++)
+	{
+		Chain		c = prev->items[rd];
+		bool		ok = t <= c.deadline;
+
+		/* strict_once drops chains past their window, keeping one */
+		if (once && !ok && n - (rd - wr) > 1)
+			continue;
+		prev->items[wr++] = c;
+		if (once)
+			for (int k = 0; ok && k < idx; k++)
+				ok = c.path[k] != (uint32) r;
+		if (ok && (flags & MODE_INCREASE))
+			ok = c.last < t;
+		if (ok)
+		{
+			Chain	   *nc;
+
+			if (!once)
+				w->levels[idx].n = 0;
+			nc = chain_push(&w->levels[idx]);
+			/* prev may have moved only if idx == idx - 1: never */
+			*nc = c;
+			nc->last = t;
+			nc->path[idx] = r;
+			if (idx + 1 == w->walk.s->nsteps)
+				return w->walk.s->nsteps;
+		}
+	}
+	prev->n = wr;
+	return WALK_ON;
+}
+
+static int
+level_event(WindowWalk *walk, int step, int r)
+{
+	LevelWalk  *w = (LevelWalk *) walk;
+	uint8		flags = walk->s->flags;
+	int			idx = step - 1;
+
+	if (idx == 0)
+	{
+		level_start(w, r);
+		return WALK_ON;
+	}
+	if ((flags & MODE_DEDUPLICATION) && w->levels[idx].n > 0)
+		return WALK_STOP;
+	if ((flags & MODE_ORDER) && walk->started && w->levels[idx - 1].n == 0)
+	{
+		int			k;
+
+		if (flags & MODE_REENTRY)
+			return WALK_ON;
+		for (k = 0; k < walk->s->nsteps && w->levels[k].n > 0; k++)
+			;
+		return k;
+	}
+	if (w->levels[idx - 1].n > 0)
+		return level_extend(w, idx, r);
+	return WALK_ON;
+}
+
+/*
+ * After a timestamp group, a chain's path (which rows it used) and its last
+ * time no longer matter: later rows are other rows, at later times.  Of the
+ * chains at a level the one with the latest deadline can do whatever the
+ * others can, so strict_once keeps just that one, and memory stays
+ * proportional to one group's events.
+ */
+static void
+level_group_end(WindowWalk *walk)
+{
+	LevelWalk  *w = (LevelWalk *) walk;
+
+	if (!w->once)
+		return;
+	for (int k = 0; k < walk->s->nsteps; k++)
+	{
+		ChainList  *l = &w->levels[k];
+
+		for (int c = 1; c < l->n; c++)
+			if (l->items[c].deadline > l->items[0].deadline)
+				l->items[0] = l->items[c];
+		l->n = Min(l->n, 1);
+	}
+}
+
+static int
+level_highest(WindowWalk *walk)
+{
+	LevelWalk  *w = (LevelWalk *) walk;
+
+	for (int k = walk->s->nsteps; k > 0; k--)
+		if (w->levels[k - 1].n > 0)
+			return k;
+	return 0;
+}
+
+/* how many steps the group's events reached */
+static int
+window_funnel_level(FunnelState *s)
+{
+	FunnelEvent *ev;
+	int			result;
+
+	if (s->count == 0 || s->nsteps == 0)
+		return 0;
+	ev = funnel_sorted(s);
+	if ((s->flags & MODE_INCREASE) && !(s->flags & (MODE_DEDUPLICATION | MODE_ONCE)))
+	{
+		IncreaseWalk w;
+
+		memset(&w, 0, sizeof(w));
+		w.walk.event = increase_event;
+		w.walk.group_begin = increase_group_begin;
+		w.walk.group_end = increase_group_end;
+		w.walk.highest = increase_highest;
+		w.walk.s = s;
+		w.walk.ev = ev;
+		result = window_walk(&w.walk);
+	}
+	else
+	{
+		LevelWalk	w;
+
+		memset(&w, 0, sizeof(w));
+		w.walk.event = level_event;
+		w.walk.group_end = level_group_end;
+		w.walk.highest = level_highest;
+		w.walk.s = s;
+		w.walk.ev = ev;
+		w.once = (s->flags & MODE_ONCE) != 0;
+		result = window_walk(&w.walk);
+	}
+	pfree(ev);
+	return result;
+}
+
+PG_FUNCTION_INFO_V1(funnel_events_window_funnel);
+Datum
+funnel_events_window_funnel(PG_FUNCTION_ARGS)
+{
+	FunnelState *s;
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_INT32(0);
+	s = (FunnelState *) PG_DETOAST_DATUM(PG_GETARG_DATUM(0));
+	if (s->kind != FUNNEL_KIND_WINDOW)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("funnel_events value was made by a sequence aggregate, not window_funnel")));
+	PG_RETURN_INT32(window_funnel_level(s));
+}
