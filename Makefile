@@ -80,7 +80,7 @@ $(UPDATE_SCRIPT): $(UPDATE_PARTS) $(TYPE_TEMPLATES)
 	  printf '%s\n' '\echo Use "ALTER EXTENSION interaction UPDATE TO '"'"'$(EXTVERSION)'"'"'" to load this file. \quit'; \
 	  for f in $(UPDATE_PARTS); do cat $$f; done ) | $(ORDERED_TYPE) > $@
 
-$(OBJS): src/interaction.h
+$(OBJS): src/interaction.h src/classify.h src/funnel.h
 
 .PHONY: test demo bench valgrind sqlsmith crosscheck
 test demo bench valgrind sqlsmith crosscheck:
@@ -106,7 +106,7 @@ package:
 # indexes on touchpoint_words() then need a REINDEX (doc/classify.md).
 CASEFOLD_GEN = perl src/classify_casefold.pl > src/classify_casefold.h.tmp && \
 	mv src/classify_casefold.h.tmp src/classify_casefold.h
-src/classify.o: src/classify_casefold.h
+src/classify_words.o: src/classify_casefold.h
 src/classify_casefold.h: | src/classify_casefold.pl
 	$(CASEFOLD_GEN)
 .PHONY: casefold
