@@ -315,7 +315,7 @@ CREATE TABLE staffing (
     agents  int NOT NULL               -- agents logged in on the phone line
 );
 INSERT INTO staffing
-SELECT slot, greatest(2, erlang_a_agents(forecast, '30 minutes', '320 seconds', 0.8, '20 seconds', '180 seconds')
+SELECT slot, greatest(2, erlang_a_agents(forecast, '30 minutes', '355 seconds', 0.8, '20 seconds', '180 seconds')
                          - CASE WHEN hh BETWEEN 24 AND 26 THEN 1 ELSE 0 END)
 FROM phone_slot;
 
