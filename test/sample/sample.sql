@@ -200,14 +200,14 @@ FROM c;
 
 CREATE TABLE interactions (
     id           bigint PRIMARY KEY,
-    customer_id  int NOT NULL REFERENCES customers,
+    customer_id  int NOT NULL,
     at           timestamptz NOT NULL,
     channel      interaction_channel NOT NULL,
     direction    interaction_direction NOT NULL,
     kind         interaction_kind NOT NULL,
     urgency      interaction_urgency NOT NULL,
     topic        text NOT NULL,
-    agent        text REFERENCES agents,   -- NULL when a bot or the IVR took the contact
+    agent        text,                     -- NULL when a bot or the IVR took the contact
     transferred  boolean NOT NULL,          -- a bot contact handed on to a person (the next row)
     subject      text NOT NULL,
     nps_score    int CHECK (nps_score BETWEEN 0 AND 10),
@@ -366,7 +366,7 @@ CREATE TABLE calls (
     hold        interval,
     acw         interval,                 -- after-call work
     handle_time interval,                 -- talk + hold + after-call work
-    agent       text REFERENCES agents
+    agent       text
 );
 INSERT INTO calls
 SELECT r.id, r.at, r.topic, NOT o.gone, o.gone,
@@ -390,12 +390,12 @@ SELECT 'mon-fri 08:00-18:00; sat 09:00-13:00; tz Europe/Berlin; closed 2026-10-0
 
 CREATE TABLE tickets (
     id                bigint PRIMARY KEY,
-    interaction_id    bigint NOT NULL REFERENCES interactions,
-    customer_id       int NOT NULL REFERENCES customers,
+    interaction_id    bigint NOT NULL,
+    customer_id       int NOT NULL,
     channel           interaction_channel NOT NULL,
     topic             text NOT NULL,
     subject           text NOT NULL,
-    agent             text REFERENCES agents,
+    agent             text,
     created_at        timestamptz NOT NULL,
     first_response_at timestamptz,
     resolved_at       timestamptz,
@@ -451,7 +451,6 @@ SELECT t.id, t.interaction_id, t.customer_id, t.channel, t.topic, t.subject, t.a
           AND NOT EXISTS (SELECT FROM ticket_events r WHERE r.ticket_id = t.id AND r.status = 'reopened' AND r.at > e.at)),
        (SELECT e.status FROM ticket_events e WHERE e.ticket_id = t.id ORDER BY e.at DESC, e.status LIMIT 1)
 FROM ticket_raw t;
-ALTER TABLE ticket_events ADD FOREIGN KEY (ticket_id) REFERENCES tickets;
 
 -- ---- touchpoints: the customer journey ---------------------------------------------------
 CREATE TEMP TABLE touchpoint_name (stage journey_stage, i int, name text, channel interaction_channel);
@@ -474,7 +473,7 @@ INSERT INTO touchpoint_name VALUES
 
 CREATE TABLE touchpoints (
     id          bigint PRIMARY KEY,
-    customer_id int NOT NULL REFERENCES customers,
+    customer_id int NOT NULL,
     at          timestamptz NOT NULL,
     stage       journey_stage NOT NULL,
     channel     interaction_channel NOT NULL,
@@ -539,7 +538,7 @@ CREATE INDEX ON events (user_id, at);
 -- ---- the live queue: contacts waiting at 10:30 on Friday 2026-11-27 -----------------------
 CREATE TABLE live_queue (
     id          int PRIMARY KEY,
-    customer_id int NOT NULL REFERENCES customers,
+    customer_id int NOT NULL,
     channel     interaction_channel NOT NULL,
     kind        interaction_kind NOT NULL,
     urgency     interaction_urgency NOT NULL,
@@ -561,6 +560,17 @@ FROM generate_series(1, 24) q,
      LATERAL (SELECT CASE WHEN pg_temp.u(q, 705) < 0.15 THEN 'critical' ELSE 'stabilizing' END::interaction_urgency AS urgency) g,
      LATERAL (SELECT (ARRAY['billing', 'delivery', 'account', 'technical', 'returns'])[1 + floor(5 * pg_temp.u(q, 707))::int] AS topic) t;
 CREATE INDEX ON live_queue (priority);
+
+-- ---- foreign keys, added once the rows are in (one check per key, not one per row)
+ALTER TABLE interactions ADD FOREIGN KEY (customer_id) REFERENCES customers,
+                         ADD FOREIGN KEY (agent) REFERENCES agents;
+ALTER TABLE calls ADD FOREIGN KEY (agent) REFERENCES agents;
+ALTER TABLE tickets ADD FOREIGN KEY (interaction_id) REFERENCES interactions,
+                    ADD FOREIGN KEY (customer_id) REFERENCES customers,
+                    ADD FOREIGN KEY (agent) REFERENCES agents;
+ALTER TABLE ticket_events ADD FOREIGN KEY (ticket_id) REFERENCES tickets;
+ALTER TABLE touchpoints ADD FOREIGN KEY (customer_id) REFERENCES customers;
+ALTER TABLE live_queue ADD FOREIGN KEY (customer_id) REFERENCES customers;
 
 -- ---- what was loaded ----------------------------------------------------------------------
 CREATE TABLE sample_info (name text PRIMARY KEY, value text NOT NULL);
