@@ -3,7 +3,10 @@
 #   make / make install     build and install into the PostgreSQL that pg_config names
 #   make test               install what is missing, build, run every suite in a
 #                           throw-away cluster; ends with "N passed, M failed"
-#   make demo               the same set-up, then a generated data set and a KPI report
+#   make demo               the same set-up, then the sample data set and a KPI report
+#   make sample             load the sample data set into the database the libpq
+#                           environment names (PGHOST, PGPORT, PGDATABASE, PGUSER);
+#                           'make install' first
 #   make bench              the benchmarks of test/bench, as ratios
 #   make valgrind           the pg_regress suite against a server under valgrind
 #   make sqlsmith           random queries from sqlsmith; the server must not crash
@@ -85,6 +88,11 @@ $(OBJS): src/interaction.h src/classify.h src/funnel.h
 .PHONY: test demo bench valgrind sqlsmith crosscheck
 test demo bench valgrind sqlsmith crosscheck:
 	@bash test/run $@
+
+# The sample data set, into your own database (test/sample/load runs psql).
+.PHONY: sample
+sample:
+	@bash test/sample/load
 
 # Release archive for PGXN: exactly the files git tracks at HEAD, under one
 # top directory named for the version (META.json names the same version;

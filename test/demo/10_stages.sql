@@ -1,11 +1,11 @@
--- test/demo/10_stages.sql: interactions by classified journey stage and by channel.
+-- test/demo/10_stages.sql: touchpoints by classified journey stage, interactions by channel.
 \echo
-\echo '-- Interactions by journey stage (classify_stage(touchpoint)) -----------------'
-SELECT coalesce(stage::text, '(unclassified)') AS stage, n AS interactions,
+\echo '-- Touchpoints by journey stage (classify_stage(touchpoint)) ------------------'
+SELECT coalesce(stage::text, '(unclassified)') AS stage, n AS touchpoints,
        round(100.0 * n / sum(n) OVER (), 1) AS pct,
        repeat('█', round(50.0 * n / max(n) OVER ())::int) AS " "
 FROM (SELECT classify_stage(touchpoint) AS stage, count(*) AS n
-      FROM interactions GROUP BY 1) s
+      FROM touchpoints GROUP BY 1) s
 ORDER BY s.stage NULLS LAST;
 
 \echo '-- Interactions by channel --------------------------------------------------'

@@ -1,38 +1,13 @@
 -- test/demo/25_kinds.sql: what each interaction is about and how urgent it is,
 -- classified from its text (classify_kind, classify_urgency), next to its NPS.
 --
--- The demo data set records a kind and an urgency per interaction but no text, so
--- this section writes a ticket subject for each one first, the way customers and
--- agents do (varied wording, sloppy case and punctuation, some negations), from the
--- recorded kind, urgency and topic; the classifiers then read only the text.
+-- The sample's inbound contacts carry a subject written the way customers write
+-- (varied wording, sloppy case and punctuation, some negations) and the kind and
+-- urgency the agent recorded; the classifiers read only the subject.
 \set QUIET on
-CREATE TEMP TABLE tickets AS
-SELECT i.id, i.kind, i.urgency, i.channel, i.nps_score,
-       CASE i.urgency
-            WHEN 'critical' THEN (ARRAY['URGENT: ', 'asap - ', 'Emergency! ', '', 'Urgent '])[1 + i.id % 5]
-            WHEN 'stabilizing' THEN (ARRAY['', '', 'Not urgent: ', 'fyi ', '', 'Re: '])[1 + i.id % 6]
-            ELSE (ARRAY['', 'Re: ', ''])[1 + i.id % 3] END
-       || format(CASE i.kind
-            WHEN 'inquiry' THEN (ARRAY['Question about my %s', 'how do i change the %s details?',
-                'What is the price of the %s add-on', 'need info on %s', 'is it possible to get %s in French',
-                'When will the %s be ready??'])[1 + i.id % 6]
-            WHEN 'support' THEN (ARRAY['%s page not working', 'Error when I open %s', 'app crashes on the %s screen',
-                'can''t log in to see my %s', 'Help with %s please', '%s: sync is stuck'])[1 + i.id % 6]
-            WHEN 'complaint' THEN (ARRAY['Unacceptable %s experience', 'I want a refund - %s was wrong',
-                'overcharged on %s AGAIN', 'very disappointed with %s', 'rude agent about my %s',
-                'still waiting on %s!!'])[1 + i.id % 6]
-            WHEN 'feedback' THEN (ARRAY['Suggestion for the %s page', 'it would be nice to see %s history',
-                'Feedback on %s', 'idea: a simpler %s form', 'please improve %s emails',
-                'Not a complaint, just a suggestion about %s'])[1 + i.id % 6]
-            ELSE (ARRAY['Thank you for your help with %s!', 'Great service on %s', 'kudos, %s sorted fast',
-                'Excellent %s support', 'love the new %s page', 'thx, %s problem solved'])[1 + i.id % 6]
-            END, i.topic)
-       || CASE i.urgency
-            WHEN 'critical' THEN (ARRAY['', ' - site is down', '', ' right now', ''])[1 + i.id / 7 % 5]
-            WHEN 'planned' THEN (ARRAY[' - meeting next week', ' (scheduled call)', ', before my renewal',
-                ' at the appointment', ''])[1 + i.id / 7 % 5]
-            ELSE (ARRAY['', ' - no rush', '', '.', ' thanks'])[1 + i.id / 7 % 5] END AS subject
-FROM interactions i;
+CREATE TEMP VIEW tickets AS
+SELECT id, kind, urgency, channel, nps_score, subject
+FROM interactions WHERE direction = 'inbound';
 \set QUIET off
 
 \echo

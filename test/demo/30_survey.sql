@@ -43,11 +43,18 @@ FROM c a, c b
 WHERE b.channel = 'phone' AND a.channel <> 'phone'
 ORDER BY nps(a.s) DESC;
 
-\echo '-- Rolling 30-day NPS, all channels, last 8 weeks (rollup as a window) ------'
-SELECT day, round(nps_30d::numeric, 1) AS nps_30d, n_30d,
-       repeat('▒', greatest(0, round(nps_30d / 2))::int) AS " "
-FROM (SELECT day, nps(rollup(s) OVER w) AS nps_30d, responses(rollup(s) OVER w) AS n_30d
-      FROM (SELECT day, rollup(nps_s) AS s FROM daily_survey GROUP BY day) d
-      WINDOW w AS (ORDER BY day RANGE BETWEEN '29 days' PRECEDING AND CURRENT ROW)) r
-WHERE extract(dow FROM day) = 0
-ORDER BY day DESC LIMIT 8;
+\echo '-- Rolling 28-day NPS, all channels, every Sunday (rollup as a window) -------'
+\echo '   the billing-system change of 7 September, and the recovery; bar: NPS + 50'
+SELECT day, round(nps_28d::numeric, 1) AS nps_28d, n_28d,
+       round(billing_28d::numeric, 1) AS billing_28d,
+       repeat('▒', greatest(0, round((nps_28d + 50) / 2))::int) AS " "
+FROM (SELECT day, nps(rollup(s) OVER w) AS nps_28d, responses(rollup(s) OVER w) AS n_28d,
+             nps(rollup(b) OVER w) AS billing_28d
+      FROM (SELECT d.day, rollup(d.nps_s) AS s, rollup(t.s) AS b
+            FROM daily_survey d
+            LEFT JOIN (SELECT at::date AS day, survey_agg(nps_score) AS s FROM interactions
+                       WHERE topic = 'billing' GROUP BY 1) t USING (day)
+            GROUP BY d.day) d
+      WINDOW w AS (ORDER BY day RANGE BETWEEN '27 days' PRECEDING AND CURRENT ROW)) r
+WHERE extract(dow FROM day) = 0 AND day >= '2026-06-28'
+ORDER BY day;

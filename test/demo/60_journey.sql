@@ -1,10 +1,10 @@
--- test/demo/60_journey.sql: customer journeys built from the interactions (each
--- touchpoint's stage classified from its name), the stage funnel with conversion
+-- test/demo/60_journey.sql: customer journeys built from the sample's touchpoints,
+-- the stage funnel with conversion
 -- bars, time to convert, and channel attribution under the five models.
 \set QUIET on
 CREATE TABLE demo_journeys AS
-SELECT customer_id, journey_agg(at, classify_stage(touchpoint), channel) AS j
-FROM interactions GROUP BY customer_id;
+SELECT customer_id, journey_agg(at, stage, channel) AS j
+FROM touchpoints GROUP BY customer_id;
 \set QUIET off
 
 \echo

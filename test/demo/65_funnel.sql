@@ -4,13 +4,11 @@
 -- customers by the month they were first seen; then repeated complaints.
 \echo
 \echo '-- Journey funnel: awareness -> consideration -> acquisition -> retention, within 60 days'
-WITH touches AS (
-    SELECT i.customer_id, i.at, t.stage
-    FROM interactions i JOIN touchpoint_names t ON t.name = i.touchpoint
-), levels AS (
+WITH levels AS (
     SELECT customer_id,
-           window_funnel('60 days', at, stage = 0, stage = 1, stage = 2, stage = 3) AS level
-    FROM touches GROUP BY customer_id
+           window_funnel('60 days', at, stage = 'awareness', stage = 'consideration',
+                         stage = 'acquisition', stage = 'retention') AS level
+    FROM touchpoints GROUP BY customer_id
 ), steps AS (
     SELECT s.step, s.name, count(*) FILTER (WHERE l.level >= s.step) AS customers
     FROM (VALUES (1, 'awareness'), (2, 'consideration'), (3, 'acquisition'), (4, 'retention')) s(step, name)
@@ -26,7 +24,7 @@ FROM steps ORDER BY step;
 WITH firsts AS (
     SELECT customer_id, min(at) AS first_at FROM interactions GROUP BY customer_id
 ), per_customer AS (
-    SELECT f.customer_id, date_trunc('month', f.first_at, 'UTC')::date AS cohort,
+    SELECT f.customer_id, date_trunc('month', f.first_at, 'Europe/Berlin')::date AS cohort,
            retention(i.at = f.first_at,
                      i.at >= f.first_at + interval '7 days' AND i.at < f.first_at + interval '14 days',
                      i.at >= f.first_at + interval '14 days' AND i.at < f.first_at + interval '21 days',
