@@ -3,7 +3,8 @@
  * sla_clock.c
  *	  The sla_clock type (a ticket's SLA clock: when it ran, in a calendar's
  *	  working time), the ticket_clock aggregate over a ticket's status changes,
- *	  and its accessors: elapsed, is_running, due_at, breached, remaining.
+ *	  and its accessors: elapsed, is_running, is_paused, is_stopped, due_at,
+ *	  breached, remaining.
  *
  * Meaning.  Each event (at, status) sets the ticket's status from `at` on.  A
  * status in the paused list pauses the clock, one in the stopped list stops
@@ -45,6 +46,7 @@
 #include "common/int.h"
 #include "libpq/pqformat.h"
 #include "miscadmin.h"
+#include "nodes/primnodes.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/datetime.h"
@@ -112,10 +114,9 @@ check_instant(const char *input, int64 t)
  */
 static SlaClock *
 clock_build(const char *input, int state, int64 last, const ClockRun *runs, int nruns,
-			struct varlena *hours)
+			struct varlena *hours, pg_tz *tz)
 {
 	const struct BusinessHours *h = hours_from_datum(PointerGetDatum(hours));
-	pg_tz	   *tz = hours_find_zone(h);
 	Size		hsize = VARSIZE(hours);
 	Size		size = offsetof(SlaClock, runs) + nruns * sizeof(ClockRun) + hsize;
 	SlaClock   *c;
@@ -149,6 +150,8 @@ clock_build(const char *input, int state, int64 last, const ClockRun *runs, int 
 					  (runs[nruns - 1].end != CLOCK_OPEN && runs[nruns - 1].end > last)))
 		clock_invalid(input, "The runs must not go past the last event.");
 
+	if (tz == NULL)
+		tz = hours_find_zone(h);
 	c = palloc0(size);
 	SET_VARSIZE(c, size);
 	c->version = INTERACTION_FORMAT_VERSION;
@@ -162,7 +165,10 @@ clock_build(const char *input, int state, int64 last, const ClockRun *runs, int 
 		c->runs[i].start = runs[i].start;
 		c->runs[i].end = runs[i].end;
 		c->runs[i].before = sum;
-		sum += hours_worked(h, tz, runs[i].start, end);
+		if (pg_add_s64_overflow(sum, hours_worked(h, tz, runs[i].start, end), &sum))
+			ereport(ERROR,
+					(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+					 errmsg("the working time of an SLA clock is out of range")));
 	}
 	c->total = sum;
 	memcpy(CLOCK_HOURS(c), hours, hsize);
@@ -349,7 +355,7 @@ clock_parse(const char *input)
 																   CStringGetDatum(io_skip_blanks(p)),
 																   ObjectIdGetDatum(InvalidOid),
 																   Int32GetDatum(-1)));
-	return clock_build(input, state, last, runs, nruns, hours);
+	return clock_build(input, state, last, runs, nruns, hours, NULL);
 }
 
 PG_FUNCTION_INFO_V1(sla_clock_in);
@@ -403,7 +409,7 @@ sla_clock_recv(PG_FUNCTION_ARGS)
 																   CStringGetDatum(text),
 																   ObjectIdGetDatum(InvalidOid),
 																   Int32GetDatum(-1)));
-	PG_RETURN_POINTER(clock_build(NULL, state, last, runs, nruns, hours));
+	PG_RETURN_POINTER(clock_build(NULL, state, last, runs, nruns, hours, NULL));
 }
 
 PG_FUNCTION_INFO_V1(sla_clock_send);
@@ -450,6 +456,7 @@ typedef struct StatusList
 typedef struct ClockState
 {
 	struct varlena *hours;		/* the calendar (a copy, 4-byte header) */
+	bool		const_args;		/* calendar and lists are constants of the query */
 	StatusList	paused;
 	StatusList	stopped;
 	bool		lists_set;
@@ -518,18 +525,16 @@ list_from_array(StatusList *l, Datum d, MemoryContext cxt)
 	MemoryContextSwitchTo(old);
 }
 
+static const int default_lens[] = {7, 7, 6, 6};	/* pending on_hold solved closed */
+
+/* a default list (labels static) or an empty one: no allocation */
 static void
 list_from_defaults(StatusList *l, const char *const *labels, int n, MemoryContext cxt)
 {
 	l->raw = NULL;
 	l->n = n;
-	l->labels = MemoryContextAlloc(cxt, n * sizeof(char *));
-	l->lens = MemoryContextAlloc(cxt, n * sizeof(int));
-	for (int i = 0; i < n; i++)
-	{
-		l->labels[i] = (char *) labels[i];
-		l->lens[i] = strlen(labels[i]);
-	}
+	l->labels = (char **) labels;
+	l->lens = (int *) (labels == default_paused ? default_lens : default_lens + 2);
 }
 
 static bool
@@ -568,7 +573,7 @@ state_add(ClockState *st, MemoryContext cxt, int64 at, int kind)
 			ereport(ERROR,
 					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 					 errmsg("ticket_clock has too many events for one ticket")));
-		st->maxevents = Max(16, st->maxevents * 2);
+		st->maxevents = Max(8, st->maxevents * 2);
 		st->events = st->events
 			? repalloc_huge(st->events, st->maxevents * sizeof(ClockEvent))
 			: MemoryContextAllocHuge(cxt, st->maxevents * sizeof(ClockEvent));
@@ -579,6 +584,30 @@ state_add(ClockState *st, MemoryContext cxt, int64 at, int kind)
 	if (st->nevents > 0 && cmp_event(&st->events[st->nevents - 1], &st->events[st->nevents]) > 0)
 		st->sorted = false;
 	st->nevents++;
+}
+
+/*
+ * Whether the calendar and the lists are constants of the query (the usual
+ * case), so later rows need not be compared with the first.  A window
+ * aggregate has no Aggref: its rows are compared.
+ */
+static bool
+args_are_constants(FunctionCallInfo fcinfo)
+{
+	Aggref	   *agg = AggGetAggref(fcinfo);
+	int			i = 0;
+	ListCell   *lc;
+
+	if (agg == NULL)
+		return false;
+	foreach(lc, agg->args)
+	{
+		TargetEntry *te = lfirst_node(TargetEntry, lc);
+
+		if (i++ >= 2 && !IsA(te->expr, Const))
+			return false;
+	}
+	return true;
 }
 
 /*
@@ -614,18 +643,29 @@ ticket_clock_step(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
 				 errmsg("ticket_clock needs finite timestamps")));
 	if (st == NULL)
+	{
 		st = state_new(aggcxt);
+		st->const_args = args_are_constants(fcinfo);
+	}
 
 	/* the calendar and the lists: set by the first row, the same in the others */
 	if (st->hours == NULL)
 	{
-		MemoryContext old = MemoryContextSwitchTo(aggcxt);
+		struct varlena *v = (struct varlena *) PG_GETARG_POINTER(3);
 
-		st->hours = (struct varlena *) PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(3));
-		MemoryContextSwitchTo(old);
+		/* a constant lives as long as the query: no copy */
+		if (st->const_args && !VARATT_IS_EXTENDED(v))
+			st->hours = v;
+		else
+		{
+			MemoryContext old = MemoryContextSwitchTo(aggcxt);
+
+			st->hours = (struct varlena *) PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(3));
+			MemoryContextSwitchTo(old);
+		}
 		(void) hours_from_datum(PointerGetDatum(st->hours));
 	}
-	else if (!same_bytes(st->hours, PG_GETARG_DATUM(3)))
+	else if (!st->const_args && !same_bytes(st->hours, PG_GETARG_DATUM(3)))
 		differs_error("calendar");
 	if (!st->lists_set)
 	{
@@ -649,7 +689,7 @@ ticket_clock_step(PG_FUNCTION_ARGS)
 								st->paused.lens[i], st->paused.labels[i])));
 		st->lists_set = true;
 	}
-	else
+	else if (!st->const_args)
 	{
 		for (int a = 4; a < PG_NARGS(); a++)
 		{
@@ -679,7 +719,7 @@ ticket_clock_step(PG_FUNCTION_ARGS)
  * highest kind among the events at it (they sort last).
  */
 static SlaClock *
-clock_from_events(const ClockEvent *ev, int n, struct varlena *hours)
+clock_from_events(const ClockEvent *ev, int n, struct varlena *hours, pg_tz *tz)
 {
 	ClockRun   *runs = palloc((n / 2 + 2) * sizeof(ClockRun));
 	int			nruns = 0;
@@ -704,7 +744,45 @@ clock_from_events(const ClockEvent *ev, int n, struct varlena *hours)
 		}
 		state = kind;
 	}
-	return clock_build(NULL, state, ev[n - 1].at, runs, nruns, hours);
+	return clock_build(NULL, state, ev[n - 1].at, runs, nruns, hours, tz);
+}
+
+/*
+ * The calendar's zone, cached per call site: the zone of the last calendar
+ * seen, keyed by the calendar's bytes
+ */
+typedef struct ZoneCache
+{
+	pg_tz	   *tz;
+	struct varlena *hours;		/* a copy */
+	struct varlena *constant;	/* a constant calendar of the query known to match */
+} ZoneCache;
+
+static pg_tz *
+clock_zone(FunctionCallInfo fcinfo, struct varlena *hours, bool constant)
+{
+	ZoneCache  *zc = fcinfo->flinfo->fn_extra;
+
+	if (zc == NULL)
+	{
+		zc = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(ZoneCache));
+		fcinfo->flinfo->fn_extra = zc;
+	}
+	if (constant && zc->constant == hours)
+		return zc->tz;
+	zc->constant = NULL;
+	if (zc->hours == NULL || VARSIZE(zc->hours) != VARSIZE(hours) ||
+		memcmp(zc->hours, hours, VARSIZE(hours)) != 0)
+	{
+		zc->tz = hours_find_zone(hours_from_datum(PointerGetDatum(hours)));
+		if (zc->hours)
+			pfree(zc->hours);
+		zc->hours = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, VARSIZE(hours));
+		memcpy(zc->hours, hours, VARSIZE(hours));
+	}
+	if (constant)
+		zc->constant = hours;
+	return zc->tz;
 }
 
 PG_FUNCTION_INFO_V1(ticket_clock_final);
@@ -727,7 +805,8 @@ ticket_clock_final(PG_FUNCTION_ARGS)
 		memcpy(ev, st->events, st->nevents * sizeof(ClockEvent));
 		qsort(ev, st->nevents, sizeof(ClockEvent), cmp_event);
 	}
-	PG_RETURN_POINTER(clock_from_events(ev, st->nevents, st->hours));
+	PG_RETURN_POINTER(clock_from_events(ev, st->nevents, st->hours,
+										clock_zone(fcinfo, st->hours, st->const_args)));
 }
 
 static void
@@ -736,14 +815,7 @@ status_list_copy(StatusList *dst, const StatusList *src, MemoryContext cxt)
 	if (src->raw)
 		list_from_array(dst, PointerGetDatum(src->raw), cxt);
 	else
-	{
-		dst->raw = NULL;
-		dst->n = src->n;
-		dst->labels = MemoryContextAlloc(cxt, Max(src->n, 1) * sizeof(char *));
-		dst->lens = MemoryContextAlloc(cxt, Max(src->n, 1) * sizeof(int));
-		memcpy(dst->labels, src->labels, src->n * sizeof(char *));
-		memcpy(dst->lens, src->lens, src->n * sizeof(int));
-	}
+		*dst = *src;			/* static labels */
 }
 
 static bool
@@ -1002,6 +1074,20 @@ Datum
 sla_clock_is_running(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_BOOL(PG_GETARG_CLOCK(0)->state == CLOCK_RUN);
+}
+
+PG_FUNCTION_INFO_V1(sla_clock_is_paused);
+Datum
+sla_clock_is_paused(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(PG_GETARG_CLOCK(0)->state == CLOCK_PAUSE);
+}
+
+PG_FUNCTION_INFO_V1(sla_clock_is_stopped);
+Datum
+sla_clock_is_stopped(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(PG_GETARG_CLOCK(0)->state == CLOCK_STOP);
 }
 
 /*

@@ -87,6 +87,12 @@ COMMENT ON FUNCTION elapsed(sla_clock, timestamptz) IS 'working time the clock r
 CREATE FUNCTION is_running(c sla_clock) RETURNS boolean
 	AS 'MODULE_PATHNAME', 'sla_clock_is_running' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION is_running(sla_clock) IS 'whether the clock runs after its last event (neither paused nor stopped)';
+CREATE FUNCTION is_paused(c sla_clock) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'sla_clock_is_paused' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION is_paused(sla_clock) IS 'whether the clock is paused after its last event (a paused status)';
+CREATE FUNCTION is_stopped(c sla_clock) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'sla_clock_is_stopped' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION is_stopped(sla_clock) IS 'whether the clock is stopped after its last event (a stopped status)';
 CREATE FUNCTION due_at(c sla_clock, target interval) RETURNS timestamptz
 	AS 'MODULE_PATHNAME', 'sla_clock_due_at' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION due_at(sla_clock, interval) IS 'the instant a running clock reaches target (in the past once reached); NULL while paused or stopped';
