@@ -43,6 +43,9 @@ SELECT count(DISTINCT c::text) AS distinct_clocks
 FROM (SELECT k, ticket_clock(at, status, :h ORDER BY md5(k || status || at)) AS c
       FROM ev, generate_series(1, 20) k WHERE ticket = 3 GROUP BY k) s;
 
+-- ORDER BY inside the aggregate (the arguments then come from a sort)
+SELECT ticket, ticket_clock(at, status, :h ORDER BY at DESC) AS clock FROM ev WHERE ticket IN (1, 3) GROUP BY ticket ORDER BY ticket;
+
 -- events at one instant: the status left in force is one that stops, else one
 -- that pauses, else one that runs
 SELECT statuses, ticket_clock(timestamptz '2026-12-21 10:00+00', x, :h) AS clock
@@ -210,10 +213,20 @@ RESET parallel_setup_cost; RESET parallel_tuple_cost; RESET min_parallel_table_s
 RESET max_parallel_workers_per_gather; RESET enable_hashagg;
 DROP TABLE many_p;
 
+-- equality and hashing: clocks are canonical, so equal clocks have equal bytes
+SELECT count(*) AS pairs, count(*) FILTER (WHERE a.c = b.c) AS equal, count(*) FILTER (WHERE a.c <> b.c) AS unequal,
+       count(*) FILTER (WHERE (a.c = b.c) <> (a.c::text = b.c::text)) AS eq_differs_from_text,
+       count(*) FILTER (WHERE a.c = b.c AND (sla_clock_hash(a.c) <> sla_clock_hash(b.c)
+                                             OR sla_clock_hash_extended(a.c, 7) <> sla_clock_hash_extended(b.c, 7))) AS equal_but_hash_differs
+FROM clocks a, clocks_copy b;
+SELECT count(*) AS distinct_clocks FROM (SELECT c FROM clocks UNION SELECT c FROM clocks_copy) s;
+SELECT 'stopped at 2026-12-21 10:00+01; runs none; hours 24/7'::sla_clock = 'STOPPED at 2026-12-21 09:00+00;runs none;hours mon-sun 00:00-24:00' AS same_clock;
+
 -- the catalog: every function IMMUTABLE and PARALLEL SAFE; the aggregates' parts
 SELECT p.oid::regprocedure AS function, p.provolatile, p.proparallel, p.proisstrict
 FROM pg_proc p
 WHERE p.oid::regprocedure::text ~ '^(sla_clock_|ticket_clock|elapsed|is_running|is_paused|is_stopped|due_at|breached|remaining)'
+   OR p.oid IN (SELECT oprcode FROM pg_operator WHERE oprleft = 'sla_clock'::regtype)
 ORDER BY 1::text;
 SELECT a.aggfnoid::regprocedure AS aggregate, a.aggtransfn::regprocedure, a.aggfinalfn, a.aggcombinefn, a.aggserialfn,
        a.aggdeserialfn, a.aggfinalmodify, a.aggtranstype::regtype

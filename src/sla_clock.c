@@ -43,6 +43,7 @@
 #include "hours.h"
 
 #include "catalog/pg_type.h"
+#include "common/hashfn.h"
 #include "common/int.h"
 #include "libpq/pqformat.h"
 #include "miscadmin.h"
@@ -588,8 +589,10 @@ state_add(ClockState *st, MemoryContext cxt, int64 at, int kind)
 
 /*
  * Whether the calendar and the lists are constants of the query (the usual
- * case), so later rows need not be compared with the first.  A window
- * aggregate has no Aggref: its rows are compared.
+ * case), so later rows need not be compared with the first and the calendar
+ * need not be copied: it lives as long as the plan.  A window aggregate has
+ * no Aggref, and an aggregate with ORDER BY or DISTINCT gets its arguments
+ * from a sort: their rows are compared and the calendar copied.
  */
 static bool
 args_are_constants(FunctionCallInfo fcinfo)
@@ -598,7 +601,8 @@ args_are_constants(FunctionCallInfo fcinfo)
 	int			i = 0;
 	ListCell   *lc;
 
-	if (agg == NULL)
+	/* with ORDER BY or DISTINCT the arguments come from a sort, not the plan */
+	if (agg == NULL || agg->aggorder != NIL || agg->aggdistinct != NIL)
 		return false;
 	foreach(lc, agg->args)
 	{
@@ -1159,4 +1163,53 @@ sla_clock_remaining(PG_FUNCTION_ARGS)
 	target = target_usec(PG_GETARG_INTERVAL_P(1));
 	PG_RETURN_INTERVAL_P(usec_interval(target - clock_elapsed(c, !PG_ARGISNULL(2),
 															  PG_ARGISNULL(2) ? 0 : PG_GETARG_TIMESTAMPTZ(2))));
+}
+
+/* ---- equality ------------------------------------------------------------ */
+
+/*
+ * A value is canonical (one layout per clock, reserved fields and padding
+ * zero, the calendar canonical), so two clocks are equal exactly when their
+ * bytes are.
+ */
+static bool
+clock_equal(FunctionCallInfo fcinfo)
+{
+	SlaClock   *a = PG_GETARG_CLOCK(0);
+	SlaClock   *b = PG_GETARG_CLOCK(1);
+
+	return VARSIZE(a) == VARSIZE(b) && memcmp(a, b, VARSIZE(a)) == 0;
+}
+
+PG_FUNCTION_INFO_V1(sla_clock_eq);
+Datum
+sla_clock_eq(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(clock_equal(fcinfo));
+}
+
+PG_FUNCTION_INFO_V1(sla_clock_ne);
+Datum
+sla_clock_ne(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(!clock_equal(fcinfo));
+}
+
+PG_FUNCTION_INFO_V1(sla_clock_hash);
+Datum
+sla_clock_hash(PG_FUNCTION_ARGS)
+{
+	SlaClock   *c = PG_GETARG_CLOCK(0);
+
+	PG_RETURN_DATUM(hash_any((unsigned char *) c + VARHDRSZ, VARSIZE(c) - VARHDRSZ));
+}
+
+PG_FUNCTION_INFO_V1(sla_clock_hash_extended);
+Datum
+sla_clock_hash_extended(PG_FUNCTION_ARGS)
+{
+	SlaClock   *c = PG_GETARG_CLOCK(0);
+
+	PG_RETURN_DATUM(hash_any_extended((unsigned char *) c + VARHDRSZ, VARSIZE(c) - VARHDRSZ,
+									  PG_GETARG_INT64(1)));
 }

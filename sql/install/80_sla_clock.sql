@@ -34,6 +34,9 @@ CREATE TYPE sla_clock (
 );
 COMMENT ON TYPE sla_clock IS 'a ticket''s SLA clock: when it ran in a calendar''s working time, and whether it runs, is paused or is stopped';
 
+-- equality of clocks (same state, stretches and calendar), with hashing for GROUP BY
+-- @equality_type sla_clock sla_clock hash
+
 -- the aggregate: one transition function for the three argument lists (an
 -- aggregate cannot have argument defaults)
 CREATE FUNCTION ticket_clock_step(internal, timestamptz, text, business_hours) RETURNS internal
