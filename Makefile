@@ -83,7 +83,7 @@ $(UPDATE_SCRIPT): $(UPDATE_PARTS) $(TYPE_TEMPLATES)
 	  printf '%s\n' '\echo Use "ALTER EXTENSION interaction UPDATE TO '"'"'$(EXTVERSION)'"'"'" to load this file. \quit'; \
 	  for f in $(UPDATE_PARTS); do cat $$f; done ) | $(ORDERED_TYPE) > $@
 
-$(OBJS): src/interaction.h src/classify.h src/funnel.h
+$(OBJS): src/interaction.h src/classify.h src/funnel.h src/hours.h
 
 .PHONY: test demo bench valgrind sqlsmith crosscheck
 test demo bench valgrind sqlsmith crosscheck:

@@ -107,7 +107,7 @@ journey_touches(Datum d, int *count)
 static void
 check_stored_touch(const JourneyTouch *t, int i)
 {
-	if (t->stage >= STAGE_COUNT ||
+	if (t->stage >= taxonomy_label_count(TAXONOMY_JOURNEY_STAGE) ||
 		(t->channel >= CHANNEL_COUNT && t->channel != JOURNEY_NO_CHANNEL))
 		io_corrupt_value("journey", "Touchpoint %d has stage %d and channel %d.",
 						 i + 1, t->stage, t->channel);
@@ -186,6 +186,7 @@ markov_attribution_trans(PG_FUNCTION_ARGS)
 	const JourneyTouch *t;
 	int			n,
 				end,
+				acquisition,
 				from;
 
 	if (PG_ARGISNULL(0))
@@ -205,11 +206,12 @@ markov_attribution_trans(PG_FUNCTION_ARGS)
 		PG_RETURN_ARRAYTYPE_P(st);
 
 	/* the conversion: the first touchpoint at stage acquisition */
+	acquisition = taxonomy_ordinal(TAXONOMY_JOURNEY_STAGE, "acquisition");
 	end = MK_NULL;
 	for (int i = 0; i < n; i++)
 	{
 		check_stored_touch(&t[i], i);
-		if (t[i].stage == STAGE_ACQUISITION)
+		if (t[i].stage == acquisition)
 		{
 			n = i + 1;
 			end = MK_CONV;

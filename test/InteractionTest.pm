@@ -56,6 +56,10 @@ my %literals = (
 	business_hours => [ 'mon-fri 09:00-17:30; sat 10:00-14:00; tz Europe/Berlin; closed 2026-12-24, 2026-12-25',
 		'24/7', '', 'sun,mon 09:00-12:00, 13:00-24:00; tz America/New_York; open 2026-12-27 10:00-14:00',
 		'tz Australia/Lord_Howe; closed 2026-04-05' ],
+	sla_clock => [ 'running at 2026-12-22 10:00:00+00; runs [2026-12-21 10:00:00+00, 2026-12-21 12:00:00+00), [2026-12-22 09:30:00+00, ); hours mon-fri 09:00-17:00; tz UTC',
+		'stopped at 2026-12-22 10:00:00.5+00; runs [2026-12-21 10:00:00+00, 2026-12-21 12:00:00+00); hours 24/7; tz Europe/Berlin; closed 2026-12-24',
+		'paused at 2026-03-29 10:00:00+00; runs none; hours tz Australia/Lord_Howe',
+		'stopped at 2011-12-31 10:00:00+00; runs [2011-12-29 22:00:00+00, 2011-12-30 01:00:00+00), [2011-12-30 02:00:00+00, 2011-12-31 10:00:00+00); hours sun,mon 09:00-12:00, 13:00-24:00; tz Pacific/Apia; open 2011-12-30 10:00-14:00' ],
 );
 
 # Literals best made by the server (their text depends on the session).
