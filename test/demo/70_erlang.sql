@@ -1,4 +1,4 @@
--- test/demo/70_staffing.sql: staffing the live channels (phone, chat, video) for the
+-- test/demo/70_erlang.sql: staffing the live channels (phone, chat, video) for the
 -- busiest day of the data, per half hour: calls and AHT by SQL, agents by Erlang C
 -- (erlang_agents) and Erlang A (erlang_a_agents), abandonment by Erlang A.
 -- The generated data has no handle times, so this section gives each live contact
