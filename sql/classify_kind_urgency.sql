@@ -1,8 +1,9 @@
 --
--- classify_taxonomies: classify_kind() and classify_urgency(), the engine they share
+-- classify_kind_urgency: classify_kind() and classify_urgency(), the engine they share
 -- with classify_stage(), their rules tables; privileges and row-level security of
 -- every rules table
 --
+\i test/regress_helpers.sql
 
 -- declarations: volatility, strictness, parallel safety
 SELECT p.proname, p.provolatile, p.proisstrict, p.proparallel, p.prosrc,
@@ -89,7 +90,7 @@ FROM unnest(ARRAY[
 
 -- ---------------------------------------------------------------------------
 -- mixed signals: a phrase inside a longer match of the same origin does not count;
--- among the rest the longest phrase wins (DESIGN section 2: 'how do i' beats
+-- among the rest the longest phrase wins (the more specific: 'how do i' beats
 -- 'refund', 'great service' beats 'terrible', 'no rush' beats 'outage'); between
 -- phrases of as many words the label of higher precedence (kinds: complaint,
 -- support, inquiry, feedback, compliment; urgency: critical, planned, stabilizing),
@@ -180,10 +181,7 @@ ANALYZE classify_tickets;
 CREATE TEMP TABLE classify_serial AS
 SELECT classify_kind(body) AS kind, classify_urgency(body) AS urgency, count(*) AS n
 FROM classify_tickets GROUP BY 1, 2;
-SET parallel_setup_cost = 0;
-SET parallel_tuple_cost = 0;
-SET min_parallel_table_scan_size = 0;
-SET max_parallel_workers_per_gather = 2;
+:force_parallel
 SET parallel_leader_participation = off;
 EXPLAIN (COSTS OFF)
 SELECT classify_kind(body), classify_urgency(body), count(*) FROM classify_tickets GROUP BY 1, 2;
@@ -193,10 +191,7 @@ SELECT (SELECT string_agg(coalesce(kind::text, '-') || '/' || coalesce(urgency::
        (SELECT string_agg(coalesce(kind::text, '-') || '/' || coalesce(urgency::text, '-') || ':' || n, ' ' ORDER BY kind, urgency)
         FROM (SELECT classify_kind(body) AS kind, classify_urgency(body) AS urgency, count(*) AS n
               FROM classify_tickets GROUP BY 1, 2) p) AS parallel_matches_serial;
-RESET parallel_setup_cost;
-RESET parallel_tuple_cost;
-RESET min_parallel_table_scan_size;
-RESET max_parallel_workers_per_gather;
+:reset_parallel
 RESET parallel_leader_participation;
 DROP TABLE classify_tickets;
 TRUNCATE interaction_kind_rules;
