@@ -146,4 +146,17 @@ typedef struct RoutingPriority
 #define PG_GETARG_ROUTING_PRIORITY(n)	DatumGetRoutingPriority(PG_GETARG_DATUM(n))
 #define PG_RETURN_ROUTING_PRIORITY(p)	return RoutingPriorityGetDatum(p)
 
+/* ---- survey scores (survey.c), for the rate statistics (rate_ci.c) ------- */
+#define SURVEY_NSCORES_SHARED	11	/* scores 0..10 */
+
+/*
+ * The weight of each score 0..10 of a survey_summary (its counts when it is not
+ * weighted), the sum of the squared weights, and the number of top boxes that
+ * count for CSAT (ces false) or as "easy" for CES, on the scale given (0: the
+ * one the summary recorded, else the metric's default), checked as the csat()
+ * and ces() accessors check it.  Returns the scale.
+ */
+extern int	survey_summary_weights(Datum summary, int scale, bool ces, double *weight,
+								   double *weight_sq, int *top_boxes);
+
 #endif							/* INTERACTION_H */
