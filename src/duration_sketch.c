@@ -401,6 +401,8 @@ sketch_problem(const DurationSketch *s, Size size)
 		return "min is 0 exactly when there are zeros.";
 	if (sketch_used_keys(s, &first, &last))
 	{
+		if (s->max == 0)
+			return "max must lie in the last bucket, not be 0.";
 		if (s->zeros == 0 && sketch_key(s->min, &params) != first)
 			return "min does not lie in the first bucket.";
 		if (sketch_key(s->max, &params) != last)

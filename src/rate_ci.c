@@ -172,8 +172,9 @@ ci_wilson(float8 p, float8 n, float8 level, float8 *low, float8 *high)
 	double		center = (p + z2n / 2) / (1 + z2n);
 	double		half = z * sqrt(p * (1 - p) / n + z2n / (4 * n)) / (1 + z2n);
 
-	*low = Max(0.0, center - half);
-	*high = Min(1.0, center + half);
+	/* no successes: the interval starts at 0; all: it ends at 1 (exactly) */
+	*low = p <= 0 ? 0.0 : Max(0.0, center - half);
+	*high = p >= 1 ? 1.0 : Min(1.0, center + half);
 }
 
 /* the confidence_interval (low, high) the calling function returns */
