@@ -73,6 +73,7 @@ SELECT 'accuracy=0.01 samples=1 zeros=0 sum_us=1000000 min_us=1000000 max_us=100
 SELECT 'accuracy=0.01 samples=1 zeros=0 sum_us=1000000 min_us=1000000 max_us=1000000 buckets=3000:1'::duration_sketch;
 SELECT 'accuracy=0.01 samples=1 zeros=0 sum_us=1000000 min_us=1000000 max_us=1000000 buckets=700:1'::duration_sketch;
 SELECT 'accuracy=0.01 samples=1 zeros=0 sum_us=5 min_us=1000000 max_us=1000000 buckets=691:1'::duration_sketch;
+SELECT 'accuracy=0.01 samples=2 zeros=1 sum_us=0 min_us=0 max_us=0 buckets=5:1'::duration_sketch;
 SELECT 'accuracy=0.01 samples=1 zeros=1 sum_us=0 min_us=0 max_us=0 buckets= junk'::duration_sketch;
 SELECT 'accuracy=0.01 samples=1 zeros=0 sum_us=1000000 min_us=1000000 max_us=1000000 buckets=691:1,'::duration_sketch;
 SELECT 'accuracy=0.01 samples=1 zeros=0 sum_us=1000000 min_us=1000000 max_us=1000000 buckets=691:99999999999999999999'::duration_sketch;
