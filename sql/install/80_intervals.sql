@@ -13,9 +13,9 @@ COMMENT ON TYPE confidence_interval IS 'a confidence interval (low, high) in the
 -- duration_sketch ---------------------------------------------------------------
 CREATE TYPE duration_sketch;
 
-CREATE FUNCTION duration_sketch_in(cstring) RETURNS duration_sketch
+CREATE FUNCTION duration_sketch_in(cstring, oid, integer) RETURNS duration_sketch
 	AS 'MODULE_PATHNAME', 'duration_sketch_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION duration_sketch_in(cstring) IS 'text input of duration_sketch';
+COMMENT ON FUNCTION duration_sketch_in(cstring, oid, integer) IS 'text input of duration_sketch';
 CREATE FUNCTION duration_sketch_out(duration_sketch) RETURNS cstring
 	AS 'MODULE_PATHNAME', 'duration_sketch_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION duration_sketch_out(duration_sketch) IS 'text output of duration_sketch';
@@ -99,9 +99,9 @@ COMMENT ON FUNCTION accuracy(duration_sketch) IS 'the relative accuracy the sket
 -- queue_summary ---------------------------------------------------------------------
 CREATE TYPE queue_summary;
 
-CREATE FUNCTION queue_summary_in(cstring) RETURNS queue_summary
+CREATE FUNCTION queue_summary_in(cstring, oid, integer) RETURNS queue_summary
 	AS 'MODULE_PATHNAME', 'queue_summary_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION queue_summary_in(cstring) IS 'text input of queue_summary';
+COMMENT ON FUNCTION queue_summary_in(cstring, oid, integer) IS 'text input of queue_summary';
 CREATE FUNCTION queue_summary_out(queue_summary) RETURNS cstring
 	AS 'MODULE_PATHNAME', 'queue_summary_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION queue_summary_out(queue_summary) IS 'text output of queue_summary';
