@@ -385,3 +385,6 @@ SELECT csat_ci('{1:3}', 4);
 SELECT csat_ci('{1:3,scale:5}', 7);
 SELECT ces_ci('{1:3}', 1.0);
 SELECT ces_ci(NULL), csat_ci('{}'), ces_ci('{}'), ces_diff_pvalue(NULL, '{}');
+
+-- the tables of this file are not left for the files after it
+DROP TABLE shapes, ps, exact, contacts, plain, ours, intervals, sketches, sketches_copy, bin, qbin, big, big_slots;
