@@ -73,6 +73,11 @@ my %made = (
 	funnel_events => q{SELECT 'window_funnel 3 1 0 0 ''strict_order'': 2026-01-01 10:00:00+00 1,2; 2026-01-01 11:00:00+00 -'::funnel_events::text
 		UNION ALL SELECT 'sequence 2 0 0 0 ''(?1).*(?t<=60)(?2)'': 2026-01-01 10:00:00+00 2; 2026-01-01 09:59:00+00 1'::funnel_events::text
 		UNION ALL SELECT 'window_funnel 0 0 0 0 '''''::funnel_events::text},
+	duration_sketch => q{SELECT duration_agg(x * interval '1 ms')::text FROM generate_series(0, 5000, 7) x
+		UNION ALL SELECT duration_agg(x * interval '1 s', 0.05)::text FROM generate_series(1, 3) x
+		UNION ALL SELECT 'accuracy=0.01 samples=0 zeros=0 sum_us=0 min_us=0 max_us=0 buckets='},
+	queue_summary => q{SELECT queue_agg(x * interval '1 s', x % 3 <> 0, x * interval '2 s')::text FROM generate_series(0, 40) x
+		UNION ALL SELECT queue_agg(interval '3 s', false, NULL, '10 s', '2 s')::text},
 );
 
 sub sample_literals
