@@ -234,6 +234,38 @@ sub call_expr_for_table
 	return "$f->{name}(" . join(', ', @a) . ')';
 }
 
+# For aggregate $f: a table $name (id, g, a1..) of $ngroups groups of
+# $rows_per_group rows, each group repeating one of up to $nsets sets of 1 to 3
+# argument tuples that the aggregate accepts as a whole.  $sq runs a query and
+# returns its output (dies on error).  Returns '' or why there is no table.
+sub group_table
+{
+	my ($sq, $f, $gen, $name, $nsets, $ngroups, $rows_per_group) = @_;
+	my $call = call_expr_for_table($f);
+	my @tuples = candidate_tuples($f, $gen, 24);
+	return 'no generator for an argument' unless @tuples;
+	$sq->("CREATE TABLE ${name}_c (id int" . column_defs($f) . "); INSERT INTO ${name}_c VALUES "
+		  . values_list($f, \@tuples));
+	$sq->("SELECT keep_valid('${name}_c', \$p\$SELECT ($call)::text FROM ${name}_c a WHERE a.id = \$1\$p\$)");
+	my @ids = split /\n/, $sq->("SELECT id FROM ${name}_c ORDER BY id");
+	return 'every generated call was rejected' unless @ids;
+	my @sets = map { my $k = 1 + int(rand(3)); join(',', map { $ids[ int(rand(@ids)) ] } 1 .. $k) } 1 .. $nsets * 2;
+	my $arr = 'ARRAY[' . join(', ', map { "'$_'" } @sets) . ']';
+	my @ok = split /\n/, $sq->("SELECT valid_sets($arr, \$p\$SELECT ($call)::text FROM ${name}_c a WHERE a.id = ANY(\$1)\$p\$)");
+	@ok = @ok[ 0 .. $nsets - 1 ] if @ok > $nsets;
+	return 'no group of arguments was accepted' unless @ok;
+	my $okarr = 'ARRAY[' . join(', ', map { "'$_'" } @ok) . ']::text[]';
+	my $acols = join('', map { ", c.a$_" } 1 .. @{ $f->{args} });
+	$sq->(qq{
+		CREATE TABLE $name AS
+		SELECT (row_number() OVER (ORDER BY g.g, k))::int AS id, g.g$acols
+		FROM generate_series(1, $ngroups) g(g), generate_series(1, $rows_per_group) k,
+		     LATERAL (SELECT string_to_array(($okarr)[1 + g.g % cardinality($okarr)], ',')::int[] AS a) x, ${name}_c c
+		WHERE c.id = x.a[1 + k % cardinality(x.a)];
+		ANALYZE $name});
+	return '';
+}
+
 # Column definitions a1 type1, ...
 sub column_defs
 {
