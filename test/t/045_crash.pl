@@ -196,7 +196,24 @@ sub check_after_recovery
 {
 	my ($phase, $how, $acked, $pops) = @_;
 
-	is($node->safe_psql('postgres', $expect_q), $expected_samples,
+	# one session for all the checks (a psql per query is slow on a busy machine)
+	my $bg = $node->background_psql('postgres', on_error_stop => 0);
+	$bg->set_query_timer_restart;
+	my $try = sub {
+		my ($sql) = @_;
+		$bg->{stderr} = '';
+		my $out = $bg->query("RESET ALL; $sql");
+		my $err = $bg->{stderr};
+		$bg->{stderr} = '';
+		return ($err eq '' ? 0 : 1, $out, $err);
+	};
+	my $safe = sub {
+		my ($rc, $out, $err) = $try->(@_);
+		die "query failed: $err" if $rc;
+		return $out;
+	};
+
+	is($safe->( $expect_q), $expected_samples,
 		"$how: the recorded sample values are unchanged");
 
 	for my $type (@types)
@@ -204,7 +221,7 @@ sub check_after_recovery
 		my $base = $phase * 10_000_000;
 		my $n = $nsamples{$type};
 		# per batch of this phase: how many rows
-		my $got = $node->safe_psql('postgres', qq{
+		my $got = $safe->( qq{
 			SELECT coalesce(string_agg(b || ':' || c, ',' ORDER BY b), '')
 			FROM (SELECT (id - $base) / $batch AS b, count(*) AS c FROM t_$type
 			      WHERE id >= $base AND id < $base + 10000000 GROUP BY 1) s});
@@ -220,7 +237,7 @@ sub check_after_recovery
 		is_deeply(\@bad, [], "$how: t_$type holds the $acked committed batches"
 			  . (defined $rows{$acked} ? ' and the in-flight one whole' : ''));
 
-		is( $node->safe_psql('postgres', qq{
+		is( $safe->( qq{
 			SELECT count(*) FROM t_$type t LEFT JOIN expect_$type e ON e.k = t.id % $n
 			WHERE (t.id % 13 = 0 AND t.v IS NOT NULL)
 			   OR (t.id % 13 <> 0 AND (t.v::text IS DISTINCT FROM e.v::text
@@ -231,9 +248,9 @@ sub check_after_recovery
 		my @idx_bad;
 		my @ix = @{ $indexes{$type} // [] };
 		my $count_q = "SELECT string_agg((SELECT count(*) FROM t_$type t WHERE t.v %s e.v)::text, ',' ORDER BY e.k) FROM expect_$type e";
-		my $seq = $node->safe_psql('postgres',
+		my $seq = $safe->(
 			"SET enable_indexscan = off; SET enable_bitmapscan = off; " . sprintf($count_q, '='));
-		my $seq_gin = $node->safe_psql('postgres',
+		my $seq_gin = $safe->(
 			"SET enable_indexscan = off; SET enable_bitmapscan = off; " . sprintf($count_q, '@>'))
 		  if grep { $_->[1] eq 'gin' } @ix;
 		for my $i (@ix)
@@ -242,7 +259,7 @@ sub check_after_recovery
 			my $op = $am eq 'gin' ? '@>' : '=';
 			# only this index, so that the plan must use it
 			my $drop = join('', map { "DROP INDEX $_->[0]; " } grep { $_->[0] ne $name } @ix);
-			my ($rc, $out, $err) = $node->psql('postgres', qq{
+			my ($rc, $out, $err) = $try->( qq{
 				BEGIN; $drop SET LOCAL enable_seqscan = off;
 				EXPLAIN (COSTS OFF) SELECT count(*) FROM t_$type t WHERE t.v $op (SELECT v FROM expect_$type LIMIT 1);
 				\\echo ====
@@ -261,20 +278,21 @@ sub check_after_recovery
 			  . join(', ', map { $_->[1] } @{ $indexes{$type} // [] }) . ') are sound');
 	}
 
-	is( $node->safe_psql('postgres', q{
+	is( $safe->( q{
 		SELECT count(*) FROM (SELECT id FROM taken GROUP BY id HAVING count(*) > 1) d}),
 		'0', "$how: no task taken twice");
-	is( $node->safe_psql('postgres', q{
+	is( $safe->( q{
 		SELECT count(*) FROM original o
 		LEFT JOIN (SELECT id, count(*) AS n FROM taken GROUP BY id) t USING (id)
 		LEFT JOIN queue q USING (id)
 		WHERE coalesce(t.n, 0) + (q.id IS NOT NULL)::int <> 1}),
 		'0', "$how: every task is either still queued or taken, once");
-	my $taken = $node->safe_psql('postgres', 'SELECT count(*) FROM taken');
+	my $taken = $safe->( 'SELECT count(*) FROM taken');
 	ok($taken >= $pops && $taken > 0, "$how: $taken pops logged, at least the $pops pgbench saw commit");
-	my ($rc, $out, $err) = $node->psql('postgres',
+	my ($rc, $out, $err) = $try->(
 		"SELECT bt_index_check('queue_priority'::regclass, true), bt_index_check('taken_pkey'::regclass, true)");
 	is($rc, 0, "$how: the queue's indexes pass amcheck") or diag($err);
+	$bg->quit;
 }
 
 my $phase = 0;
