@@ -63,7 +63,7 @@ sub functions
 		                 JOIN pg_am am ON am.oid = f.opfmethod
 		                 JOIN pg_opclass o ON o.opcfamily = f.oid AND o.opcdefault
 		                 WHERE ap.amproc = p.oid), ''),
-		       coalesce((SELECT string_agg(tg.tgrelid::regclass::text, ';') FROM pg_trigger tg WHERE tg.tgfoid = p.oid), '')
+		       coalesce((SELECT string_agg(DISTINCT tg.tgrelid::regclass::text, ';') FROM pg_trigger tg WHERE tg.tgfoid = p.oid), '')
 		FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
 		JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
 		JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'interaction'
