@@ -75,26 +75,33 @@ my %bin_loaded;     # type => rows loaded by COPY BINARY (non-null values)
 my $gathers = 0;
 my $queries = 0;
 
-# Copies of a table through COPY text and COPY BINARY; returns their names.
+# Copies of a table through COPY text and COPY BINARY, in one round trip
+# (after $before, SQL to run first); returns their names.
 sub copies
 {
-	my ($tbl) = @_;
+	my ($tbl, $before) = @_;
 	my @out;
+	my $sql = $before // '';
 	for my $fmt ('text', 'binary')
 	{
 		my $copy = "${tbl}_$fmt";
 		my $file = "$dir/$copy";
-		sq_safe("DROP TABLE IF EXISTS $copy; COPY $tbl TO '$file' WITH (FORMAT $fmt); CREATE TABLE $copy (LIKE $tbl); "
-			  . "COPY $copy FROM '$file' WITH (FORMAT $fmt)");
+		$sql .= "DROP TABLE IF EXISTS $copy; COPY $tbl TO '$file' WITH (FORMAT $fmt); CREATE TABLE $copy (LIKE $tbl); "
+		  . "COPY $copy FROM '$file' WITH (FORMAT $fmt);\n";
 		push @out, $copy;
 	}
-	# what the binary load fed to each receive function
-	my $cols = sq_safe("SELECT string_agg(format('count(%I)', attname), ', ' ORDER BY attnum) || '|' "
-		  . "|| string_agg(format_type(atttypid, NULL), '|' ORDER BY attnum) FROM pg_attribute "
-		  . "WHERE attrelid = '${tbl}_binary'::regclass AND attnum > 0");
-	my ($counts, @types) = split /\|/, $cols;
-	my @n = split /\|/, sq_safe("SELECT $counts FROM ${tbl}_binary");
-	$bin_loaded{ $types[$_] } += $n[$_] for 0 .. $#types;
+	# what the binary load fed to each receive function: non-null values per column type
+	$sql .= qq{SELECT coalesce(string_agg(format_type(a.atttypid, NULL) || '=' || coalesce(c.n, 0), '|'), '')
+		FROM pg_attribute a
+		LEFT JOIN (SELECT e.jkey, count(*) FILTER (WHERE e.jval <> 'null'::jsonb) AS n
+		           FROM ${tbl}_binary jrow, jsonb_each(to_jsonb(jrow)) e(jkey, jval) GROUP BY e.jkey) c ON c.jkey = a.attname
+		WHERE a.attrelid = '${tbl}_binary'::regclass AND a.attnum > 0 AND NOT a.attisdropped};
+	my @lines = split /\n/, sq_safe($sql);
+	for (split /\|/, $lines[-1] // '')
+	{
+		my ($type, $n) = /^(.*)=(\d+)$/ or next;
+		$bin_loaded{$type} += $n;
+	}
 	return @out;
 }
 
@@ -172,8 +179,7 @@ sub result_round_trip
 	my ($f, $n, $tbl, $expr) = @_;
 	my $rt = $f->{rettype};
 	return '' if $f->{returns_record} || $rt =~ /^(cstring|void|trigger|internal)$/;
-	sq_safe("CREATE TABLE r_$n AS SELECT a.id, $expr AS r FROM $tbl a");
-	copies("r_$n");
+	copies("r_$n", "CREATE TABLE r_$n AS SELECT a.id, $expr AS r FROM $tbl a;\n");
 	return sq_safe(qq{
 		SELECT CASE WHEN count(*) = 0 THEN '' ELSE count(*) || ' results differ after COPY BINARY or a text cast, e.g. '
 		       || min(x.r::text) END
@@ -196,8 +202,8 @@ for my $f (@funcs)
 	my $call = InteractionCalls::call_expr_for_table($f);
 	my $is_group = $f->{kind} eq 'a' || $f->{kind} eq 'w';
 	my @tuples = InteractionCalls::candidate_tuples($f, \%gen, $is_group ? 24 : 40);
-	sq_safe("CREATE TABLE c_$n (id int$cols); INSERT INTO c_$n VALUES "
-		  . InteractionCalls::values_list($f, \@tuples));
+	my $create = "CREATE TABLE c_$n (id int$cols); INSERT INTO c_$n VALUES "
+	  . InteractionCalls::values_list($f, \@tuples) . ";\n";
 
 	my ($probe, $query, $plan_re, $moving);
 	if ($f->{kind} eq 'f' && !$f->{retset})
@@ -224,16 +230,18 @@ for my $f (@funcs)
 	}
 
 	my $tbl = "c_$n";
+	my $left;
 	if (!$is_group)
 	{
-		sq_safe("SELECT keep_valid('c_$n', \$p\$$probe\$p\$)");
+		my @l = split /\n/, sq_safe("$create SELECT keep_valid('c_$n', \$p\$$probe\$p\$); SELECT count(*) FROM c_$n");
+		$left = $l[-1];
 	}
 	else
 	{
 		# each tuple alone, then groups of 1 to 3 accepted as a whole
 		my $one = $probe;
 		$one =~ s/= ANY\(\$1\)/= \$1/;
-		sq_safe("SELECT keep_valid('c_$n', \$p\$$one\$p\$)");
+		sq_safe("$create SELECT keep_valid('c_$n', \$p\$$one\$p\$)");
 		my @ids = split /\n/, sq_safe("SELECT id FROM c_$n ORDER BY id");
 		if (@ids)
 		{
@@ -256,7 +264,7 @@ for my $f (@funcs)
 			}
 		}
 	}
-	my $left = sq_safe("SELECT count(*) FROM $tbl");
+	$left //= sq_safe("SELECT count(*) FROM $tbl");
 	if ($left == 0 || $tbl eq "c_$n" && $is_group)
 	{
 		$failed{$sig} = 'every generated call was rejected';
