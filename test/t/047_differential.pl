@@ -4,10 +4,11 @@
 # The function list comes from the catalog (pg_depend deptype 'e').  For each
 # function a table of random argument tuples is made from a table of generators
 # (InteractionCalls.pm); the tuples its call rejects are dropped.  The table is
-# copied through COPY text and COPY BINARY (out and back in), and the same query
-# over the three tables is run serial and forced parallel (parallel costs 0,
-# parallel_leader_participation off, so that workers do the work): the six
-# answers must be equal.  Results of a scalar type are stored, copied out and in
+# copied through COPY text and COPY BINARY (out and back in), and one query over
+# the three tables (a UNION ALL, so that one Gather reads them all) is run serial
+# and forced parallel (parallel costs 0, parallel_leader_participation off, so
+# that workers do the work): the six answers must be equal.  Plain functions are
+# run 40 to a query, since starting the workers is what costs.  Results of a scalar type are stored, copied out and in
 # through COPY BINARY and cast through text: they must read back the same.
 #   - functions: SELECT id, f(args)::text FROM args ORDER BY id
 #   - set-returning: ... CROSS JOIN LATERAL f(args) WITH ORDINALITY
@@ -69,7 +70,6 @@ my $parallel = 'RESET ALL; SET parallel_setup_cost = 0; SET parallel_tuple_cost 
 
 my %reached;        # sig => how
 my %failed;         # sig => why
-my %unreached;      # sig => why
 my %agg_ran;        # aggregate sig => { run, partial, moving }
 my %bin_loaded;     # type => rows loaded by COPY BINARY (non-null values)
 my $gathers = 0;
