@@ -272,6 +272,7 @@ classify_text(PG_FUNCTION_ARGS)
 		int			end = start;
 		const ClassifyPhrase *longest[2] = {NULL, NULL};
 
+		CHECK_FOR_INTERRUPTS();
 		for (int n = 1;; n++)
 		{
 			const char *space = memchr(words + end, ' ', len - end);

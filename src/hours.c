@@ -1052,6 +1052,7 @@ closed_from(const BusinessHours *h, Timestamp x, Timestamp *y)
 		const HoursRange *r = day_ranges(h, day, &n, &k);
 		int			i;
 
+		CHECK_FOR_INTERRUPTS();
 		for (i = 0; i < n; i++)
 			if (tod < (int64) r[i].end * USECS_PER_SEC)
 				break;
@@ -1165,6 +1166,8 @@ worked(const BusinessHours *h, pg_tz *tz, TimestampTz from, TimestampTz to)
 		TimestampTz until,
 					e;
 
+		/* two stretches a year in most zones: long spans take long */
+		CHECK_FOR_INTERRUPTS();
 		zone_stretch(tz, t, &off, &until);
 		e = Min(until, to);
 		total = add_checked(total, sub_checked(open_before(h, e + off),
@@ -1211,6 +1214,7 @@ first_instant(const BusinessHours *h, pg_tz *tz, TimestampTz t,
 		TimestampTz until;
 		Timestamp	y;
 
+		CHECK_FOR_INTERRUPTS();
 		zone_stretch(tz, t, &off, &until);
 		if (!find(h, t + off, &y))
 			return false;
@@ -1276,6 +1280,7 @@ business_add(PG_FUNCTION_ARGS)
 					v;
 		bool		found;
 
+		CHECK_FOR_INTERRUPTS();
 		/* no work: the next opening, the first instant work could start */
 		if (left == 0)
 			found = first_instant(h, tz, t, open_from, &until);
