@@ -162,6 +162,22 @@ SELECT next_open('sun 02:30-04:00; tz Europe/Berlin', '2026-03-28 12:00+00') AS 
        is_open('sun 02:00-02:30; tz Europe/Berlin', '2026-10-25 01:15+00') AS second_0215,
        business_add('sun 01:00-04:00; tz Europe/Berlin', '2026-10-24 12:00+00', '3 hours') AS third_hour_ends,
        business_add('sun 01:00-04:00; tz Europe/Berlin', '2026-10-24 12:00+00', '4 hours') AS all_four_hours;
+-- the same with an exception date only: the search goes on into the next stretch of
+-- constant offset, which repeats the local hour (02:00-02:30 is open from 00:00 to
+-- 00:30 and again from 01:00 to 01:30 UTC)
+\set fb '''open 2026-10-25 02:00-02:30; tz Europe/Berlin'''
+SELECT next_open(:fb, '2026-10-25 00:45+00') AS second_opening,
+       business_add(:fb, '2026-10-24', '45 minutes') AS due_in_second,
+       business_add(:fb, '2026-10-24', '60 minutes') AS all_of_it,
+       business_add(:fb, '2026-10-25 00:45+00', '0 minutes') AS no_work_waits,
+       business_time(:fb, '2026-10-24', '2026-10-26') AS worked,
+       is_open(:fb, '2026-10-25 01:15+00') AS open_again,
+       next_close(:fb, '2026-10-25 01:10+00') AS closes_again,
+       next_open(:fb, '2026-10-25 01:30+00') AS none_after;
+SELECT business_add(:fb, '2026-10-24', '61 minutes');
+-- a date far behind, or far ahead of a walk over many stretches
+SELECT next_open('open 2020-01-01 09:00-10:00; tz Europe/Berlin', '2026-01-01') AS long_gone,
+       next_open('open 2126-10-25 09:00-10:00; tz Europe/Berlin', '2026-01-01') AS century_ahead;
 -- America/New_York: 2026-03-08 02:00 -> 03:00 and 2026-11-01 02:00 -> 01:00; a
 -- nine-to-five week is 40 hours either side, the day itself is not shorter
 \set ny '''mon-fri 09:00-17:00; sat-sun 00:00-24:00; tz America/New_York'''

@@ -1199,9 +1199,24 @@ open_from(const BusinessHours *h, Timestamp x, Timestamp *y)
 }
 
 /*
+ * Could an exception date still come up in local time from instant u on?  A
+ * later stretch of constant offset may repeat local times (a fall-back hour),
+ * so a search that found nothing from one local time on may still succeed in
+ * the next stretch, but only on exception dates (the weekly hours never run
+ * out) and only while local time, within a day of UTC, can reach one.
+ */
+static bool
+dates_ahead(const BusinessHours *h, TimestampTz u)
+{
+	return h->ndates > 0 &&
+		u - USECS_PER_DAY < ((int64) HOURS_DATES(h)[h->ndates - 1].date + 1) * USECS_PER_DAY;
+}
+
+/*
  * The first instant at or after t whose local time satisfies `find` (which
  * gives the least such local time from a local time on), walking the stretches
- * of constant UTC offset; false when there is none.
+ * of constant UTC offset; false when there is none.  A stretch where nothing
+ * is found does not end the walk while a later one may repeat local times.
  */
 static bool
 first_instant(const BusinessHours *h, pg_tz *tz, TimestampTz t,
@@ -1217,8 +1232,11 @@ first_instant(const BusinessHours *h, pg_tz *tz, TimestampTz t,
 		CHECK_FOR_INTERRUPTS();
 		zone_stretch(tz, t, &off, &until);
 		if (!find(h, t + off, &y))
-			return false;
-		if (until == PG_INT64_MAX || y - off < until)
+		{
+			if (until == PG_INT64_MAX || !dates_ahead(h, until))
+				return false;
+		}
+		else if (until == PG_INT64_MAX || y - off < until)
 		{
 			*result = checked_instant(y, off);
 			return true;
@@ -1254,6 +1272,7 @@ business_add(PG_FUNCTION_ARGS)
 {
 	BusinessHours *h = PG_GETARG_HOURS(0);
 	TimestampTz t = PG_GETARG_TIMESTAMPTZ(1);
+	TimestampTz start = t;
 	Interval   *work = PG_GETARG_INTERVAL_P(2);
 	pg_tz	   *tz = hours_zone(fcinfo, h);
 	int64		left = work->time;
@@ -1295,13 +1314,14 @@ business_add(PG_FUNCTION_ARGS)
 			if (found && (until == PG_INT64_MAX || y - off <= until))
 				PG_RETURN_TIMESTAMPTZ(checked_instant(y, off));
 		}
-		if (!found)
+		/* not within this stretch: the next may repeat local times */
+		if (!found && (left == 0 || until == PG_INT64_MAX || !dates_ahead(h, until)))
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("business hours are never open long enough"),
 					 errdetail("The calendar \"%s\" has no working time left after %s.",
 							   hours_text(h),
-							   DatumGetCString(DirectFunctionCall1(timestamptz_out, TimestampTzGetDatum(t))))));
+							   DatumGetCString(DirectFunctionCall1(timestamptz_out, TimestampTzGetDatum(start))))));
 		if (left == 0)
 			PG_RETURN_TIMESTAMPTZ(until);
 		left -= sub_checked(open_before(h, until + off), fx);
