@@ -241,6 +241,8 @@ cmp_date(const void *a, const void *b)
  * is here, in the order the value is laid out, so that text input and
  * binary recv (which both end here) cannot differ.
  */
+static BusinessHours *hours_canonical(BusinessHours *h);
+
 static BusinessHours *
 hours_build(HoursParse *ps)
 {
@@ -354,7 +356,88 @@ hours_build(HoursParse *ps)
 	h->dates_delta = running;
 	Assert(j == nranges);
 	memcpy(HOURS_TZNAME(h), ps->tzname, tzlen + 1);
-	return h;
+	return hours_canonical(h);
+}
+
+/*
+ * Is exception date k the same as its weekday (closed on a closed weekday, or
+ * open exactly as the weekday is)?  Such a date changes nothing.
+ */
+static bool
+date_redundant(const BusinessHours *h, int k)
+{
+	const HoursDate *d = &HOURS_DATES(h)[k];
+	int			w = weekday_of(d->date);
+	int			n = h->day_first[w + 1] - h->day_first[w];
+
+	return d->count == n &&
+		(n == 0 || memcmp(HOURS_RANGES(h) + d->first, HOURS_RANGES(h) + h->day_first[w],
+						  n * sizeof(HoursRange)) == 0);
+}
+
+/*
+ * The canonical value: h itself, or a copy without the exception dates that
+ * change nothing ('mon-fri 09:00-17:00; closed 2026-12-27', a Sunday, is
+ * 'mon-fri 09:00-17:00').  Input drops them; a value stored by 1.1 may still
+ * hold some, so every stored value is read through here (equality and hashing
+ * see one layout per calendar).
+ */
+static BusinessHours *
+hours_canonical(BusinessHours *h)
+{
+	BusinessHours *c;
+	const HoursDate *dates = HOURS_DATES(h);
+	const HoursRange *ranges = HOURS_RANGES(h);
+	int			ndates = 0,
+				nranges = h->day_first[7];
+	int			j;
+	int64		running = 0;
+	Size		size;
+
+	for (int k = 0; k < h->ndates; k++)
+		if (!date_redundant(h, k))
+		{
+			ndates++;
+			nranges += dates[k].count;
+		}
+	if (ndates == h->ndates)
+		return h;
+	size = HOURS_SIZE(ndates, nranges, h->tzlen);
+	c = palloc0(size);
+	SET_VARSIZE(c, size);
+	c->version = h->version;
+	c->tzlen = h->tzlen;
+	c->ndates = ndates;
+	c->nranges = nranges;
+	memcpy(c->day_first, h->day_first, sizeof(h->day_first));
+	memcpy(c->day_before, h->day_before, sizeof(h->day_before));
+	/* the weekly ranges, then each date kept with its ranges and running sum */
+	memcpy(HOURS_RANGES(c), ranges, h->day_first[7] * sizeof(HoursRange));
+	j = h->day_first[7];
+	ndates = 0;
+	for (int k = 0; k < h->ndates; k++)
+	{
+		HoursDate  *d = &HOURS_DATES(c)[ndates];
+		int			w = weekday_of(dates[k].date);
+		int64		open = 0;
+
+		if (date_redundant(h, k))
+			continue;
+		d->date = dates[k].date;
+		d->first = j;
+		d->count = dates[k].count;
+		d->before = running;
+		for (int i = 0; i < dates[k].count; i++)
+		{
+			HOURS_RANGES(c)[j++] = ranges[dates[k].first + i];
+			open += (int64) (ranges[dates[k].first + i].end - ranges[dates[k].first + i].start) * USECS_PER_SEC;
+		}
+		running += open - (h->day_before[w + 1] - h->day_before[w]);
+		ndates++;
+	}
+	c->dates_delta = running;
+	memcpy(HOURS_TZNAME(c), HOURS_TZNAME(h), h->tzlen + 1);
+	return c;
 }
 
 /*
@@ -585,6 +668,20 @@ read_zone(HoursParse *ps, const char **p)
 	}
 	if (tz == NULL || !pg_tz_acceptable(tz))
 		io_value_error(HOURS_TYPNAME, ps->input, "Unknown time zone \"%s\" (use a name of the tz database, such as Europe/Berlin).", name);
+
+	/*
+	 * Names that stand for the server's own settings rather than a place: a
+	 * calendar (and the IMMUTABLE functions on it) must not change when the
+	 * server's system time zone does.
+	 */
+	{
+		static const char *const system_zones[] = {"localtime", "posixrules", "Factory"};
+
+		for (int i = 0; i < (int) lengthof(system_zones); i++)
+			if (pg_strcasecmp(name, system_zones[i]) == 0 ||
+				pg_strcasecmp(pg_get_timezone_name(tz), system_zones[i]) == 0)
+				io_value_error(HOURS_TYPNAME, ps->input, "Time zone \"%s\" follows the server's system settings, not a place (use a name of the tz database, such as Europe/Berlin).", name);
+	}
 	ps->tzname = pstrdup(pg_get_timezone_name(tz));
 	ps->have_tz = true;
 	*p = e;
@@ -666,11 +763,14 @@ hours_parse(const char *input)
 				{
 					int			d1 = read_day(&ps, &p),
 								d2 = d1;
+					const char *s = io_skip_blanks(p);
 
-					if (*p == '-' && is_letter(p[1]))
+					/* blanks are free around "-" and "," too: "mon - fri", "mon , tue" */
+					if (*s == '-' && is_letter(*io_skip_blanks(s + 1)))
 					{
-						p++;
+						p = io_skip_blanks(s + 1);
 						d2 = read_day(&ps, &p);
+						s = io_skip_blanks(p);
 					}
 					for (int d = d1;; d = (d + 1) % 7)
 					{
@@ -678,10 +778,9 @@ hours_parse(const char *input)
 						if (d == d2)
 							break;
 					}
-					if (*p != ',')
+					if (*s != ',')
 						break;
-					p++;
-					p = io_skip_blanks(p);
+					p = io_skip_blanks(s + 1);
 				}
 				if (!io_is_blank(*p))
 					io_syntax_error(HOURS_TYPNAME, input,
@@ -813,7 +912,7 @@ hours_get(Datum d)
 		HOURS_TZNAME(h)[h->tzlen] != '\0')
 		io_corrupt_value(HOURS_TYPNAME, "Format version %d, %d dates, %d ranges in %u bytes.",
 						 h->version, h->ndates, h->nranges, (unsigned) VARSIZE(h));
-	return h;
+	return hours_canonical(h);
 }
 
 #define PG_GETARG_HOURS(n)	hours_get(PG_GETARG_DATUM(n))

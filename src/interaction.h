@@ -61,6 +61,7 @@ extern float8 io_read_float8(const char **p, const char *typname, const char *in
 
 /* core's timestamptz and date input of len bytes at str (session DateStyle/TimeZone) */
 extern TimestampTz io_read_timestamptz(const char *str, int len);
+extern bool io_timestamptz_text(TimestampTz at, char *buf);
 extern DateADT io_read_date(const char *str, int len);
 
 /* 22P02 "invalid input syntax for type T: "input"" with a detail */

@@ -392,15 +392,11 @@ journey_out(PG_FUNCTION_ARGS)
 	for (int i = 0; i < j->count; i++)
 	{
 		const JourneyTouch *t = &j->touches[i];
-		struct pg_tm tm;
-		fsec_t		fsec;
 		char		buf[MAXDATELEN + 1];
 
 		CHECK_FOR_INTERRUPTS();
-		if (timestamp2tm(t->at, NULL, &tm, &fsec, NULL, NULL) != 0)
+		if (!io_timestamptz_text(t->at, buf))
 			io_corrupt_value("journey", "Touchpoint %d has an invalid time.", i + 1);
-		tm.tm_isdst = 0;		/* UTC: print the "+00" that tm_isdst < 0 would suppress */
-		EncodeDateTime(&tm, fsec, true, 0, NULL, USE_ISO_DATES, buf);
 		appendStringInfo(&s, "%s%s %s", i ? ", " : "", buf,
 						 taxonomy_label(TAXONOMY_JOURNEY_STAGE, t->stage));
 		if (t->channel != JOURNEY_NO_CHANNEL)
