@@ -26,8 +26,16 @@
  * and utility hooks that _PG_init() installs; queries run by functions within
  * a statement are part of it.  The classifier's rules cache uses it to give
  * one answer per statement.
+ *
+ * interaction_statement_id is the statement whose work runs now: the one an
+ * executor run was started in (a cursor's FETCHes and a portal's partial
+ * executions all run as the statement that opened it), else the latest
+ * top-level statement.  interaction_statement_running() tells whether some
+ * executor run of statement id is still open (a cursor not yet closed).
  */
 extern uint64 interaction_statement_count;
+extern uint64 interaction_statement_id;
+extern bool interaction_statement_running(uint64 id);
 
 /* ---- input/output kit (io.c) ---------------------------------------------
  *
