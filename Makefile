@@ -167,9 +167,21 @@ package:
 # indexes on touchpoint_words() then need a REINDEX (doc/classify.md).
 CASEFOLD_GEN = perl src/classify_casefold.pl > src/classify_casefold.h.tmp && \
 	mv src/classify_casefold.h.tmp src/classify_casefold.h
-src/classify_words.o: src/classify_casefold.h
+src/classify_words.o: src/classify_casefold.h src/classify_separators.h
 src/classify_casefold.h: | src/classify_casefold.pl
 	$(CASEFOLD_GEN)
 .PHONY: casefold
 casefold:
 	$(CASEFOLD_GEN)
+
+# src/classify_separators.h (the non-ASCII characters that separate words:
+# punctuation, symbols, emoji components) is generated the same way, from the same
+# pinned Unicode version, by src/classify_separators.pl; 'make separators'
+# regenerates it on purpose (doc/classify.md: a new table may need a REINDEX).
+SEPARATORS_GEN = perl src/classify_separators.pl > src/classify_separators.h.tmp && \
+	mv src/classify_separators.h.tmp src/classify_separators.h
+src/classify_separators.h: | src/classify_separators.pl
+	$(SEPARATORS_GEN)
+.PHONY: separators
+separators:
+	$(SEPARATORS_GEN)

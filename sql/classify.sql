@@ -102,6 +102,26 @@ SELECT octet_length(repeat('Ⱥ', 1000)) AS bytes_in,
        touchpoint_words(repeat('Ⱥ', 1000)) = repeat('ⱥ', 1000) AS all_folded,
        touchpoint_words(repeat('ȺȾ-', 100)) = rtrim(repeat('ⱥⱦ ', 100)) AS words_folded;
 
+-- Unicode punctuation, symbols and emoji separate words, by general category (each
+-- character below lies outside U+0080-U+00BF and U+2000-U+207F, the ranges that
+-- separated words before): Pc, Pd, Ps, Pe, Pi, Pf, Po, Sm, Sc, Sk, So, then emoji
+-- with the variation selector U+FE0F (and the text selector U+FE0E), a ZWJ
+-- sequence, a keycap, a flag, a skin tone; letters with marks stay whole
+SELECT category, t, touchpoint_words(t)
+FROM (VALUES ('Pc', E'demo\uFF3Fday'), ('Pd', E'demo\u2E3Aday'), ('Ps', E'demo\u3008day'),
+             ('Pe', E'demo\u3009day'), ('Pi', E'demo\u2E02day'), ('Pf', E'demo\u2E03day'),
+             ('Po', E'demo\uFF01day'), ('Sm', E'demo\u2192day'), ('Sc', E'demo\u20ACday'),
+             ('Sk', E'demo\u02DCday'), ('So', E'demo\u2605day'),
+             ('emoji', E'demo\U0001F6A8day'), ('emoji+FE0F', E'demo\u26A0\uFE0Fday'),
+             ('emoji+FE0E', E'demo\u26A0\uFE0Eday'),
+             ('ZWJ sequence', E'demo\U0001F469\u200D\U0001F4BBday'),
+             ('keycap', E'demo1\uFE0F\u20E3day'), ('flag', E'demo\U0001F1E9\U0001F1EAday'),
+             ('skin tone', E'demo\U0001F44D\U0001F3FDday'),
+             ('marks stay', E'de\u0301mo na\u0308ive'), ('CJK stays', '演示日')) AS v(category, t);
+SELECT classify_urgency('Urgent🚨') AS siren, classify_urgency('server down⚠️') AS warning_sign,
+       classify_urgency('urgent！') AS fullwidth_bang, classify_kind('Thanks😊') AS smiley,
+       classify_stage('webinar→signup') AS arrow;
+
 -- ---------------------------------------------------------------------------
 -- user rules
 -- ---------------------------------------------------------------------------

@@ -90,11 +90,12 @@ FROM unnest(ARRAY[
 
 -- ---------------------------------------------------------------------------
 -- mixed signals: a phrase inside a longer match of the same origin does not count;
--- among the rest the longest phrase wins (the more specific: 'how do i' beats
--- 'refund', 'great service' beats 'terrible', 'no rush' beats 'outage'); between
--- phrases of as many words the label of higher precedence (kinds: complaint,
--- support, inquiry, feedback, compliment; urgency: critical, planned, stabilizing),
--- then the earliest
+-- where matches overlap the longest phrase silences the others ('would love to see'
+-- beats 'love', 'thanks for nothing' beats 'thanks'); among matches that lie apart
+-- the label of higher precedence wins (kinds: complaint, support, inquiry, feedback,
+-- compliment; urgency: critical, planned, stabilizing), so a longer calm phrase in
+-- one place never silences a critical word in another ('no rush, outage' is
+-- critical, 'how do i get a refund' a complaint); then the longer, then the earliest
 -- ---------------------------------------------------------------------------
 SELECT t, classify_kind(t) AS kind, classify_urgency(t) AS urgency
 FROM unnest(ARRAY[
@@ -104,10 +105,18 @@ FROM unnest(ARRAY[
     'great service but terrible food', 'idea: thank you cards',
     'update: the site is down', 'reminder: meeting next week', 'routine update',
     'urgent reminder', 'quarterly review, no rush', 'no rush, outage']) AS t;
+-- a calm phrase anywhere does not beat a critical one elsewhere; a negated critical
+-- phrase ('not urgent') is the calm phrase it forms, not a veto on the whole text
+SELECT t, classify_urgency(t) AS urgency
+FROM unnest(ARRAY[
+    'Following up: the server is down', 'we have an outage, not urgent though',
+    'our site is down', 'not urgent', 'not urgent, following up', 'outage, no hurry, fyi',
+    'when you have time: the site is down', 'the site is down? no, not urgent']) AS t;
 
 -- ---------------------------------------------------------------------------
--- user rules: they beat any built-in phrase; among them the same order decides;
--- negation counts for them too
+-- user rules: where they overlap a built-in phrase they beat it; among matches
+-- that lie apart the label's precedence comes first ('ASAP, outage' is critical
+-- although the rule says ASAP is stabilizing); negation counts for them too
 -- ---------------------------------------------------------------------------
 INSERT INTO interaction_kind_rules VALUES ('chargeback', 'complaint'), ('Thanks', 'support'),
   ('where is my order', 'support'), ('Wrong size', 'complaint');

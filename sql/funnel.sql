@@ -367,6 +367,20 @@ INSERT INTO fs VALUES (2, 'sequence 2 0 0 0 ''(?1).*(?2)'': 2026-01-01 10:00:00+
 	(3, 'window_funnel 2 1 5 3 ''strict_order'': 2026-01-01 10:00:00+00 -; 2026-01-01 10:00:00+00 2'),
 	(4, 'sequence 0 0 0 0 '''''), (5, 'window_funnel 32 0 1 0 '''': 2026-01-01 10:00:00+00 1,32');
 SELECT n, s, s::text::funnel_events::text = s::text AS text_ok FROM fs ORDER BY n;
+-- the text form does not depend on the session: ISO in UTC under any DateStyle and
+-- TimeZone (1.1 printed the session's form: "IST" in Europe/Dublin, which reads back
+-- as Israel time); 1.1's form still reads
+SET TimeZone = 'Europe/Dublin';
+SET DateStyle = 'Postgres';
+CREATE TEMP TABLE fs_dublin AS
+SELECT funnel_events_trans(funnel_events_trans(NULL, interval '2 days', '2026-03-28 12:00:00 GMT', true, false),
+                           interval '2 days', '2026-03-30 13:30:00 IST', false, true) AS s;
+SELECT s, window_funnel_final(s) AS level, window_funnel_final(s::text::funnel_events) AS level_read_back,
+       s::text::funnel_events = s AS round_trip
+FROM fs_dublin;
+SELECT 'window_funnel 1 0 0 0 '''': Sat Mar 28 12:00:00 2026 GMT 1'::funnel_events AS old_form;
+RESET DateStyle;
+SET TimeZone = 'UTC';
 COPY (SELECT n, s FROM fs ORDER BY n) TO :'binfile' WITH (FORMAT binary);
 CREATE TABLE fs_copy (n int, s funnel_events);
 COPY fs_copy FROM :'binfile' WITH (FORMAT binary);

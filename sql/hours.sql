@@ -64,6 +64,31 @@ SELECT h, count(*) FROM (VALUES ('24/7'::business_hours), ('mon-sun 00:00-24:00'
                                 ('closed 2026-12-25'), ('closed 2026-12-25, 2026-12-25')) t(h)
 GROUP BY h ORDER BY 2 DESC, 1::text;
 SELECT amvalidate(oid) FROM pg_opclass WHERE opcname = 'business_hours_hash_ops';
+-- an exception date that changes nothing (closed on a closed weekday, open as the
+-- weekday is) is dropped on input: the same calendar, equal and hashed alike
+SELECT 'mon-fri 09:00-17:00; closed 2026-12-27'::business_hours = 'mon-fri 09:00-17:00' AS closed_sunday,
+       'mon-fri 09:00-17:00; closed 2026-12-27'::business_hours::text AS closed_sunday_text,
+       'mon-fri 09:00-17:00; open 2026-12-28 09:00-17:00'::business_hours = 'mon-fri 09:00-17:00' AS open_as_monday,
+       'mon-fri 09:00-17:00; open 2026-12-28 09:00-12:00, 12:00-17:00'::business_hours
+         = 'mon-fri 09:00-17:00' AS open_as_monday_in_two,
+       'mon-fri 09:00-17:00; closed 2026-12-27, 2026-12-28; open 2026-12-26 10:00-11:00'::business_hours::text
+         AS only_what_changes,
+       business_time('mon-fri 09:00-17:00; closed 2026-12-27, 2026-12-28', '2026-12-21', '2027-01-04')
+         AS two_weeks_less_a_day;
+SELECT h::text, count(*)
+FROM (VALUES ('mon-fri 09:00-17:00'::business_hours), ('mon-fri 09:00-17:00; closed 2026-12-26, 2026-12-27'),
+             ('mon-fri 09:00-17:00; open 2026-12-29 09:00-17:00')) t(h)
+GROUP BY h;
+-- blanks are free in a list of days as elsewhere
+SELECT 'mon ,tue 09:00-10:00'::business_hours::text AS blank_before_comma,
+       'mon - wed , fri 09:00-10:00'::business_hours::text AS blanks_around;
+-- zones that follow the server's system settings are refused (22023): a calendar
+-- must mean the same on every server
+\set VERBOSITY sqlstate
+SELECT 'mon 09:00-10:00; tz localtime'::business_hours;
+\set VERBOSITY default
+SELECT t AS input, pg_temp.error_of(format('SELECT %L::business_hours', t)) AS error
+FROM (VALUES ('tz localtime'), ('tz posixrules'), ('tz Factory'), ('tz LOCALTIME')) AS t(t);
 -- a date both closed and opened is a conflict, but an "open" date replaces the week's hours
 SELECT business_time('mon-fri 09:00-17:00; open 2026-12-24 09:00-12:00; open 2026-12-27 10:00-12:00',
                      '2026-12-21', '2026-12-28') AS short_eve_and_sunday;
@@ -90,11 +115,11 @@ FROM (VALUES ('mon-fri 09:00-17:00; tz Mars/Olympus'), ('tz XYZ-3'), ('tz EST5')
 SELECT regexp_replace(pg_temp.error_of(format('SELECT %L::business_hours',
          'closed ' || string_agg(to_char(d, 'YYYY-MM-DD'), ', '))), '".*"', '"..."') AS too_many_dates
 FROM generate_series(date '2000-01-01', date '2000-01-01' + 20000, '1 day') AS d;
-SELECT length(('closed ' || string_agg(to_char(d, 'YYYY-MM-DD'), ', '))::business_hours::text) AS twenty_thousand_dates
+SELECT length(('24/7; closed ' || string_agg(to_char(d, 'YYYY-MM-DD'), ', '))::business_hours::text) AS twenty_thousand_dates
 FROM generate_series(date '2000-01-01', date '2000-01-01' + 19999, '1 day') AS d;
 -- the same value whatever the session's DateStyle (dates are ISO only, out too)
 SET datestyle = 'German';
-SELECT 'closed 2026-12-24; open 2026-12-27 10:00-12:00'::business_hours AS german_datestyle;
+SELECT 'mon-fri 09:00-17:00; closed 2026-12-24; open 2026-12-27 10:00-12:00'::business_hours AS german_datestyle;
 SET datestyle = 'ISO';
 
 -- binary: version byte, then the canonical text; receive validates like input
@@ -162,6 +187,22 @@ SELECT next_open('sun 02:30-04:00; tz Europe/Berlin', '2026-03-28 12:00+00') AS 
        is_open('sun 02:00-02:30; tz Europe/Berlin', '2026-10-25 01:15+00') AS second_0215,
        business_add('sun 01:00-04:00; tz Europe/Berlin', '2026-10-24 12:00+00', '3 hours') AS third_hour_ends,
        business_add('sun 01:00-04:00; tz Europe/Berlin', '2026-10-24 12:00+00', '4 hours') AS all_four_hours;
+-- the same with an exception date only: the search goes on into the next stretch of
+-- constant offset, which repeats the local hour (02:00-02:30 is open from 00:00 to
+-- 00:30 and again from 01:00 to 01:30 UTC)
+\set fb '''open 2026-10-25 02:00-02:30; tz Europe/Berlin'''
+SELECT next_open(:fb, '2026-10-25 00:45+00') AS second_opening,
+       business_add(:fb, '2026-10-24', '45 minutes') AS due_in_second,
+       business_add(:fb, '2026-10-24', '60 minutes') AS all_of_it,
+       business_add(:fb, '2026-10-25 00:45+00', '0 minutes') AS no_work_waits,
+       business_time(:fb, '2026-10-24', '2026-10-26') AS worked,
+       is_open(:fb, '2026-10-25 01:15+00') AS open_again,
+       next_close(:fb, '2026-10-25 01:10+00') AS closes_again,
+       next_open(:fb, '2026-10-25 01:30+00') AS none_after;
+SELECT business_add(:fb, '2026-10-24', '61 minutes');
+-- a date far behind, or far ahead of a walk over many stretches
+SELECT next_open('open 2020-01-01 09:00-10:00; tz Europe/Berlin', '2026-01-01') AS long_gone,
+       next_open('open 2126-10-25 09:00-10:00; tz Europe/Berlin', '2026-01-01') AS century_ahead;
 -- America/New_York: 2026-03-08 02:00 -> 03:00 and 2026-11-01 02:00 -> 01:00; a
 -- nine-to-five week is 40 hours either side, the day itself is not shorter
 \set ny '''mon-fri 09:00-17:00; sat-sun 00:00-24:00; tz America/New_York'''

@@ -19,12 +19,15 @@
  * the taxonomy honours negation, a match preceded within two words by "not",
  * "no", "never" or a word ending in "n't" does not count.  A match lying
  * inside a longer match of the same origin (user or built-in) does not count
- * either.  Among the rest a user rule beats a built-in phrase, and then the
- * longest phrase wins, by words (a longer phrase is the more specific
- * signal: doc/classify.md); for stages then by characters; for kinds and
- * urgencies then by the label that comes first in the taxonomy's precedence
- * (a complaint before a support request, critical before planned); last,
- * the earliest match.
+ * either.  Where counted matches overlap, the one of greater rank silences
+ * the others: a user rule beats a built-in phrase, and then the longest
+ * phrase wins, by words (a longer phrase is the more specific signal:
+ * doc/classify.md); for stages then by characters; for kinds and urgencies
+ * then by the label that comes first in the taxonomy's precedence (a
+ * complaint before a support request, critical before planned); then the
+ * earlier.  Among the matches left, which lie apart, the label of higher
+ * precedence wins (a calm phrase in one place never silences a critical
+ * signal in another), then the rank as above, then the earliest match.
  *
  * The phrases, built-in and user, are compiled into one open-addressing hash
  * table of normalised word sequences per taxonomy (each phrase's leading word
@@ -67,6 +70,7 @@ typedef struct ClassifyPhrase
 	bool		user;			/* the label comes from a user rule */
 	bool		prefix;			/* some longer phrase begins with these words */
 	uint64		rank;			/* the greater wins; see phrase_rank() */
+	uint32		place;			/* the label's precedence: the greater wins */
 } ClassifyPhrase;
 
 struct ClassifyMatcher
@@ -210,6 +214,8 @@ classify_matcher_build(const Classifier *c, MemoryContext cxt, List *phrases)
 			p->label = pp->label;
 			p->user = pp->user;
 			p->rank = rank;
+			p->place = c->precedence[0] != NULL ?
+				(uint32) (TAXONOMY_MAX_LABELS - precedence[pp->label]) : 0;
 		}
 		m->maxwords = Max(m->maxwords, pp->nwords);
 	}
@@ -224,6 +230,49 @@ classify_matcher_free(ClassifyMatcher *m)
 
 /* Texts up to this length are normalised on the stack. */
 #define CLASSIFY_STACK_LEN	256
+
+/* A counted match: phrase p at words [from, from + p->nwords). */
+typedef struct ClassifyMatch
+{
+	int			from;
+	const ClassifyPhrase *p;
+} ClassifyMatch;
+
+/* Does match a outrank match b where they overlap (a earlier on a tie)? */
+static inline bool
+match_outranks(const ClassifyMatch *a, const ClassifyMatch *b)
+{
+	return a->p->rank > b->p->rank || (a->p->rank == b->p->rank && a->from < b->from);
+}
+
+/*
+ * The winner among matches (in text order) that no overlapping match
+ * outranks: the label of higher precedence, then by rank, then the earlier.
+ */
+static const ClassifyPhrase *
+match_winner(const ClassifyMatch *m, int n, int maxwords)
+{
+	const ClassifyPhrase *best = NULL;
+
+	for (int i = 0; i < n; i++)
+	{
+		bool		silenced = false;
+		const ClassifyPhrase *p = m[i].p;
+
+		CHECK_FOR_INTERRUPTS();
+		/* those starting before it that reach into it, those starting inside it */
+		for (int j = i - 1; j >= 0 && m[i].from - m[j].from < maxwords && !silenced; j--)
+			silenced = m[j].from + m[j].p->nwords > m[i].from && match_outranks(&m[j], &m[i]);
+		for (int j = i + 1; j < n && m[j].from < m[i].from + p->nwords && !silenced; j++)
+			silenced = match_outranks(&m[j], &m[i]);
+		if (silenced)
+			continue;
+		if (best == NULL || p->place > best->place ||
+			(p->place == best->place && p->rank > best->rank))
+			best = p;
+	}
+	return best;
+}
 
 /*
  * classify_stage(text), classify_kind(text), classify_urgency(text): the
@@ -244,7 +293,11 @@ classify_text(PG_FUNCTION_ARGS)
 	int			nwords;
 	int			wordno = 0;
 	int			covered_to[2] = {0, 0}; /* by origin: see below */
-	const ClassifyPhrase *best = NULL;
+	ClassifyMatch stack_matches[CLASSIFY_STACK_LEN];
+	ClassifyMatch *matches = stack_matches;
+	int			nmatches = 0,
+				room = CLASSIFY_STACK_LEN;
+	const ClassifyPhrase *best;
 
 	if (c == NULL)
 	{
@@ -272,6 +325,7 @@ classify_text(PG_FUNCTION_ARGS)
 		int			end = start;
 		const ClassifyPhrase *longest[2] = {NULL, NULL};
 
+		CHECK_FOR_INTERRUPTS();
 		for (int n = 1;; n++)
 		{
 			const char *space = memchr(words + end, ' ', len - end);
@@ -299,8 +353,19 @@ classify_text(PG_FUNCTION_ARGS)
 				if (p == NULL || wordno + p->nwords <= covered_to[o])
 					continue;
 				covered_to[o] = wordno + p->nwords;
-				if (best == NULL || p->rank > best->rank)
-					best = p;
+				if (nmatches == room)
+				{
+					room *= 2;
+					if (matches == stack_matches)
+					{
+						matches = palloc(sizeof(ClassifyMatch) * room);
+						memcpy(matches, stack_matches, sizeof(stack_matches));
+					}
+					else
+						matches = repalloc_huge(matches, sizeof(ClassifyMatch) * room);
+				}
+				matches[nmatches].from = wordno;
+				matches[nmatches++].p = p;
 			}
 		}
 		/* the next word */
@@ -311,10 +376,13 @@ classify_text(PG_FUNCTION_ARGS)
 		}
 	}
 
+	best = match_winner(matches, nmatches, m->maxwords);
 	if (words != stack_words)
 		pfree(words);
 	if (breaks != stack_breaks)
 		pfree(breaks);
+	if (matches != stack_matches)
+		pfree(matches);
 	if (best == NULL)
 		PG_RETURN_NULL();
 	PG_RETURN_TAXONOMY(TAXONOMY_VALUE(c->tag, best->label));

@@ -63,6 +63,8 @@ typedef struct ClassifyMatcher ClassifyMatcher;
  * table with the trigger interaction_rules_changed), not new code.  Below the
  * definition, the per-backend state kept by the rules cache.
  */
+#define CLASSIFY_MAX_USES 16
+
 typedef struct Classifier
 {
 	const char *typname;		/* the taxonomy type the functions return */
@@ -82,9 +84,15 @@ typedef struct Classifier
 	Oid			relid;			/* the rules table the matcher was built from */
 	AttrNumber	phrase_att;
 	AttrNumber	label_att;
-	uint64		checked_statement;	/* statement key of the last check (see */
-	LocalTransactionId checked_lxid;	/* classify_matcher_get) */
-	CommandId	checked_cid;
+	/* the matcher each statement still running got (see classify_matcher_get) */
+	struct
+	{
+		uint64		statement;
+		LocalTransactionId lxid;
+		CommandId	cid;
+		ClassifyMatcher *matcher;
+	}			uses[CLASSIFY_MAX_USES];
+	int			nuses;
 	Oid			checked_user;
 } Classifier;
 

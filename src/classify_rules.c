@@ -17,12 +17,17 @@
  * statement accepts pending invalidations, checks the caller's privileges on
  * the rules table, and rebuilds the matcher if it is stale; later calls of
  * the same statement use that matcher even if an invalidation has arrived
- * since.  A statement is told by a counter that executor and utility hooks
- * bump at every top-level statement (module.c; statement_timestamp() is shared by the
- * statements of one query string), with the local transaction id, and the
+ * since.  A statement is told by the statement id of module.c (a counter the
+ * executor and utility hooks bump at every top-level statement, kept by an
+ * executor run for its whole life, so a cursor's FETCHes are one statement;
+ * statement_timestamp() is shared by the statements of one query string),
+ * with the local transaction id, and the
  * command id in a statement that writes rules itself (in a function): that
  * one sees its changes from its next command on, like any query of a
- * VOLATILE function.
+ * VOLATILE function.  The matcher a statement got is kept in the
+ * classifier's uses while the statement's executor run is open, so a
+ * statement in between (between two FETCHes) that rebuilds the matcher does
+ * not change the cursor's.
  * Rules are read with a fresh MVCC snapshot taken after the table is locked,
  * like catalog data, so no committed change can fall between the snapshot
  * and the invalidation.
@@ -52,7 +57,7 @@
 #include "utils/snapmgr.h"
 
 /*
- * The statement (interaction_statement_count and local transaction id) in
+ * The statement (interaction_statement_id and local transaction id) in
  * which this session last wrote to a rules table (the tables' trigger records
  * it).  In that statement the command id is part of the statement key, so
  * that the statement sees its own changes from its next command on; in any
@@ -124,6 +129,28 @@ classify_check_access(Classifier *c, Oid relid)
 				 errdetail("Every rule of the table takes part in classification."),
 				 errhint("Disable row-level security on the table, or classify as a role that bypasses it.")));
 	c->checked_user = user;
+}
+
+/* Free matcher m unless it is c's current one or a use still holds it. */
+static void
+matcher_release(Classifier *c, ClassifyMatcher *m)
+{
+	if (m == NULL || m == c->matcher)
+		return;
+	for (int i = 0; i < c->nuses; i++)
+		if (c->uses[i].matcher == m)
+			return;
+	classify_matcher_free(m);
+}
+
+/* Drop use i (its matcher goes if nothing else holds it). */
+static void
+use_drop(Classifier *c, int i)
+{
+	ClassifyMatcher *m = c->uses[i].matcher;
+
+	c->uses[i] = c->uses[--c->nuses];
+	matcher_release(c, m);
 }
 
 /*
@@ -222,11 +249,14 @@ classify_load(Classifier *c, FunctionCallInfo fcinfo)
 	m = classify_matcher_build(c, cxt, phrases);
 	MemoryContextSwitchTo(oldcxt);
 
-	/* Install it, dropping the old matcher and everything in its context. */
+	/* Install it; the old one goes once no running statement uses it. */
 	MemoryContextSetParent(cxt, CacheMemoryContext);
-	if (c->matcher != NULL)
-		classify_matcher_free(c->matcher);
-	c->matcher = m;
+	{
+		ClassifyMatcher *old = c->matcher;
+
+		c->matcher = m;
+		matcher_release(c, old);
+	}
 	c->stale = (c->inval_count != inval_count);
 }
 
@@ -240,25 +270,41 @@ classify_load(Classifier *c, FunctionCallInfo fcinfo)
 const ClassifyMatcher *
 classify_matcher_get(Classifier *c, FunctionCallInfo fcinfo)
 {
+	uint64		statement = interaction_statement_id;
 	LocalTransactionId lxid = MyProc->lxid;
-	CommandId	cid = (rules_written_statement == interaction_statement_count &&
+	CommandId	cid = (rules_written_statement == statement &&
 					   rules_written_lxid == lxid) ? GetCurrentCommandId(false) : 0;
+	int			i;
 
-	if (c->matcher != NULL && c->checked_statement == interaction_statement_count &&
-		c->checked_lxid == lxid && c->checked_cid == cid)
-	{
-		if (c->checked_user != GetUserId())
-			classify_check_access(c, c->relid);
-		return c->matcher;
-	}
+	for (i = 0; i < c->nuses; i++)
+		if (c->uses[i].statement == statement && c->uses[i].lxid == lxid &&
+			c->uses[i].cid == cid)
+		{
+			if (c->checked_user != GetUserId())
+				classify_check_access(c, c->relid);
+			return c->uses[i].matcher;
+		}
+
+	/*
+	 * A new statement (or command, see above).  The uses of statements that
+	 * have ended are dropped, the oldest if none has and there is no room.
+	 */
+	for (i = c->nuses - 1; i >= 0; i--)
+		if (c->uses[i].lxid != lxid || !interaction_statement_running(c->uses[i].statement))
+			use_drop(c, i);
+	if (c->nuses == CLASSIFY_MAX_USES)
+		use_drop(c, 0);
+
 	AcceptInvalidationMessages();
 	if (c->matcher == NULL || c->stale)
 		classify_load(c, fcinfo);
 	else
 		classify_check_access(c, c->relid);
-	c->checked_statement = interaction_statement_count;
-	c->checked_lxid = lxid;
-	c->checked_cid = cid;
+	i = c->nuses++;
+	c->uses[i].statement = statement;
+	c->uses[i].lxid = lxid;
+	c->uses[i].cid = cid;
+	c->uses[i].matcher = c->matcher;
 	return c->matcher;
 }
 
@@ -284,7 +330,7 @@ classify_rules_invalidate(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
 				 errmsg("trigger functions can only be called as triggers")));
 	CacheInvalidateRelcache(trigdata->tg_relation);
-	rules_written_statement = interaction_statement_count;
+	rules_written_statement = interaction_statement_id;
 	rules_written_lxid = MyProc->lxid;
 	if (TRIGGER_FIRED_FOR_ROW(trigdata->tg_event))
 		return PointerGetDatum(TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event) ?

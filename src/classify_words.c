@@ -6,7 +6,8 @@
  *	  touchpoint_words()), and negation (is a match preceded by "not",
  *	  "never", "n't", ...: classify_negated()).
  *
- * Words are runs of ASCII letters, digits and non-ASCII characters;
+ * Words are runs of ASCII letters, digits and non-ASCII characters other
+ * than Unicode punctuation, symbols (emoji among them) and spaces;
  * everything else separates.  'Ad-Click!' and 'ad_click' both read "ad
  * click", 'DÉMO' reads "démo" (in a UTF-8 database, by Unicode simple case
  * folding from a fixed table, src/classify_casefold.h, made by
@@ -27,13 +28,18 @@
 #ifndef CLASSIFY_CASEFOLD_UNICODE_VERSION
 #error "src/classify_casefold.h has no Unicode version: run 'make casefold'"
 #endif
+#include "classify_separators.h"
+#ifndef CLASSIFY_SEPARATORS_UNICODE_VERSION
+#error "src/classify_separators.h has no Unicode version: run 'make separators'"
+#endif
 
 /*
  * Byte classes for splitting words: 0 separates, anything else is the byte as
  * it appears in a normalised word (ASCII letters lower-cased).  Bytes above
- * 0x7F belong to words, except that in a UTF-8 database the punctuation and
- * spaces of U+0080-U+00BF (no-break space, guillemets, ...) and U+2000-U+207F
- * (dashes, curly quotes, bullets, ...) separate words like ASCII punctuation.
+ * 0x7F belong to words, except that in a UTF-8 database the characters of
+ * src/classify_separators.h (Unicode punctuation, symbols and emoji, spaces,
+ * controls: see src/classify_separators.pl) separate words like ASCII
+ * punctuation.
  */
 static unsigned char word_bytes[256];
 static bool word_bytes_ready = false;
@@ -55,20 +61,33 @@ word_bytes_init(void)
 	word_bytes_ready = true;
 }
 
+static int
+separator_range_cmp(const void *key, const void *range)
+{
+	pg_wchar	cp = *(const pg_wchar *) key;
+	const SeparatorRange *r = (const SeparatorRange *) range;
+
+	return cp < r->first ? -1 : cp > r->last;
+}
+
 /*
- * Length of the UTF-8 punctuation character at s (see above), 0 if there is
- * none; s[0] is a byte above 0x7F.
+ * Length of the UTF-8 separator character at s (see above), 0 if there is
+ * none (a letter, a digit, a mark, or bytes that are not valid UTF-8); s[0] is
+ * a byte above 0x7F.
  */
 static inline int
 utf8_punctuation_len(const unsigned char *s, int avail)
 {
-	if (s[0] == 0xC2 && avail >= 2 && s[1] >= 0x80 && s[1] <= 0xBF &&
-		s[1] != 0xAA && s[1] != 0xB5 && s[1] != 0xBA)	/* ª µ º are letters */
-		return 2;
-	if (s[0] == 0xE2 && avail >= 3 && (s[1] == 0x80 || s[1] == 0x81) &&
-		s[2] >= 0x80 && s[2] <= 0xBF)
-		return 3;
-	return 0;
+	int			clen = pg_utf_mblen(s);
+	pg_wchar	cp;
+
+	if (clen < 2 || clen > avail || !pg_utf8_islegal(s, clen))
+		return 0;
+	cp = utf8_to_unicode(s);
+	if (bsearch(&cp, separator_ranges, lengthof(separator_ranges),
+				sizeof(SeparatorRange), separator_range_cmp) == NULL)
+		return 0;
+	return clen;
 }
 
 static int
@@ -122,6 +141,7 @@ classify_split_words(const char *str, int len, char *out, int *nwords, bool *bre
 		unsigned char c = word_bytes[(unsigned char) str[i]];
 		int			clen = 1;	/* bytes of str that c stands for */
 
+		CHECK_FOR_INTERRUPTS();
 		if (c >= 0x80 && word_bytes_utf8)
 		{
 			const unsigned char *s = (const unsigned char *) str + i;

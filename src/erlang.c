@@ -368,6 +368,7 @@ erlang_lower(double a, int n, bool *huge)
 	{
 		double		ratio;
 
+		CHECK_FOR_INTERRUPTS();
 		sum += term;
 		if (k == 0)
 			break;
@@ -480,6 +481,7 @@ erlang_a(const Queue *q, int n, double t, bool want_level)
 		double		ratio;
 		XD			ts;
 
+		CHECK_FOR_INTERRUPTS();
 		sum_t = xd_add(sum_t, tj);
 		ts = xd_mul(tj, s);
 		sum_ts = xd_add(sum_ts, ts);
@@ -552,6 +554,7 @@ erlang_a(const Queue *q, int n, double t, bool want_level)
 				{
 					double		ratio = one_u * (x + i) / i;
 
+					CHECK_FOR_INTERRUPTS();
 					p = xd_mul(p, ratio);
 					tail = xd_add(tail, p);
 					if (ratio < 1 && xd_ratio(p, tail) * ratio / (1 - ratio) <= ERLANG_EPS)
@@ -564,6 +567,7 @@ erlang_a(const Queue *q, int n, double t, bool want_level)
 			}
 			for (j = top; j >= 0; j--)
 			{
+				CHECK_FOR_INTERRUPTS();
 				early = xd_add(early, xd_mulx(xd_mul(tj, x / (x + j + 1)), tail));
 				if (j == 0)
 					break;

@@ -19,6 +19,8 @@
 /*
  * Text form:
  *   window_funnel 3 0 86400000000 0 'strict_order': 2026-01-01 10:00:00+00 1,2; ...
+ * (the timestamps in ISO and UTC since 1.2, so the text does not depend on the
+ * session; input reads any form timestamptz reads, 1.1's output among them)
  * i.e. kind, number of steps, the window as days, microseconds and months,
  * the quoted mode or pattern, then each event's timestamp and its steps
  * (an empty list for a row matching none).
@@ -48,9 +50,12 @@ funnel_events_out(PG_FUNCTION_ARGS)
 	{
 		FunnelEvent *e = &FS_EVENTS(s)[i];
 		bool		first = true;
-		char	   *ts = DatumGetCString(DirectFunctionCall1(timestamptz_out,
-															 TimestampTzGetDatum(e->at)));
+		char		ts[MAXDATELEN + 1];
 
+		CHECK_FOR_INTERRUPTS();
+		/* ISO in UTC, whatever the session's DateStyle and TimeZone */
+		if (!io_timestamptz_text(e->at, ts))
+			io_corrupt_value("funnel_events", "Event %d has an invalid time.", i + 1);
 		appendStringInfo(&buf, "%s%s ", i == 0 ? ": " : "; ", ts);
 		for (b = 0; b < FUNNEL_MAX_STEPS; b++)
 			if (e->mask & ((uint32) 1 << b))

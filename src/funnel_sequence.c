@@ -185,6 +185,8 @@ sequence_dfa_match(const Pattern *pat, const FunnelEvent *ev, int n)
 		{
 			bool		any = false;
 
+			/* events x states: a long pattern over many events takes long */
+			CHECK_FOR_INTERRUPTS();
 			memset(next, 0, sizeof(uint64) * words);
 			for (j = 0; j <= nstates; j++)
 			{
@@ -256,6 +258,7 @@ sequence_could_match(const Pattern *pat, const FunnelEvent *ev, int n)
 					pos = ++start, j = a;
 				if (++steps > SEQUENCE_MAX_ITERATIONS)
 					sequence_too_slow();
+				CHECK_FOR_INTERRUPTS();
 			}
 			if (j < b)
 				return false;
@@ -313,7 +316,6 @@ sequence_backtrack(const Pattern *pat, const FunnelEvent *ev, int n, int *pos)
 	int			depth = 0,
 				cap = 16;
 	int64		iter = 0;
-	uint32		steps_taken = 0;
 	bool		result;
 
 #define PUSH() do { \
@@ -326,8 +328,7 @@ sequence_backtrack(const Pattern *pat, const FunnelEvent *ev, int n, int *pos)
 		const PatternAction *x = &pat->actions[act];
 		bool		fail = false;
 
-		if ((++steps_taken & 0xFFFF) == 0)
-			CHECK_FOR_INTERRUPTS();
+		CHECK_FOR_INTERRUPTS();
 
 		switch (x->op)
 		{

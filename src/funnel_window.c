@@ -103,6 +103,8 @@ window_walk(WindowWalk *w)
 			{
 				if (step == 0 ? ev[r].mask != 0 : !(ev[r].mask & bit))
 					continue;
+				/* one timestamp may carry many events, each costing a level's chains */
+				CHECK_FOR_INTERRUPTS();
 				if (step == 0)
 				{
 					/* a row matching no step ends a started funnel */
@@ -267,6 +269,7 @@ level_extend(LevelWalk *w, int idx, int r)
 		Chain		c = prev->items[rd];
 		bool		ok = t <= c.deadline;
 
+		CHECK_FOR_INTERRUPTS();
 		/* strict_once drops chains past their window, keeping one */
 		if (once && !ok && n - (rd - wr) > 1)
 			continue;

@@ -242,6 +242,8 @@ cmp_date(const void *a, const void *b)
  * is here, in the order the value is laid out, so that text input and
  * binary recv (which both end here) cannot differ.
  */
+static BusinessHours *hours_canonical(BusinessHours *h);
+
 static BusinessHours *
 hours_build(HoursParse *ps)
 {
@@ -355,7 +357,88 @@ hours_build(HoursParse *ps)
 	h->dates_delta = running;
 	Assert(j == nranges);
 	memcpy(HOURS_TZNAME(h), ps->tzname, tzlen + 1);
-	return h;
+	return hours_canonical(h);
+}
+
+/*
+ * Is exception date k the same as its weekday (closed on a closed weekday, or
+ * open exactly as the weekday is)?  Such a date changes nothing.
+ */
+static bool
+date_redundant(const BusinessHours *h, int k)
+{
+	const HoursDate *d = &HOURS_DATES(h)[k];
+	int			w = weekday_of(d->date);
+	int			n = h->day_first[w + 1] - h->day_first[w];
+
+	return d->count == n &&
+		(n == 0 || memcmp(HOURS_RANGES(h) + d->first, HOURS_RANGES(h) + h->day_first[w],
+						  n * sizeof(HoursRange)) == 0);
+}
+
+/*
+ * The canonical value: h itself, or a copy without the exception dates that
+ * change nothing ('mon-fri 09:00-17:00; closed 2026-12-27', a Sunday, is
+ * 'mon-fri 09:00-17:00').  Input drops them; a value stored by 1.1 may still
+ * hold some, so every stored value is read through here (equality and hashing
+ * see one layout per calendar).
+ */
+static BusinessHours *
+hours_canonical(BusinessHours *h)
+{
+	BusinessHours *c;
+	const HoursDate *dates = HOURS_DATES(h);
+	const HoursRange *ranges = HOURS_RANGES(h);
+	int			ndates = 0,
+				nranges = h->day_first[7];
+	int			j;
+	int64		running = 0;
+	Size		size;
+
+	for (int k = 0; k < h->ndates; k++)
+		if (!date_redundant(h, k))
+		{
+			ndates++;
+			nranges += dates[k].count;
+		}
+	if (ndates == h->ndates)
+		return h;
+	size = HOURS_SIZE(ndates, nranges, h->tzlen);
+	c = palloc0(size);
+	SET_VARSIZE(c, size);
+	c->version = h->version;
+	c->tzlen = h->tzlen;
+	c->ndates = ndates;
+	c->nranges = nranges;
+	memcpy(c->day_first, h->day_first, sizeof(h->day_first));
+	memcpy(c->day_before, h->day_before, sizeof(h->day_before));
+	/* the weekly ranges, then each date kept with its ranges and running sum */
+	memcpy(HOURS_RANGES(c), ranges, h->day_first[7] * sizeof(HoursRange));
+	j = h->day_first[7];
+	ndates = 0;
+	for (int k = 0; k < h->ndates; k++)
+	{
+		HoursDate  *d = &HOURS_DATES(c)[ndates];
+		int			w = weekday_of(dates[k].date);
+		int64		open = 0;
+
+		if (date_redundant(h, k))
+			continue;
+		d->date = dates[k].date;
+		d->first = j;
+		d->count = dates[k].count;
+		d->before = running;
+		for (int i = 0; i < dates[k].count; i++)
+		{
+			HOURS_RANGES(c)[j++] = ranges[dates[k].first + i];
+			open += (int64) (ranges[dates[k].first + i].end - ranges[dates[k].first + i].start) * USECS_PER_SEC;
+		}
+		running += open - (h->day_before[w + 1] - h->day_before[w]);
+		ndates++;
+	}
+	c->dates_delta = running;
+	memcpy(HOURS_TZNAME(c), HOURS_TZNAME(h), h->tzlen + 1);
+	return c;
 }
 
 /*
@@ -586,6 +669,20 @@ read_zone(HoursParse *ps, const char **p)
 	}
 	if (tz == NULL || !pg_tz_acceptable(tz))
 		io_value_error(HOURS_TYPNAME, ps->input, "Unknown time zone \"%s\" (use a name of the tz database, such as Europe/Berlin).", name);
+
+	/*
+	 * Names that stand for the server's own settings rather than a place: a
+	 * calendar (and the IMMUTABLE functions on it) must not change when the
+	 * server's system time zone does.
+	 */
+	{
+		static const char *const system_zones[] = {"localtime", "posixrules", "Factory"};
+
+		for (int i = 0; i < (int) lengthof(system_zones); i++)
+			if (pg_strcasecmp(name, system_zones[i]) == 0 ||
+				pg_strcasecmp(pg_get_timezone_name(tz), system_zones[i]) == 0)
+				io_value_error(HOURS_TYPNAME, ps->input, "Time zone \"%s\" follows the server's system settings, not a place (use a name of the tz database, such as Europe/Berlin).", name);
+	}
 	ps->tzname = pstrdup(pg_get_timezone_name(tz));
 	ps->have_tz = true;
 	*p = e;
@@ -667,11 +764,14 @@ hours_parse(const char *input)
 				{
 					int			d1 = read_day(&ps, &p),
 								d2 = d1;
+					const char *s = io_skip_blanks(p);
 
-					if (*p == '-' && is_letter(p[1]))
+					/* blanks are free around "-" and "," too: "mon - fri", "mon , tue" */
+					if (*s == '-' && is_letter(*io_skip_blanks(s + 1)))
 					{
-						p++;
+						p = io_skip_blanks(s + 1);
 						d2 = read_day(&ps, &p);
+						s = io_skip_blanks(p);
 					}
 					for (int d = d1;; d = (d + 1) % 7)
 					{
@@ -679,10 +779,9 @@ hours_parse(const char *input)
 						if (d == d2)
 							break;
 					}
-					if (*p != ',')
+					if (*s != ',')
 						break;
-					p++;
-					p = io_skip_blanks(p);
+					p = io_skip_blanks(s + 1);
 				}
 				if (!io_is_blank(*p))
 					io_syntax_error(HOURS_TYPNAME, input,
@@ -814,7 +913,7 @@ hours_get(Datum d)
 		HOURS_TZNAME(h)[h->tzlen] != '\0')
 		io_corrupt_value(HOURS_TYPNAME, "Format version %d, %d dates, %d ranges in %u bytes.",
 						 h->version, h->ndates, h->nranges, (unsigned) VARSIZE(h));
-	return h;
+	return hours_canonical(h);
 }
 
 #define PG_GETARG_HOURS(n)	hours_get(PG_GETARG_DATUM(n))
@@ -1053,6 +1152,7 @@ closed_from(const BusinessHours *h, Timestamp x, Timestamp *y)
 		const HoursRange *r = day_ranges(h, day, &n, &k);
 		int			i;
 
+		CHECK_FOR_INTERRUPTS();
 		for (i = 0; i < n; i++)
 			if (tod < (int64) r[i].end * USECS_PER_SEC)
 				break;
@@ -1166,6 +1266,8 @@ worked(const BusinessHours *h, pg_tz *tz, TimestampTz from, TimestampTz to)
 		TimestampTz until,
 					e;
 
+		/* two stretches a year in most zones: long spans take long */
+		CHECK_FOR_INTERRUPTS();
 		zone_stretch(tz, t, &off, &until);
 		e = Min(until, to);
 		total = add_checked(total, sub_checked(open_before(h, e + off),
@@ -1197,9 +1299,24 @@ open_from(const BusinessHours *h, Timestamp x, Timestamp *y)
 }
 
 /*
+ * Could an exception date still come up in local time from instant u on?  A
+ * later stretch of constant offset may repeat local times (a fall-back hour),
+ * so a search that found nothing from one local time on may still succeed in
+ * the next stretch, but only on exception dates (the weekly hours never run
+ * out) and only while local time, within a day of UTC, can reach one.
+ */
+static bool
+dates_ahead(const BusinessHours *h, TimestampTz u)
+{
+	return h->ndates > 0 &&
+		u - USECS_PER_DAY < ((int64) HOURS_DATES(h)[h->ndates - 1].date + 1) * USECS_PER_DAY;
+}
+
+/*
  * The first instant at or after t whose local time satisfies `find` (which
  * gives the least such local time from a local time on), walking the stretches
- * of constant UTC offset; false when there is none.
+ * of constant UTC offset; false when there is none.  A stretch where nothing
+ * is found does not end the walk while a later one may repeat local times.
  */
 static bool
 first_instant(const BusinessHours *h, pg_tz *tz, TimestampTz t,
@@ -1212,10 +1329,14 @@ first_instant(const BusinessHours *h, pg_tz *tz, TimestampTz t,
 		TimestampTz until;
 		Timestamp	y;
 
+		CHECK_FOR_INTERRUPTS();
 		zone_stretch(tz, t, &off, &until);
 		if (!find(h, t + off, &y))
-			return false;
-		if (until == PG_INT64_MAX || y - off < until)
+		{
+			if (until == PG_INT64_MAX || !dates_ahead(h, until))
+				return false;
+		}
+		else if (until == PG_INT64_MAX || y - off < until)
 		{
 			*result = checked_instant(y, off);
 			return true;
@@ -1251,6 +1372,7 @@ business_add(PG_FUNCTION_ARGS)
 {
 	BusinessHours *h = PG_GETARG_HOURS(0);
 	TimestampTz t = PG_GETARG_TIMESTAMPTZ(1);
+	TimestampTz start = t;
 	Interval   *work = PG_GETARG_INTERVAL_P(2);
 	pg_tz	   *tz = hours_zone(fcinfo, h);
 	int64		left = work->time;
@@ -1277,6 +1399,7 @@ business_add(PG_FUNCTION_ARGS)
 					v;
 		bool		found;
 
+		CHECK_FOR_INTERRUPTS();
 		/* no work: the next opening, the first instant work could start */
 		if (left == 0)
 			found = first_instant(h, tz, t, open_from, &until);
@@ -1291,13 +1414,14 @@ business_add(PG_FUNCTION_ARGS)
 			if (found && (until == PG_INT64_MAX || y - off <= until))
 				PG_RETURN_TIMESTAMPTZ(checked_instant(y, off));
 		}
-		if (!found)
+		/* not within this stretch: the next may repeat local times */
+		if (!found && (left == 0 || until == PG_INT64_MAX || !dates_ahead(h, until)))
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("business hours are never open long enough"),
 					 errdetail("The calendar \"%s\" has no working time left after %s.",
 							   hours_text(h),
-							   DatumGetCString(DirectFunctionCall1(timestamptz_out, TimestampTzGetDatum(t))))));
+							   DatumGetCString(DirectFunctionCall1(timestamptz_out, TimestampTzGetDatum(start))))));
 		if (left == 0)
 			PG_RETURN_TIMESTAMPTZ(until);
 		left -= sub_checked(open_before(h, until + off), fx);

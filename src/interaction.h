@@ -12,6 +12,7 @@
 
 #include "postgres.h"
 #include "fmgr.h"
+#include "miscadmin.h"
 
 /*
  * Version byte written first by every send function and stored first in every
@@ -25,8 +26,16 @@
  * and utility hooks that _PG_init() installs; queries run by functions within
  * a statement are part of it.  The classifier's rules cache uses it to give
  * one answer per statement.
+ *
+ * interaction_statement_id is the statement whose work runs now: the one an
+ * executor run was started in (a cursor's FETCHes and a portal's partial
+ * executions all run as the statement that opened it), else the latest
+ * top-level statement.  interaction_statement_running() tells whether some
+ * executor run of statement id is still open (a cursor not yet closed).
  */
 extern uint64 interaction_statement_count;
+extern uint64 interaction_statement_id;
+extern bool interaction_statement_running(uint64 id);
 
 /* ---- input/output kit (io.c) ---------------------------------------------
  *
@@ -60,6 +69,7 @@ extern float8 io_read_float8(const char **p, const char *typname, const char *in
 
 /* core's timestamptz and date input of len bytes at str (session DateStyle/TimeZone) */
 extern TimestampTz io_read_timestamptz(const char *str, int len);
+extern bool io_timestamptz_text(TimestampTz at, char *buf);
 extern DateADT io_read_date(const char *str, int len);
 
 /* 22P02 "invalid input syntax for type T: "input"" with a detail */

@@ -14,6 +14,7 @@
 #include "libpq/pqformat.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
+#include "utils/datetime.h"
 #include "utils/float.h"
 
 /* format the variadic arguments of the calling function into buf (an array) */
@@ -173,6 +174,30 @@ io_read_timestamptz(const char *str, int len)
 													 Int32GetDatum(-1)));
 	pfree(copy);
 	return result;
+}
+
+/*
+ * The text of a timestamptz that does not depend on the session: ISO, in UTC
+ * ("2026-01-01 10:00:00+00"), read back by io_read_timestamptz under any
+ * DateStyle and TimeZone.  buf has room for MAXDATELEN + 1 bytes.  False when
+ * at is not a valid timestamp (a corrupt value).
+ */
+bool
+io_timestamptz_text(TimestampTz at, char *buf)
+{
+	struct pg_tm tm;
+	fsec_t		fsec;
+
+	if (TIMESTAMP_NOT_FINITE(at))
+	{
+		EncodeSpecialTimestamp(at, buf);
+		return true;
+	}
+	if (timestamp2tm(at, NULL, &tm, &fsec, NULL, NULL) != 0)
+		return false;
+	tm.tm_isdst = 0;			/* UTC: print the "+00" that tm_isdst < 0 would suppress */
+	EncodeDateTime(&tm, fsec, true, 0, NULL, USE_ISO_DATES, buf);
+	return true;
 }
 
 DateADT

@@ -354,6 +354,7 @@ journey_in(PG_FUNCTION_ARGS)
 		{
 			const char *start = p;
 
+			CHECK_FOR_INTERRUPTS();
 			while (*p && *p != ',' && *p != ']')
 				p++;
 			if (*p == '\0')
@@ -391,14 +392,11 @@ journey_out(PG_FUNCTION_ARGS)
 	for (int i = 0; i < j->count; i++)
 	{
 		const JourneyTouch *t = &j->touches[i];
-		struct pg_tm tm;
-		fsec_t		fsec;
 		char		buf[MAXDATELEN + 1];
 
-		if (timestamp2tm(t->at, NULL, &tm, &fsec, NULL, NULL) != 0)
+		CHECK_FOR_INTERRUPTS();
+		if (!io_timestamptz_text(t->at, buf))
 			io_corrupt_value("journey", "Touchpoint %d has an invalid time.", i + 1);
-		tm.tm_isdst = 0;		/* UTC: print the "+00" that tm_isdst < 0 would suppress */
-		EncodeDateTime(&tm, fsec, true, 0, NULL, USE_ISO_DATES, buf);
 		appendStringInfo(&s, "%s%s %s", i ? ", " : "", buf,
 						 taxonomy_label(TAXONOMY_JOURNEY_STAGE, t->stage));
 		if (t->channel != JOURNEY_NO_CHANNEL)
@@ -432,6 +430,7 @@ journey_recv(PG_FUNCTION_ARGS)
 		uint8		stage = pq_getmsgbyte(buf);
 		uint8		channel = pq_getmsgbyte(buf);
 
+		CHECK_FOR_INTERRUPTS();
 		touch_set(&j->touches[i], at, stage, channel);
 		journey_validate(&j->touches[i], i > 0 ? &j->touches[i - 1] : NULL, i, NULL);
 	}
@@ -452,6 +451,7 @@ journey_send(PG_FUNCTION_ARGS)
 	pq_sendint32(&buf, j->count);
 	for (int i = 0; i < j->count; i++)
 	{
+		CHECK_FOR_INTERRUPTS();
 		pq_sendint64(&buf, j->touches[i].at);
 		pq_sendbyte(&buf, j->touches[i].stage);
 		pq_sendbyte(&buf, j->touches[i].channel);
@@ -570,6 +570,7 @@ journey_concat(PG_FUNCTION_ARGS)
 	r = journey_alloc(a->count + b->count, 0);
 	while (i < a->count || k < b->count)
 	{
+		CHECK_FOR_INTERRUPTS();
 		if (k >= b->count || (i < a->count && touch_cmp(&a->touches[i], &b->touches[k]) <= 0))
 			r->touches[r->count++] = a->touches[i++];
 		else
@@ -732,6 +733,7 @@ journey_time_in_stage(PG_FUNCTION_ARGS)
 	(void) usecs_interval(j->touches[0].at, j->touches[j->count - 1].at);
 	for (int i = 0; i < j->count; i++)
 	{
+		CHECK_FOR_INTERRUPTS();
 		if (j->touches[i].stage != stage)
 			continue;
 		seen = true;
@@ -825,6 +827,7 @@ journey_stage_funnel(PG_FUNCTION_ARGS)
 		int			s = j->touches[i].stage;
 		TimestampTz at = j->touches[i].at;
 
+		CHECK_FOR_INTERRUPTS();
 		if (s == 0)
 		{
 			reached[0] = true;
@@ -933,7 +936,10 @@ journey_attribution(PG_FUNCTION_ARGS)
 	InitMaterializedSRF(fcinfo, 0);
 
 	while (n < j->count && j->touches[n].stage != acquisition)
+	{
+		CHECK_FOR_INTERRUPTS();
 		n++;
+	}
 	if (n == j->count)
 		return (Datum) 0;		/* no conversion: no rows */
 	n++;
@@ -943,6 +949,7 @@ journey_attribution(PG_FUNCTION_ARGS)
 		double		w = model_weight(model, j->touches, i, n, half_life);
 		int			c = j->touches[i].channel;
 
+		CHECK_FOR_INTERRUPTS();
 		credit[c == JOURNEY_NO_CHANNEL ? CHANNEL_COUNT : c] += w;
 		total += w;
 	}

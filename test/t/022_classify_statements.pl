@@ -111,6 +111,32 @@ is($out, "1:none,2:none,3:none,4:none\nnext: complaint",
 	'in a repeatable-read transaction block: not mid-statement, but at the next statement');
 $b->query_safe('COMMIT');
 
+# ---- a cursor is one statement across its FETCHes ---------------------------------
+# A rule committed between two FETCHes is not seen by the cursor (it is, by the
+# statements around it); so neither when a statement in between rebuilds the rules.
+$a->query_safe('TRUNCATE interaction_kind_rules, interaction_urgency_rules, interaction_stage_rules');
+for my $c ([ 'classify_kind', 'interaction_kind_rules', 'complaint' ],
+	[ 'classify_urgency', 'interaction_urgency_rules', 'critical' ],
+	[ 'classify_stage', 'interaction_stage_rules', 'advocacy' ])
+{
+	my ($fn, $table, $label) = @$c;
+	$b->query_safe('BEGIN');
+	$b->query_safe(qq{DECLARE cur CURSOR FOR SELECT i, coalesce($fn('zorp')::text, 'none') AS got FROM generate_series(1, 4) i});
+	my @got = ($b->query_safe('FETCH 1 FROM cur'));
+	$a->query_safe(qq{INSERT INTO $table VALUES ('zorp', '$label')});
+	push @got, $b->query_safe('FETCH 1 FROM cur');
+	my $between = $b->query_safe(qq{SELECT coalesce($fn('zorp')::text, 'none')});
+	push @got, $b->query_safe('FETCH 2 FROM cur');
+	$b->query_safe('CLOSE cur');
+	my $after = $b->query_safe(qq{SELECT coalesce($fn('zorp')::text, 'none')});
+	$b->query_safe('COMMIT');
+	$a->query_safe(qq{DELETE FROM $table});
+	is(join(',', @got), "1|none,2|none,3|none
+4|none",
+		"$fn: a cursor keeps one answer across FETCHes while a rule is committed between them");
+	is("$between/$after", "$label/$label", "$fn: the statements between and after the FETCHes see the rule");
+}
+
 $a->quit;
 $b->quit;
 
