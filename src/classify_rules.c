@@ -319,9 +319,9 @@ classify_matcher_get(Classifier *c, FunctionCallInfo fcinfo)
  * fires.  As a row trigger it returns the row, so that it would change
  * nothing even if attached BEFORE.
  */
-PG_FUNCTION_INFO_V1(classify_rules_invalidate);
+PG_FUNCTION_INFO_V1(interaction_rules_changed);
 Datum
-classify_rules_invalidate(PG_FUNCTION_ARGS)
+interaction_rules_changed(PG_FUNCTION_ARGS)
 {
 	TriggerData *trigdata = (TriggerData *) fcinfo->context;
 
@@ -338,10 +338,21 @@ classify_rules_invalidate(PG_FUNCTION_ARGS)
 	return PointerGetDatum(NULL);
 }
 
-/* The name of 1.0's trigger function (kept for its install script). */
+/*
+ * The C names the released scripts gave the trigger function: 1.0's
+ * interaction_stage_rules_changed() and 1.1's interaction_rules_changed() point
+ * at these; since 1.2 both point at interaction_rules_changed itself.
+ */
 PG_FUNCTION_INFO_V1(stage_rules_invalidate);
 Datum
 stage_rules_invalidate(PG_FUNCTION_ARGS)
 {
-	return classify_rules_invalidate(fcinfo);
+	return interaction_rules_changed(fcinfo);
+}
+
+PG_FUNCTION_INFO_V1(classify_rules_invalidate);
+Datum
+classify_rules_invalidate(PG_FUNCTION_ARGS)
+{
+	return interaction_rules_changed(fcinfo);
 }

@@ -36,6 +36,13 @@ my %builtin = (
 	'boolean[]' => [ '{t,f,t}', '{f,t,f}', '{t,t,t}', '{f,f,t}', '{t,f}', '{t}' ],
 	'text[]' => [ '{billing,spanish}', '{tech_support}', '{a,b,c}' ],
 	'integer[]' => [ '{4,3}', '{10}', '{1,2,3}' ],
+	'double precision[]' => [ '{0.5,0.9,0.99}', '{0.1}', '{0,1}' ],
+);
+
+# Arguments that must hold one of a few words, and be the same for every row of a
+# group (an aggregate's parameters): function name => { argument position => [literals] }.
+my %fixed_args = (
+	sequence_next_node => { 0 => ['forward'], 1 => ['head'] },
 );
 
 # Every function of the extension: { oid, name (schema-qualified, quoted),
@@ -184,6 +191,10 @@ sub candidate_tuples
 		elsif ($f->{io_of}[0] && $t eq 'integer' && $i == 2 && $args[0] eq 'cstring')
 		{
 			push @pools, [ -1 ];
+		}
+		elsif ($f->{sig} =~ /^(\w+)\(/ && $fixed_args{$1} && $fixed_args{$1}{$i})
+		{
+			push @pools, $fixed_args{$1}{$i};
 		}
 		else
 		{

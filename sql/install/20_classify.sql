@@ -25,7 +25,7 @@ GRANT INSERT, UPDATE, DELETE, TRUNCATE ON interaction_stage_rules TO @extowner@;
 -- A trigger function (VOLATILE).  Triggers never fire in a parallel worker, so
 -- the parallel label has no effect; SAFE like every function of the extension.
 CREATE FUNCTION interaction_stage_rules_changed() RETURNS trigger
-	AS 'MODULE_PATHNAME', 'stage_rules_invalidate' LANGUAGE C VOLATILE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'interaction_rules_changed' LANGUAGE C VOLATILE PARALLEL SAFE;
 COMMENT ON FUNCTION interaction_stage_rules_changed() IS 'trigger: tells every session to reload interaction_stage_rules';
 -- A row trigger for INSERT, UPDATE and DELETE: the logical replication apply
 -- worker fires row triggers only, never statement ones.  Relcache invalidations

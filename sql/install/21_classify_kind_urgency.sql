@@ -8,7 +8,7 @@
 -- The trigger function of the rules tables of 1.1 (VOLATILE; triggers never fire
 -- in a parallel worker, SAFE like every function of the extension).
 CREATE FUNCTION interaction_rules_changed() RETURNS trigger
-	AS 'MODULE_PATHNAME', 'classify_rules_invalidate' LANGUAGE C VOLATILE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'interaction_rules_changed' LANGUAGE C VOLATILE PARALLEL SAFE;
 COMMENT ON FUNCTION interaction_rules_changed() IS 'trigger: tells every session to reload the rules table it is attached to';
 
 -- The user rules of classify_kind() and classify_urgency(): one table each, made like

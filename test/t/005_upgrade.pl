@@ -41,7 +41,7 @@ sub cmp_versions
 	my @b = split /\./, shift;
 	return ($a[0] <=> $b[0]) || ($a[1] <=> $b[1]);
 }
-plan tests => 1 + 17 * @older;
+plan tests => 1 + 19 * @older;
 ok(@older >= 1, "released versions older than $newest: @older");
 
 # A private copy of the staged install, whose library is swapped: the old release's
@@ -220,6 +220,7 @@ for my $from (@older)
 		ok(@version_types && !@no_values, "$from: every type of its catalog has values to store ("
 			  . join(', ', @version_types) . ')' . (@no_values ? "; none for: @no_values" : ''));
 		my $readback = '';
+		my $retyped = '';
 		for my $type (sort keys %lit)
 		{
 			my $vals = join(', ', map { my $x = $_; $x =~ s/'/''/g; "('$x')" } @{ $lit{$type} });
@@ -231,10 +232,16 @@ for my $from (@older)
 				  . "AND opcdefault AND opcmethod = (SELECT oid FROM pg_am WHERE amname = 'btree')") == 1;
 			$readback .= "SELECT '$type', string_agg(id || '=' || coalesce(v::text, 'NULL') || '/' || "
 			  . "coalesce(encode(${type}_send(v), 'hex'), ''), ';' ORDER BY id) FROM t_$type UNION ALL ";
+			# the same values as text, for what today's library makes of that text
+			$node->safe_psql($db, "CREATE TABLE text_$type AS SELECT id, v::text AS t FROM t_$type");
+			$retyped .= "SELECT '$type', string_agg(id || '=' || coalesce(t::$type\:\:text, 'NULL') || '/' || "
+			  . "coalesce(encode(${type}_send(t::$type), 'hex'), ''), ';' ORDER BY id) FROM text_$type UNION ALL ";
 		}
 		$node->safe_psql($db,
 			"INSERT INTO interaction_stage_rules VALUES ('black friday mailer', 'awareness')");
 		$readback .= "SELECT 'rules', string_agg(phrase || '=' || stage, ';' ORDER BY phrase) "
+		  . "FROM interaction_stage_rules";
+		$retyped .= "SELECT 'rules', string_agg(phrase || '=' || stage, ';' ORDER BY phrase) "
 		  . "FROM interaction_stage_rules";
 		my $before = $node->safe_psql($db, $readback);
 
@@ -242,8 +249,16 @@ for my $from (@older)
 		$node->safe_psql($db, 'ALTER EXTENSION interaction UPDATE');
 		is($node->safe_psql($db, "SELECT extversion FROM pg_extension WHERE extname = 'interaction'"),
 			$newest, "$from updated to $newest");
-		is($node->safe_psql($db, $readback), $before,
-			"$from ($schema): values stored by $writer read back unchanged by today's library after the update");
+		# A stored value reads back as today's library reads its text: the same value,
+		# except where a later version made the text form canonical in a new way
+		# (1.2 drops a business_hours date that changes nothing, e.g. a closed date
+		# on a closed weekday); the bytes on disk are read, never re-typed.
+		my $after = $node->safe_psql($db, $readback);
+		is($after, $node->safe_psql($db, $retyped),
+			"$from ($schema): values stored by $writer read back by today's library after the update as it reads their text");
+		my @changed = map { (split /\|/)[0] } grep { my $l = $_; !grep { $_ eq $l } split /\n/, $before } split /\n/, $after;
+		ok(!grep({ $_ ne 'business_hours' } @changed),
+			"$from ($schema): only business_hours may print differently after the update (changed: @changed)");
 		my $indexes = $node->safe_psql($db, q{
 			SELECT string_agg(indexrelid::regclass::text, ' ' ORDER BY 1) FROM pg_index
 			WHERE indrelid::regclass::text LIKE 't\_%'});

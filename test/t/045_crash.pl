@@ -42,7 +42,7 @@ my @types = split /\n/, $node->safe_psql('postgres', q{
 	JOIN pg_depend d ON d.classid = 'pg_type'::regclass AND d.objid = t.oid AND d.deptype = 'e'
 	JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'interaction'
 	ORDER BY 1});
-my %lit = InteractionTest::sample_literals($node);
+my %lit = (InteractionTest::composite_literals(), InteractionTest::sample_literals($node));
 my @missing = grep { !$lit{$_} } @types;
 is_deeply(\@missing, [], 'every type of the extension has sample values (' . scalar(@types) . ' types)');
 @types = grep { $lit{$_} } @types;
