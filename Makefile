@@ -84,6 +84,7 @@ $(UPDATE_SCRIPT): $(UPDATE_PARTS) $(TYPE_TEMPLATES)
 	  for f in $(UPDATE_PARTS); do cat $$f; done ) | $(ORDERED_TYPE) > $@
 
 $(OBJS): src/interaction.h src/classify.h src/funnel.h
+src/sentiment.o src/sentiment_vocabulary.o: src/sentiment.h
 
 .PHONY: test demo bench valgrind sqlsmith crosscheck
 test demo bench valgrind sqlsmith crosscheck:

@@ -222,6 +222,43 @@ classify_matcher_free(ClassifyMatcher *m)
 	MemoryContextDelete(m->cxt);
 }
 
+/*
+ * The longest phrase of each origin beginning at words[start]: the lookup of
+ * classify_text() at one word, for scorers that weigh every match
+ * (sentiment.c).
+ */
+bool
+classify_longest_at(const ClassifyMatcher *m, const char *words, int len, int start,
+					ClassifyMatch found[2])
+{
+	uint32		h = PHRASE_HASH_INIT;
+	int			end = start;
+
+	found[0].label = found[1].label = -1;
+	found[0].nwords = found[1].nwords = 0;
+	for (int n = 1;; n++)
+	{
+		const char *space = memchr(words + end, ' ', len - end);
+		int			word_end = space ? (int) (space - words) : len;
+		const ClassifyPhrase *p;
+
+		h = phrase_hash_extend(h, words + end, word_end - end);
+		p = matcher_lookup(m, words + start, word_end - start, h);
+		if (p == NULL)
+			break;
+		if (p->label >= 0)
+		{
+			found[p->user].label = p->label;
+			found[p->user].nwords = p->nwords;
+		}
+		if (!p->prefix || word_end == len || n >= m->maxwords)
+			break;
+		h = phrase_hash_extend(h, " ", 1);
+		end = word_end + 1;
+	}
+	return found[0].label >= 0 || found[1].label >= 0;
+}
+
 /* Texts up to this length are normalised on the stack. */
 #define CLASSIFY_STACK_LEN	256
 
