@@ -2,7 +2,10 @@
 #
 #   make / make install     build and install into the PostgreSQL that pg_config names
 #   make test               install what is missing, build, run every suite in a
-#                           throw-away cluster; ends with "N passed, M failed"
+#                           throw-away cluster; ends with "N passed, M failed, K skipped"
+#   make installcheck       pg_regress and the TAP files against an installed server
+#                           (PGXS; the TAP part needs postgresql-server-dev's perl modules)
+#   make freeze NEXT=X.Y    release the newest version and start X.Y (doc/releasing.md)
 #   make demo               the same set-up, then the sample data set and a KPI report
 #   make sample             load the sample data set into the database the libpq
 #                           environment names (PGHOST, PGPORT, PGDATABASE, PGUSER);
@@ -17,38 +20,69 @@
 #   make crosscheck         the event funnels against ClickHouse (Debian's 18.16), randomised
 #
 # Subsets while developing: REGRESS_TESTS="survey fcr" (pg_regress files),
-# PROVE_TESTS="test/t/005_upgrade.pl" or PROVE_TESTS=none (TAP files).
+# PROVE_TESTS="test/t/005_upgrade.pl" or PROVE_TESTS=none (TAP files); extra prove
+# flags in PROVE_FLAGS (environment or command line), e.g. PROVE_FLAGS=-v.
 
 EXTENSION   = interaction
-# The newest version, the one CREATE EXTENSION installs (default_version in
-# interaction.control names the same).
-EXTVERSION  = 1.2
+
+# Versions are data (doc/releasing.md).  The newest version, the one CREATE EXTENSION
+# installs, is named once: default_version in interaction.control, read here without
+# a shell.  The release before it is the one whose upgrade folder
+# sql/update/PREV--NEWEST/ exists.  Released install and upgrade scripts are frozen
+# in the tree (sql/interaction--1.0.sql, sql/interaction--1.1.sql,
+# sql/interaction--1.0--1.1.sql) and never edited; 'make freeze NEXT=X.Y' makes the
+# newest version's built scripts released files and starts X.Y.
+CONTROL_TEXT := $(strip $(subst =, = ,$(subst ',,$(file <$(EXTENSION).control))))
+EXTVERSION  := $(patsubst @DV@%,%,$(filter @DV@%,$(subst default_version = ,@DV@,$(CONTROL_TEXT))))
+UPDATE_DIR  := $(patsubst %/,%,$(dir $(wildcard sql/update/*--$(EXTVERSION)/*.sql)))
+UPDATE_DIR  := $(firstword $(UPDATE_DIR))
+PREVVERSION := $(patsubst %--$(EXTVERSION),%,$(notdir $(UPDATE_DIR)))
+ifeq ($(EXTVERSION),)
+$(error no default_version in $(EXTENSION).control)
+endif
 
 MODULE_big  = interaction
 OBJS        = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
 
-# Versions.  A released install or upgrade script is frozen in the tree
-# (sql/interaction--1.0.sql, sql/interaction--1.1.sql, sql/interaction--1.0--1.1.sql)
-# and never edited.  The install script of the newest version is put together from
-# one part per concept (sql/install/NN_*.sql, in name order), after the taxonomy
-# types made from one template.  Its upgrade script from the previous release is put
-# together from what changed: sql/update/$(PREVVERSION)--$(EXTVERSION)/*.sql (statements
-# that change objects of the previous release), then every install part whose first
-# line is "-- since $(EXTVERSION)" (a concept new in this version, so its part serves
-# both the install and the upgrade).  test/t/005_upgrade.pl checks that the upgraded
-# catalog equals a fresh install.
-PREVVERSION = 1.1
-TAXONOMY_TYPES = journey_stage interaction_kind interaction_channel interaction_urgency interaction_direction
+# The install script of the newest version is put together from one part per
+# concept (sql/install/NN_*.sql, in name order), its directives expanded by
+# sql/install/type_template.awk.  Its upgrade script from the previous release is
+# put together from what changed: $(UPDATE_DIR)/*.sql (statements that change objects
+# of the previous release), then every install part whose first line is exactly
+# "-- since $(EXTVERSION)" (a concept new in this version: its part serves both the
+# install and the upgrade; the scan is in the recipe).  test/t/005_upgrade.pl checks
+# that the upgraded catalog equals a fresh install.
 INSTALL_PARTS = $(sort $(wildcard sql/install/*.sql))
-UPDATE_PARTS = $(sort $(wildcard sql/update/$(PREVVERSION)--$(EXTVERSION)/*.sql)) \
-	$(foreach f,$(INSTALL_PARTS),$(if $(shell head -n 1 $(f) | grep -x -- '-- since $(EXTVERSION)'),$(f)))
-UPDATE_SCRIPT = sql/$(EXTENSION)--$(PREVVERSION)--$(EXTVERSION).sql
-DATA_built  = sql/$(EXTENSION)--$(EXTVERSION).sql $(UPDATE_SCRIPT)
+UPDATE_PARTS = $(sort $(wildcard $(UPDATE_DIR)/*.sql))
+BUILT_INSTALL = sql/$(EXTENSION)--$(EXTVERSION).sql
+BUILT_UPDATE = $(if $(PREVVERSION),sql/$(EXTENSION)--$(PREVVERSION)--$(EXTVERSION).sql)
+DATA_built  = $(BUILT_INSTALL) $(BUILT_UPDATE)
 DATA        = $(filter-out $(DATA_built),$(wildcard sql/$(EXTENSION)--*.sql))
 
 # pg_regress: every sql/NAME.sql except the extension scripts, in name order.
 REGRESS     = $(filter-out $(EXTENSION)--%,$(sort $(basename $(notdir $(wildcard sql/*.sql)))))
 REGRESS_OPTS = --load-extension=$(EXTENSION)
+
+# TAP: test/t/*.pl through PGXS's prove_installcheck, so 'make installcheck' on an
+# installed server runs pg_regress and TAP as for any PGXS extension (it needs the
+# TAP modules of the postgresql-server-dev package).  PROVE_TESTS picks files
+# (PROVE_TESTS=none: no TAP); REGRESS_TESTS picks pg_regress files; TAP_TESTS= or
+# REGRESS= on the command line leaves one kind out.  The harness
+# test/InteractionHarness.pm counts passed, failed and skipped honestly and ends
+# with "TAP: N passed, M failed, K skipped".
+TAP_TESTS   = 1
+PROVE_TESTS ?= test/t/*.pl
+ifeq ($(PROVE_TESTS),none)
+TAP_TESTS   =
+endif
+ifdef REGRESS_TESTS
+REGRESS     = $(REGRESS_TESTS)
+endif
+# PGXS's Makefile.global empties PROVE_FLAGS, which would drop flags given in the
+# environment (PROVE_FLAGS=-v make test): keep them.
+ifeq ($(origin PROVE_FLAGS),environment)
+INTERACTION_PROVE_FLAGS := $(PROVE_FLAGS)
+endif
 
 # -Wno-unused-parameter: PostgreSQL's own headers (bufpage.h) and fmgr signatures trip it.
 PG_CFLAGS   = -Wall -Wextra -Wno-unused-parameter
@@ -63,27 +97,46 @@ all install installcheck:
 else
 include $(PGXS)
 endif
+ifdef INTERACTION_PROVE_FLAGS
+PROVE_FLAGS := $(INTERACTION_PROVE_FLAGS)
+endif
+PG_PROVE_FLAGS += -I test --harness InteractionHarness
+PROVE := $(PERL) -I test $(PROVE)
 
-# A line "-- @ordered_type TYPE CSYM [sortsupport] [minmax]" in a part becomes
-# the comparison operators, btree/hash operator classes (and min/max) of TYPE,
-# from the one template sql/install/ordered_type.sql.in; "-- @equality_type TYPE
-# CSYM [hash]" the = and <> (and a hash class) of a type with no order, from
-# sql/install/equality_type.sql.in (both expanded by sql/install/type_template.awk).
-TYPE_TEMPLATES = sql/install/type_template.awk sql/install/ordered_type.sql.in sql/install/equality_type.sql.in
-ORDERED_TYPE = awk -v dir=sql/install -f sql/install/type_template.awk
+# Directives: a line "-- @NAME TYPE [CSYM] [option ...]" in an install part (or an
+# update part) is replaced by the template sql/install/NAME.sql.in for TYPE, by
+# sql/install/type_template.awk:
+#   -- @taxonomy_type TYPE                  a one-byte taxonomy type and its I/O;
+#   -- @ordered_type TYPE CSYM [sortsupport] [minmax]
+#                                           comparison operators, btree/hash classes;
+#   -- @equality_type TYPE CSYM [hash]      = and <> (and a hash class).
+TYPE_TEMPLATES = sql/install/type_template.awk $(wildcard sql/install/*.sql.in)
+EXPAND = awk -v dir=sql/install -f sql/install/type_template.awk
 
-sql/$(EXTENSION)--$(EXTVERSION).sql: $(INSTALL_PARTS) sql/install/taxonomy_type.sql.in $(TYPE_TEMPLATES)
-	( cat sql/install/00_header.sql; \
-	  for t in $(TAXONOMY_TYPES); do sed "s/@TYPE@/$$t/g" sql/install/taxonomy_type.sql.in; done; \
-	  for f in $(filter-out sql/install/00_header.sql,$(INSTALL_PARTS)); do cat $$f; done ) | \
-	  $(ORDERED_TYPE) > $@
+$(BUILT_INSTALL): $(INSTALL_PARTS) $(TYPE_TEMPLATES)
+	cat $(INSTALL_PARTS) | $(EXPAND) > $@.tmp && mv $@.tmp $@
 
-$(UPDATE_SCRIPT): $(UPDATE_PARTS) $(TYPE_TEMPLATES)
-	( echo '-- interaction extension: upgrade from $(PREVVERSION) to $(EXTVERSION) (built from sql/update/$(PREVVERSION)--$(EXTVERSION) and the parts new in $(EXTVERSION))'; \
+ifneq ($(BUILT_UPDATE),)
+$(BUILT_UPDATE): $(UPDATE_PARTS) $(INSTALL_PARTS) $(TYPE_TEMPLATES)
+	( echo '-- interaction extension: upgrade from $(PREVVERSION) to $(EXTVERSION) (built from $(UPDATE_DIR) and the parts new in $(EXTVERSION))'; \
 	  printf '%s\n' '\echo Use "ALTER EXTENSION interaction UPDATE TO '"'"'$(EXTVERSION)'"'"'" to load this file. \quit'; \
-	  for f in $(UPDATE_PARTS); do cat $$f; done ) | $(ORDERED_TYPE) > $@
+	  cat $(UPDATE_PARTS); \
+	  for f in $(INSTALL_PARTS); do \
+		if [ "$$(head -n 1 $$f)" = '-- since $(EXTVERSION)' ]; then cat $$f; fi; \
+	  done ) | $(EXPAND) > $@.tmp && mv $@.tmp $@
+endif
 
-$(OBJS): src/interaction.h src/classify.h src/funnel.h
+# The versions as the build sees them (test/t/003_release.pl reads this).
+.PHONY: version
+version:
+	@echo 'EXTVERSION=$(EXTVERSION) PREVVERSION=$(PREVVERSION) UPDATE_DIR=$(UPDATE_DIR)'
+
+# Freeze the newest version and start the next (doc/releasing.md): NEXT=X.Y.
+.PHONY: freeze
+freeze:
+	@bash test/freeze '$(NEXT)'
+
+$(OBJS): src/interaction.h src/classify.h src/funnel.h src/hours.h
 src/sentiment.o src/sentiment_vocabulary.o: src/sentiment.h
 
 .PHONY: test demo bench valgrind sqlsmith crosscheck

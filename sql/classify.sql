@@ -2,6 +2,7 @@
 -- classify: classify_stage(), touchpoint_words(), stage_vocabulary(),
 -- the user rules in interaction_stage_rules, nps_category()
 --
+\i test/regress_helpers.sql
 
 -- declarations: volatility, strictness, parallel safety
 SELECT p.proname, p.provolatile, p.proisstrict, p.proparallel,
@@ -186,10 +187,7 @@ FROM generate_series(1, 60000) AS i;
 ANALYZE classify_touchpoints;
 CREATE TEMP TABLE classify_serial AS
 SELECT classify_stage(touchpoint) AS stage, count(*) AS n FROM classify_touchpoints GROUP BY 1;
-SET parallel_setup_cost = 0;
-SET parallel_tuple_cost = 0;
-SET min_parallel_table_scan_size = 0;
-SET max_parallel_workers_per_gather = 2;
+:force_parallel
 SET parallel_leader_participation = off;
 EXPLAIN (COSTS OFF)
 SELECT classify_stage(touchpoint), count(*) FROM classify_touchpoints GROUP BY 1;
@@ -199,10 +197,7 @@ SELECT (SELECT string_agg(coalesce(s.stage::text, '-') || ':' || s.n, ' ' ORDER 
        (SELECT string_agg(coalesce(p.stage::text, '-') || ':' || p.n, ' ' ORDER BY p.stage)
         FROM (SELECT classify_stage(touchpoint) AS stage, count(*) AS n
               FROM classify_touchpoints GROUP BY 1) p) AS parallel_matches_serial;
-RESET parallel_setup_cost;
-RESET parallel_tuple_cost;
-RESET min_parallel_table_scan_size;
-RESET max_parallel_workers_per_gather;
+:reset_parallel
 RESET parallel_leader_participation;
 DROP TABLE classify_touchpoints;
 DELETE FROM interaction_stage_rules;

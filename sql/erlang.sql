@@ -1,11 +1,11 @@
 --
--- erlang: Erlang C and Erlang A staffing (src/erlang.c, doc/workforce.md)
+-- erlang: Erlang C and Erlang A staffing (src/erlang.c, doc/erlang.md)
 --
 -- Exact figures come from test/erlang_reference.sql, made by
 -- test/erlang_reference.py with mpmath at 60 digits; floats are compared there
 -- and only booleans and error classes are printed, which every platform agrees on.
 
--- The worked example of DESIGN section 7 and of Call Centre Helper's "Erlang C
+-- The worked example of Call Centre Helper's "Erlang C
 -- formula - made simple with an easy worked example": 100 calls per 30 minutes,
 -- AHT 180 s, 80 % answered within 20 s -> 14 agents, P(wait) 0.1741, service
 -- level 88.84 %, ASA 7.84 s, occupancy 71.43 %; 30 % shrinkage -> 20 to schedule.

@@ -62,14 +62,16 @@ WHERE p.provolatile <> 'i'
 ORDER BY p.oid::regprocedure::text;
 
 -- every aggregate can run in parallel: PARALLEL SAFE with a combine function whose
--- state is a real type (no serial/deserial functions needed)
+-- state is a real type (no serial/deserial functions needed).  The one exception
+-- listed: sequence_next_node keeps every event of its group with its value in an
+-- internal state, serialised for parallel workers (doc/paths.md says why)
 SELECT a.aggfnoid::regprocedure AS aggregate_not_parallel
 FROM pg_aggregate a
 JOIN pg_proc p ON p.oid = a.aggfnoid
 JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = a.aggfnoid AND d.deptype = 'e'
 JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'interaction'
 WHERE a.aggcombinefn = 0 OR p.proparallel <> 's' OR a.aggtranstype = 'internal'::regtype
-ORDER BY 1::text;
+ORDER BY a.aggfnoid::regprocedure::text;
 
 -- every type of the extension has a binary form (send and receive)
 SELECT t.oid::regtype AS type_without_binary_io
@@ -77,7 +79,7 @@ FROM pg_type t
 JOIN pg_depend d ON d.classid = 'pg_type'::regclass AND d.objid = t.oid AND d.deptype = 'e'
 JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'interaction'
 WHERE t.typtype = 'b' AND (t.typreceive = 0 OR t.typsend = 0)
-ORDER BY 1::text;
+ORDER BY t.oid::regtype::text;
 
 -- LEAKPROOF only on comparisons and hashes (operator functions, btree/hash
 -- support), whose errors never depend on the values: a damaged skillset is

@@ -479,10 +479,7 @@ SELECT uid, window_funnel(interval '3 hours', t, k = 0, k = 1, k = 2) AS wf,
        sequence_match('(?1).*(?2)(?t<600)(?3)', t, k = 0, k = 1, k = 2) AS sm,
        sequence_count('(?1)(?2)', t, k = 3, k = 4) AS sc
 FROM big GROUP BY uid;
-SET parallel_setup_cost = 0;
-SET parallel_tuple_cost = 0;
-SET min_parallel_table_scan_size = 0;
-SET max_parallel_workers_per_gather = 2;
+:force_parallel
 SET parallel_leader_participation = off;
 EXPLAIN (COSTS OFF)
 SELECT window_funnel(interval '3 hours', t, k = 0, k = 1, k = 2) FROM big;

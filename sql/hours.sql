@@ -1,5 +1,5 @@
 --
--- hours: the business_hours type and working-time arithmetic (DESIGN section 12)
+-- hours: the business_hours type and working-time arithmetic
 --
 \i test/regress_helpers.sql
 -- results must not depend on the session: run under an odd zone and DateStyle

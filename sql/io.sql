@@ -63,13 +63,12 @@ BEGIN
     ('skillset', 'billing:4'), ('journey_stage', 'awareness'), ('interaction_kind', 'inquiry'),
     ('interaction_channel', 'chat'), ('interaction_urgency', 'planned'), ('interaction_direction', 'inbound')) v(typ, lit)
   LOOP
-    EXECUTE format('CREATE TEMP TABLE %I (v %s)', 'bin_' || r.typ, r.typ);
     EXECUTE format('INSERT INTO sent SELECT %L, %s(%L::%s)', r.typ,
                    (SELECT typsend FROM pg_type WHERE oid = r.typ::regtype), r.lit, r.typ);
   END LOOP;
 END $$;
 SELECT typ, f.fault,
-       regexp_replace(pg_temp.binary_copy_error(('bin_' || typ)::regclass,
+       regexp_replace(pg_temp.binary_error(typ::regtype,
          CASE f.fault WHEN 'unknown version' THEN overlay(s.b PLACING '\x02' FROM 1 FOR 1)
                       WHEN 'bytes left over' THEN s.b || '\x00'::bytea
                       WHEN 'empty' THEN ''::bytea

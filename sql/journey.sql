@@ -226,10 +226,7 @@ FROM (SELECT id, journey_agg(at, stage, channel) AS j,
 -- forced parallel plans: partial aggregates combined give the serial answers
 CREATE TEMP TABLE serial_answers AS
 SELECT id % 10 AS g, journey_agg(at, stage, channel)::text AS j FROM touch_rows GROUP BY 1;
-SET parallel_setup_cost = 0;
-SET parallel_tuple_cost = 0;
-SET min_parallel_table_scan_size = 0;
-SET max_parallel_workers_per_gather = 2;
+:force_parallel
 SET enable_hashagg = off;
 EXPLAIN (COSTS OFF) SELECT id % 10, journey_agg(at, stage, channel) FROM touch_rows GROUP BY 1;
 EXPLAIN (COSTS OFF) SELECT journey_agg(at, stage, channel) FROM touch_rows;
@@ -246,10 +243,7 @@ ANALYZE stored;
 EXPLAIN (COSTS OFF) SELECT rollup(j) FROM stored;
 SELECT rollup(j)::text = (SELECT journey_agg(at, stage, channel)::text FROM touch_rows) AS same FROM stored;
 RESET enable_hashagg;
-RESET max_parallel_workers_per_gather;
-RESET min_parallel_table_scan_size;
-RESET parallel_tuple_cost;
-RESET parallel_setup_cost;
+:reset_parallel
 
 -- attribution against the plain SQL a user would write with window functions:
 -- every model on 300 random journeys, credits equal to 1e-9 and summing to 1

@@ -1,6 +1,7 @@
 --
 -- routing_priority: a waiting task's place in a queue
 --
+\i test/regress_helpers.sql
 SET TimeZone = 'UTC';
 SET DateStyle = 'ISO, YMD';
 
@@ -159,16 +160,10 @@ FROM tasks;
 -- copy it), with the serial answers
 CREATE TABLE tasks_parallel AS SELECT * FROM tasks;
 ANALYZE tasks_parallel;
-SET parallel_setup_cost = 0;
-SET parallel_tuple_cost = 0;
-SET min_parallel_table_scan_size = 0;
-SET max_parallel_workers_per_gather = 2;
+:force_parallel
 EXPLAIN (COSTS OFF) SELECT min(p), max(p) FROM tasks_parallel;
 CREATE TEMP TABLE parallel_minmax AS SELECT min(p) AS lo, max(p) AS hi FROM tasks_parallel;
-RESET parallel_setup_cost;
-RESET parallel_tuple_cost;
-RESET min_parallel_table_scan_size;
-RESET max_parallel_workers_per_gather;
+:reset_parallel
 SELECT lo = (SELECT min(p) FROM tasks) AS min_as_serial, hi = (SELECT max(p) FROM tasks) AS max_as_serial
 FROM parallel_minmax;
 DROP TABLE tasks_parallel;
@@ -276,7 +271,6 @@ SET DateStyle = 'ISO, YMD';
 --
 -- binary COPY round trip
 --
-\i test/regress_helpers.sql
 COPY samples TO :'binfile' WITH (FORMAT binary);
 CREATE TEMP TABLE samples_copy (p routing_priority);
 COPY samples_copy FROM :'binfile' WITH (FORMAT binary);

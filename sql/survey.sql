@@ -458,10 +458,7 @@ SELECT survey_agg(score)::text AS s, survey_agg(score, w)::text AS sw, nps(score
 FROM big;
 CREATE TEMP TABLE serial_grouped AS
 SELECT c5, survey_agg(score)::text AS s, nps(score), ces(c7) FROM big GROUP BY c5;
-SET parallel_setup_cost = 0;
-SET parallel_tuple_cost = 0;
-SET min_parallel_table_scan_size = 0;
-SET max_parallel_workers_per_gather = 2;
+:force_parallel
 EXPLAIN (COSTS OFF)
 SELECT survey_agg(score), survey_agg(score, w), nps(score), nps(score, w), csat(c5), ces(c7) FROM big;
 SELECT s = survey_agg(score)::text AS summary, sw = survey_agg(score, w)::text AS weighted,
@@ -484,10 +481,7 @@ SELECT round(csat(c7, 7)::numeric, 9) = round(100.0 * count(*) FILTER (WHERE c7 
        round(ces(c5, 5)::numeric, 9) = round(avg(c5), 9) AS ces5,
        round(ces(c7, 7)::numeric, 9) = round(avg(c7), 9) AS ces7
 FROM big;
-RESET parallel_setup_cost;
-RESET parallel_tuple_cost;
-RESET min_parallel_table_scan_size;
-RESET max_parallel_workers_per_gather;
+:reset_parallel
 
 --
 -- the statistics: p-values, extreme levels

@@ -1,6 +1,7 @@
 --
 -- taxonomy: the five enumerated types of interactions and journeys
 --
+\i test/regress_helpers.sql
 -- operator classes are well-formed
 SELECT opcname, amvalidate(opc.oid)
 FROM pg_opclass opc
@@ -80,19 +81,13 @@ RESET enable_mergejoin; RESET enable_nestloop; RESET enable_hashjoin;
 
 -- min and max are parallel: Partial Aggregate in the workers, Finalize in the
 -- leader, and the answers of the serial run above
-SET parallel_setup_cost = 0;
-SET parallel_tuple_cost = 0;
-SET min_parallel_table_scan_size = 0;
-SET max_parallel_workers_per_gather = 2;
+:force_parallel
 EXPLAIN (COSTS OFF)
 SELECT min(stage), max(stage), min(channel), max(channel), min(kind), max(kind),
        min(urgency), max(urgency), min(direction), max(direction) FROM touch;
 SELECT min(stage), max(stage), min(channel), max(channel), min(kind), max(kind),
        min(urgency), max(urgency), min(direction), max(direction) FROM touch;
-RESET parallel_setup_cost;
-RESET parallel_tuple_cost;
-RESET min_parallel_table_scan_size;
-RESET max_parallel_workers_per_gather;
+:reset_parallel
 
 -- indexes: btree answers ranges and min/max; hash answers equality
 CREATE INDEX touch_stage ON touch (stage);
@@ -110,7 +105,6 @@ RESET enable_seqscan; RESET enable_bitmapscan;
 -- binary COPY round trip: send and recv of all five types (journey_stage_recv,
 -- interaction_kind_recv, interaction_channel_recv, interaction_urgency_recv,
 -- interaction_direction_recv)
-\i test/regress_helpers.sql
 CREATE TEMP TABLE touch_copy (LIKE touch);
 COPY touch TO :'binfile' WITH (FORMAT binary);
 COPY touch_copy FROM :'binfile' WITH (FORMAT binary);

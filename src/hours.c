@@ -40,6 +40,7 @@
  *-------------------------------------------------------------------------
  */
 #include "interaction.h"
+#include "hours.h"
 
 #include "common/hashfn.h"
 #include "common/int.h"
@@ -1395,4 +1396,34 @@ business_hours_hash_extended(PG_FUNCTION_ARGS)
 
 	PG_RETURN_DATUM(hash_any_extended((unsigned char *) h + VARHDRSZ, VARSIZE(h) - VARHDRSZ,
 									  PG_GETARG_INT64(1)));
+}
+
+/* ---- for other C files (hours.h) ------------------------------------------ */
+
+struct BusinessHours *
+hours_from_datum(Datum d)
+{
+	return hours_get(d);
+}
+
+pg_tz *
+hours_find_zone(const struct BusinessHours *h)
+{
+	pg_tz	   *tz = pg_tzset(HOURS_TZNAME(h));
+
+	if (tz == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("time zone \"%s\" of a business_hours value is not known to this server",
+						HOURS_TZNAME(h))));
+	return tz;
+}
+
+int64
+hours_worked(const struct BusinessHours *h, pg_tz *tz, TimestampTz from, TimestampTz to)
+{
+	check_finite(from);
+	check_finite(to);
+	Assert(from <= to);
+	return worked(h, tz, from, to);
 }

@@ -173,4 +173,17 @@ extern char *kit_label_list(TaxonomyTag tag);
  */
 extern double kit_interval_usecs(const Interval *iv);
 
+/* ---- survey scores (survey.c), for the rate statistics (rate_ci.c) ------- */
+#define SURVEY_NSCORES_SHARED	11	/* scores 0..10 */
+
+/*
+ * The weight of each score 0..10 of a survey_summary (its counts when it is not
+ * weighted), the sum of the squared weights, and the number of top boxes that
+ * count for CSAT (ces false) or as "easy" for CES, on the scale given (0: the
+ * one the summary recorded, else the metric's default), checked as the csat()
+ * and ces() accessors check it.  Returns the scale.
+ */
+extern int	survey_summary_weights(Datum summary, int scale, bool ces, double *weight,
+								   double *weight_sq, int *top_boxes);
+
 #endif							/* INTERACTION_H */

@@ -1322,3 +1322,37 @@ nps_category(PG_FUNCTION_ARGS)
 	PG_RETURN_TEXT_P(cstring_to_text(score <= 6 ? "detractor" :
 									 score <= 8 ? "passive" : "promoter"));
 }
+
+/* ---- inputs of the rate statistics (csat_ci, ces_ci in rate_ci.c) ---------- */
+
+int
+survey_summary_weights(Datum summary, int scale, bool ces, double *weight,
+					   double *weight_sq, int *top_boxes)
+{
+	SurveySummary *s = (SurveySummary *) DatumGetPointer(summary);
+	SurveyMetric metric = ces ? METRIC_CES : METRIC_CSAT;
+	const SurveyScale *sc;
+
+	StaticAssertStmt(SURVEY_NSCORES_SHARED == SURVEY_NSCORES, "score counts agree");
+	if (scale == 0)
+		scale = s->scale != 0 ? s->scale :
+			(ces ? CES_DEFAULT_SCALE : CSAT_DEFAULT_SCALE);
+	sc = lookup_scale(scale);
+	if (s->scale != 0 && s->scale != scale)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("survey_summary holds %d-point scores, not %d-point ones",
+						s->scale, scale)));
+	for (int i = 0; i < SURVEY_NSCORES; i++)
+	{
+		if (s->count[i] > 0 && (i < 1 || i > scale))
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("survey_summary holds score %d, outside the 1..%d %s scale",
+							i, scale, metric_names[metric])));
+		weight[i] = summary_weight(s, i, i);
+	}
+	*weight_sq = s->weighted ? s->weight_sq : (double) summary_responses(s);
+	*top_boxes = ces ? sc->ces_top : sc->csat_top;
+	return scale;
+}

@@ -57,6 +57,10 @@ my %literals = (
 	business_hours => [ 'mon-fri 09:00-17:30; sat 10:00-14:00; tz Europe/Berlin; closed 2026-12-24, 2026-12-25',
 		'24/7', '', 'sun,mon 09:00-12:00, 13:00-24:00; tz America/New_York; open 2026-12-27 10:00-14:00',
 		'tz Australia/Lord_Howe; closed 2026-04-05' ],
+	sla_clock => [ 'running at 2026-12-22 10:00:00+00; runs [2026-12-21 10:00:00+00, 2026-12-21 12:00:00+00), [2026-12-22 09:30:00+00, ); hours mon-fri 09:00-17:00; tz UTC',
+		'stopped at 2026-12-22 10:00:00.5+00; runs [2026-12-21 10:00:00+00, 2026-12-21 12:00:00+00); hours 24/7; tz Europe/Berlin; closed 2026-12-24',
+		'paused at 2026-03-29 10:00:00+00; runs none; hours tz Australia/Lord_Howe',
+		'stopped at 2011-12-31 10:00:00+00; runs [2011-12-29 22:00:00+00, 2011-12-30 01:00:00+00), [2011-12-30 02:00:00+00, 2011-12-31 10:00:00+00); hours sun,mon 09:00-12:00, 13:00-24:00; tz Pacific/Apia; open 2011-12-30 10:00-14:00' ],
 );
 
 # Literals best made by the server (their text depends on the session).
@@ -70,6 +74,11 @@ my %made = (
 	funnel_events => q{SELECT 'window_funnel 3 1 0 0 ''strict_order'': 2026-01-01 10:00:00+00 1,2; 2026-01-01 11:00:00+00 -'::funnel_events::text
 		UNION ALL SELECT 'sequence 2 0 0 0 ''(?1).*(?t<=60)(?2)'': 2026-01-01 10:00:00+00 2; 2026-01-01 09:59:00+00 1'::funnel_events::text
 		UNION ALL SELECT 'window_funnel 0 0 0 0 '''''::funnel_events::text},
+	duration_sketch => q{SELECT duration_agg(x * interval '1 ms')::text FROM generate_series(0, 5000, 7) x
+		UNION ALL SELECT duration_agg(x * interval '1 s', 0.05)::text FROM generate_series(1, 3) x
+		UNION ALL SELECT 'accuracy=0.01 samples=0 zeros=0 sum_us=0 min_us=0 max_us=0 buckets='},
+	queue_summary => q{SELECT queue_agg(x * interval '1 s', x % 3 <> 0, x * interval '2 s')::text FROM generate_series(0, 40) x
+		UNION ALL SELECT queue_agg(interval '3 s', false, NULL, '10 s', '2 s')::text},
 );
 
 sub sample_literals

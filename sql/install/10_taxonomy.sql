@@ -1,3 +1,11 @@
+-- ---------------------------------------------------------------------------
+-- The five taxonomy types, each made from sql/install/taxonomy_type.sql.in
+-- ---------------------------------------------------------------------------
+-- @taxonomy_type journey_stage
+-- @taxonomy_type interaction_kind
+-- @taxonomy_type interaction_channel
+-- @taxonomy_type interaction_urgency
+-- @taxonomy_type interaction_direction
 
 -- ---------------------------------------------------------------------------
 -- Taxonomy helpers

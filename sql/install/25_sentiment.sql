@@ -5,48 +5,10 @@
 -- doc/sentiment.md)
 -- ---------------------------------------------------------------------------
 
--- The sixth taxonomy type, interaction_sentiment (a row of the table in
--- src/taxonomy.c).  The Makefile makes the five types of 1.0 from
--- taxonomy_type.sql.in before every part; a type new in 1.2 must also be in the
--- upgrade script, so its expansion of that template is written here.
-
--- ---------------------------------------------------------------------------
--- interaction_sentiment: the sixth taxonomy type, made from sql/install/taxonomy_type.sql.in
--- ---------------------------------------------------------------------------
-CREATE TYPE interaction_sentiment;
-
-CREATE FUNCTION interaction_sentiment_in(cstring, oid, integer) RETURNS interaction_sentiment
-	AS 'MODULE_PATHNAME', 'interaction_sentiment_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION interaction_sentiment_out(interaction_sentiment) RETURNS cstring
-	AS 'MODULE_PATHNAME', 'taxonomy_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION interaction_sentiment_recv(internal, oid, integer) RETURNS interaction_sentiment
-	AS 'MODULE_PATHNAME', 'interaction_sentiment_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION interaction_sentiment_send(interaction_sentiment) RETURNS bytea
-	AS 'MODULE_PATHNAME', 'taxonomy_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-
-CREATE TYPE interaction_sentiment (
-	INPUT = interaction_sentiment_in,
-	OUTPUT = interaction_sentiment_out,
-	RECEIVE = interaction_sentiment_recv,
-	SEND = interaction_sentiment_send,
-	INTERNALLENGTH = 1,
-	PASSEDBYVALUE,
-	ALIGNMENT = char,
-	STORAGE = plain,
-	CATEGORY = 'E'
-);
-COMMENT ON TYPE interaction_sentiment IS 'interaction taxonomy: interaction_sentiment (labels in interaction_sentiment_labels())';
-
-CREATE CAST (text AS interaction_sentiment) WITH INOUT AS ASSIGNMENT;
-CREATE CAST (interaction_sentiment AS text) WITH INOUT AS ASSIGNMENT;
-
-CREATE FUNCTION interaction_sentiment_labels() RETURNS interaction_sentiment[]
-	AS 'MODULE_PATHNAME', 'interaction_sentiment_labels' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION interaction_sentiment_labels() IS 'every interaction_sentiment label, in sort order';
-
--- @ordered_type interaction_sentiment taxonomy minmax
-COMMENT ON AGGREGATE min(interaction_sentiment) IS 'the earliest interaction_sentiment label in sort order';
-COMMENT ON AGGREGATE max(interaction_sentiment) IS 'the latest interaction_sentiment label in sort order';
+-- The sixth taxonomy type, interaction_sentiment: a row of the table in
+-- src/taxonomy.c and the one template (new in 1.2, so made here, where both the
+-- install and the upgrade script take it).
+-- @taxonomy_type interaction_sentiment
 
 -- User rules of sentiment(): a phrase (read as words, unique by its words) and
 -- its valence in [-4, 4]; made like interaction_kind_rules (kept by pg_dump;

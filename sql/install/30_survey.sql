@@ -77,21 +77,10 @@ CREATE OPERATOR + (
 );
 COMMENT ON OPERATOR + (survey_summary, survey_summary) IS 'merges two survey summaries';
 
-CREATE FUNCTION survey_summary_eq(survey_summary, survey_summary) RETURNS boolean
-	AS 'MODULE_PATHNAME', 'survey_summary_eq' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+-- @equality_type survey_summary survey_summary
 COMMENT ON FUNCTION survey_summary_eq(survey_summary, survey_summary) IS 'equal: same responses, weights and scale';
-CREATE FUNCTION survey_summary_ne(survey_summary, survey_summary) RETURNS boolean
-	AS 'MODULE_PATHNAME', 'survey_summary_ne' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION survey_summary_ne(survey_summary, survey_summary) IS 'not equal';
-CREATE OPERATOR = (
-	LEFTARG = survey_summary, RIGHTARG = survey_summary, FUNCTION = survey_summary_eq,
-	COMMUTATOR = =, NEGATOR = <>, RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel
-);
 COMMENT ON OPERATOR = (survey_summary, survey_summary) IS 'equal: same responses, weights and scale';
-CREATE OPERATOR <> (
-	LEFTARG = survey_summary, RIGHTARG = survey_summary, FUNCTION = survey_summary_ne,
-	COMMUTATOR = <>, NEGATOR = =, RESTRICT = pg_catalog.neqsel, JOIN = pg_catalog.neqjoinsel
-);
 COMMENT ON OPERATOR <> (survey_summary, survey_summary) IS 'not equal';
 
 -- accessors --------------------------------------------------------------------

@@ -2,7 +2,7 @@
 
 -- ---------------------------------------------------------------------------
 -- Workforce staffing: Erlang C (M/M/n) and Erlang A (M/M/n+M) (src/erlang.c,
--- doc/workforce.md).  calls arrive during period; traffic = calls * aht / period.
+-- doc/erlang.md).  calls arrive during period; traffic = calls * aht / period.
 -- ---------------------------------------------------------------------------
 CREATE FUNCTION erlang_c(traffic float8, agents integer) RETURNS float8
 	AS 'MODULE_PATHNAME', 'erlang_c' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;

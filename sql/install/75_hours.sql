@@ -1,7 +1,7 @@
 -- since 1.1
 -- ---------------------------------------------------------------------------
 -- business_hours: when a team works, in its own time zone; working time,
--- SLA due times, opening and closing (DESIGN section 12)
+-- due times, opening and closing
 --
 -- The functions are IMMUTABLE like core's timezone(text, timestamptz): their
 -- results depend on the arguments and the server's time zone database only,

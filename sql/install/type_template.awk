@@ -1,32 +1,34 @@
-# sql/install/type_template.awk: copies an install part, replacing each line
-#	-- @NAME TYPE CSYM [option ...]
+# sql/install/type_template.awk: copies install (or update) parts, replacing each
+# directive line
+#	-- @NAME TYPE [CSYM] [option ...]
 # with the template sql/install/NAME.sql.in (the folder passed as -v dir=PATH)
 # for TYPE, whose C functions are CSYM_*.  A template line that starts with
-# @OPTION@ is kept (without the marker) only when that option is given.  One
-# template serves every type of its kind:
+# @OPTION@ is kept (without the marker) only when that option is given.  A
+# template may hold directives itself (a taxonomy type is an ordered type); they
+# are expanded in turn.  One template serves every type of its kind:
+#	taxonomy_type.sql.in  a one-byte taxonomy type: I/O, casts, and its order
 #	ordered_type.sql.in   comparison operators, btree and hash operator classes;
 #	                      options sortsupport, minmax (the min and max aggregates)
 #	equality_type.sql.in  = and <> only; option hash (a hash operator class)
-$1 == "--" && $2 ~ /^@[a-z_]+$/ {
-	tmpl = dir "/" substr($2, 2) ".sql.in"
-	type = $3
-	csym = $4
+function directive(line, f) {
+	return split(line, f) >= 3 && f[1] == "--" && f[2] ~ /^@[a-z_]+$/
+}
+
+function expand(line,    f, n, i, tmpl, type, csym, opts, t, found, lines, count) {
+	n = split(line, f)
+	tmpl = dir "/" substr(f[2], 2) ".sql.in"
+	type = f[3]
+	csym = f[4]
 	opts = " "
-	for (i = 5; i <= NF; i++)
-		opts = opts $i " "
+	for (i = 5; i <= n; i++)
+		opts = opts f[i] " "
+	# read the whole template first: a nested directive may open another one
 	found = 0
-	while ((getline line < tmpl) > 0)
+	count = 0
+	while ((getline t < tmpl) > 0)
 	{
 		found = 1
-		if (match(line, /^@[A-Z]+@/) && line !~ /^@(TYPE|C)@/)
-		{
-			if (index(opts, " " tolower(substr(line, 2, RLENGTH - 2)) " ") == 0)
-				continue
-			line = substr(line, RLENGTH + 1)
-		}
-		gsub(/@TYPE@/, type, line)
-		gsub(/@C@/, csym, line)
-		print line
+		lines[++count] = t
 	}
 	close(tmpl)
 	if (!found)
@@ -34,6 +36,23 @@ $1 == "--" && $2 ~ /^@[a-z_]+$/ {
 		print "type_template.awk: no template " tmpl > "/dev/stderr"
 		exit 1
 	}
-	next
+	for (i = 1; i <= count; i++)
+	{
+		t = lines[i]
+		if (match(t, /^@[A-Z]+@/) && t !~ /^@(TYPE|C)@/)
+		{
+			if (index(opts, " " tolower(substr(t, 2, RLENGTH - 2)) " ") == 0)
+				continue
+			t = substr(t, RLENGTH + 1)
+		}
+		gsub(/@TYPE@/, type, t)
+		gsub(/@C@/, csym, t)
+		if (directive(t))
+			expand(t)
+		else
+			print t
+	}
 }
+
+directive($0) { expand($0); next }
 { print }

@@ -1,11 +1,22 @@
-# test/t/001_doc_examples.pl: every example in doc/*.md is run and its output checked.
+# test/t/001_doc_examples.pl: every SQL block of doc/*.md and README.md is run.
 #
-# In doc/*.md a ```sql block followed (after blank lines only) by a ```text block is
-# an example: the SQL is run with psql -X -q (aligned output, one run per block) and what psql prints
-# must equal the text block (trailing blanks ignored).  A ```sql block with no
-# ```text block after it is run as set-up.  Each file runs in one session of a
-# fresh database, in file order (tables carry over from block to block, session
-# settings do not).
+# Every fenced block carries a tag (```sql, ```text, ```sh, ...): an untagged block
+# fails, so that no SQL hides from this test.  Fences indented inside a list item
+# count too (their indentation is removed).  A ```sql block
+#   - followed (after blank lines only) by a ```text block is an example: psql -X -q
+#     (aligned output) runs it and what it prints must equal the text block (trailing
+#     blanks ignored);
+#   - otherwise it must print no ERROR, WARNING, FATAL or psql: line.
+# Each file runs in a fresh database with the extension created, block after block
+# in file order (tables carry over, session settings do not).  Words after the tag:
+#   db=NAME       run in the file's database NAME instead, created empty (no
+#                 extension) on first use: a shard and a coordinator, or an install
+#                 from scratch;
+#   fixture=NAME  load test/doc_fixtures/NAME.sql into that database first (once):
+#                 tables a block reads that the document does not create.
+#   tour          a block of the README's tour: test/t/007_tour.pl runs those in one
+#                 session on the sample data set ('make sample') and compares their
+#                 output; this test leaves them to it.
 use strict;
 use warnings;
 use File::Basename;
@@ -15,32 +26,37 @@ use IPC::Run;
 use InteractionTest;
 
 my $top = $ENV{TESTDIR} || '.';
-my @docs = sort glob("$top/doc/*.md");
-plan skip_all => 'no doc/*.md' unless @docs;
+my @docs = (sort(glob("$top/doc/*.md")), "$top/README.md");
 
-my $node = InteractionTest::node('docs', no_extension => 1);
-
-# Split a markdown file into fenced blocks: [lang, text, line].
+# Split a markdown file into fenced blocks: {lang, attr, text, line, between}.
 sub fenced_blocks
 {
 	my ($file) = @_;
 	open my $fh, '<', $file or die "$file: $!";
-	my (@blocks, $lang, $buf, $start, $between);
+	my (@blocks, $open, $between);
+	$between = '';
 	while (my $line = <$fh>)
 	{
-		if (defined $lang)
+		if ($open)
 		{
-			if ($line =~ /^```\s*$/)
+			if ($line =~ /^\s*```\s*$/)
 			{
-				push @blocks, [ $lang, $buf, $start, $between ];
-				undef $lang;
+				$open->{between} = $between;
+				push @blocks, $open;
+				undef $open;
 				$between = '';
 			}
-			else { $buf .= $line; }
+			else
+			{
+				$line =~ s/^ {0,$open->{indent}}//;
+				$open->{text} .= $line;
+			}
 		}
-		elsif ($line =~ /^```(\w*)\s*$/)
+		elsif ($line =~ /^( *)```\s*(\S*)\s*(.*?)\s*$/)
 		{
-			($lang, $buf, $start) = ($1, '', $.);
+			my ($indent, $lang, $rest) = (length($1), $2, $3);
+			my %attr = map { /^([a-z]+)=(\S+)$/ ? ($1 => $2) : ($_ => 1) } split ' ', $rest;
+			$open = { indent => $indent, lang => $lang, attr => \%attr, text => '', line => $. };
 		}
 		else { $between .= $line; }
 	}
@@ -56,53 +72,78 @@ sub normalise
 	return $s;
 }
 
+# Parse everything first, so that the plan counts every block.
+my %parsed;
+my $planned = 0;
 for my $file (@docs)
 {
-	my $name = basename($file, '.md');
-	my $db = "doc_$name";
-	$db =~ s/\W/_/g;
-	$node->safe_psql('postgres', "CREATE DATABASE $db");
-	$node->safe_psql($db, 'CREATE EXTENSION interaction');
-
-	# One psql session per file: feed the blocks one at a time, separated by markers.
 	my @blocks = fenced_blocks($file);
 	my @examples;
 	for (my $i = 0; $i < @blocks; $i++)
 	{
-		next unless $blocks[$i][0] eq 'sql';
+		next unless $blocks[$i]{lang} eq 'sql';
+		next if $blocks[$i]{attr}{tour};
 		my $expect;
-		if ($i + 1 < @blocks && $blocks[ $i + 1 ][0] eq 'text'
-			&& $blocks[ $i + 1 ][3] =~ /\A\s*\z/)
+		if ($i + 1 < @blocks && $blocks[ $i + 1 ]{lang} eq 'text'
+			&& $blocks[ $i + 1 ]{between} =~ /\A\s*\z/)
 		{
-			$expect = $blocks[ $i + 1 ][1];
+			$expect = $blocks[ $i + 1 ]{text};
 		}
-		push @examples, { sql => $blocks[$i][1], line => $blocks[$i][2], expect => $expect };
+		push @examples, { %{ $blocks[$i] }, expect => $expect };
 	}
+	$parsed{$file} = { blocks => \@blocks, examples => \@examples };
+	$planned += 1 + @examples;
+}
+plan tests => $planned;
+
+my $node = InteractionTest::node('docs', no_extension => 1);
+$node->safe_psql('postgres', 'CREATE ROLE report_user');
+
+for my $file (@docs)
+{
+	my $name = basename($file, '.md');
+	my @untagged = map { $_->{line} } grep { $_->{lang} eq '' } @{ $parsed{$file}{blocks} };
+	is("@untagged", '', "$name.md: every code block is tagged (untagged at lines: @untagged)");
+	my @examples = @{ $parsed{$file}{examples} };
 	next unless @examples;
 
-	# One psql run per block (so errors and results come out in order); tables
-	# made by one block are there for the next, session settings are not.
-	my %got;
-	for my $k (0 .. $#examples)
+	my $main = lc("doc_$name") =~ s/\W/_/gr;
+	$node->safe_psql('postgres', "CREATE DATABASE $main");
+	$node->safe_psql($main, 'CREATE EXTENSION interaction');
+	my %made = ($main => 1);
+	my %loaded;
+
+	# One psql run per block (errors and results come out in order).
+	for my $ex (@examples)
 	{
+		my $db = $main;
+		if (my $d = $ex->{attr}{db})
+		{
+			$db = "${main}_$d" =~ s/\W/_/gr;
+			$node->safe_psql('postgres', "CREATE DATABASE $db") unless $made{$db}++;
+		}
+		my $setup = '';
+		if (my $f = $ex->{attr}{fixture})
+		{
+			unless ($loaded{"$db/$f"}++)
+			{
+				my ($rc, $o, $e) = $node->psql($db, slurp_file("$top/test/doc_fixtures/$f.sql"),
+					on_error_stop => 1);
+				$setup = "fixture $f failed: $e\n" if $rc;
+			}
+		}
 		my $out = '';
 		IPC::Run::run([ 'psql', '-X', '-q', '-d', $node->connstr($db) ],
-			'<', \$examples[$k]{sql}, '>&', \$out);
-		$got{$k} = $out;
-	}
-	for my $k (0 .. $#examples)
-	{
-		my $ex = $examples[$k];
-		my $got = normalise($got{$k} // '');
+			'<', \$ex->{text}, '>&', \$out);
+		my $got = normalise($setup . $out);
+		my $where = "$name.md line $ex->{line}" . ($ex->{attr}{db} ? " (database $ex->{attr}{db})" : '');
 		if (defined $ex->{expect})
 		{
-			is($got, normalise($ex->{expect}), "$name.md line $ex->{line}");
+			is($got, normalise($ex->{expect}), $where);
 		}
 		else
 		{
-			unlike($got, qr/^(ERROR|FATAL|psql:)/m, "$name.md line $ex->{line} runs");
+			unlike($got, qr/^(ERROR|WARNING|FATAL|PANIC|psql:|fixture )/m, "$where runs without error or warning");
 		}
 	}
 }
-
-done_testing();

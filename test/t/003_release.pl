@@ -3,8 +3,10 @@
 #   - META.json (PGXN) parses and has every field the PGXN Meta Spec 1.0.0 requires,
 #     with values of the right form (semantic versions, a known license, provides
 #     naming files of the tree);
-#   - the version is one: default_version in interaction.control, EXTVERSION in the
-#     Makefile, META.json (as major.minor.0) and debian/changelog (upstream part);
+#   - the version is one: default_version in interaction.control (the Makefile reads
+#     it: make version), META.json (as major.minor.0) and debian/changelog (upstream
+#     part); every released version has its frozen install script and the chain of
+#     upgrade scripts reaches the newest from each;
 #   - `make dist` writes interaction-VERSION.tar.gz holding exactly the files git
 #     tracks, under one top directory interaction-VERSION/.
 # The dist part needs the git checkout: 'make test' runs on a copy of the tree and
@@ -56,13 +58,29 @@ like($meta->{release_status} // 'stable', qr/^(stable|testing|unstable)$/, 'META
 
 # One version everywhere.
 my ($control) = slurp_file("$top/interaction.control") =~ /^default_version\s*=\s*'([^']+)'/m;
-my ($makefile) = slurp_file("$top/Makefile") =~ /^EXTVERSION\s*=\s*(\S+)/m;
+my ($makefile, $previous) = `make -s --no-print-directory -C '$top' version` =~ /^EXTVERSION=(\S+) PREVVERSION=(\S*)/m;
 my ($debian) = slurp_file("$top/debian/changelog") =~ /^\S+ \(([^)-]+)(-[^)]*)?\)/;
 is($makefile, $control, "Makefile EXTVERSION equals default_version $control");
 is($meta->{version}, "$control.0", 'META.json version is default_version as major.minor.0');
 is($debian, $control, 'debian/changelog upstream version equals default_version');
+unlike(slurp_file("$top/Makefile"), qr/^\s*EXTVERSION\s*:?=\s*[0-9]/m, 'the Makefile names no version of its own');
 ok(-f "$top/sql/interaction--$_.sql", "the released $_ script is in the tree") for qw(1.0 1.1);
 ok(-f "$top/sql/interaction--1.0--1.1.sql", 'the released 1.0 to 1.1 upgrade script is in the tree');
+ok(-d "$top/sql/update/$previous--$control", "the upgrade folder of the version in development: sql/update/$previous--$control");
+# every released version reaches the newest by upgrade scripts (the built one included)
+my %edges;
+for (glob("$top/sql/interaction--*--*.sql"), "$top/sql/interaction--$previous--$control.sql")
+{
+	push @{ $edges{$1} }, $2 if m{interaction--([0-9.]+)--([0-9.]+)\.sql$};
+}
+for my $v (sort map { m{interaction--([0-9.]+)\.sql$} ? $1 : () } glob("$top/sql/interaction--*.sql"))
+{
+	next if $v eq $control;
+	my %seen = ($v => 1);
+	my @todo = ($v);
+	while (my $x = shift @todo) { for (@{ $edges{$x} // [] }) { push @todo, $_ unless $seen{$_}++; } }
+	ok($seen{$control}, "released $v upgrades to $control by the scripts of the tree");
+}
 
 SKIP:
 {

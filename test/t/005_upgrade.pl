@@ -1,14 +1,22 @@
 # test/t/005_upgrade.pl: every released version upgrades to the newest.
 #
-# For each version older than default_version: install it, store a value of every
-# type it has (and a user stage rule), walk ALTER EXTENSION interaction UPDATE to
-# the newest, then check that
+# For each version older than default_version, as a DBA's package upgrade does it:
+# with the library of that release (rebuilt from its commit, test/releases) install
+# it, store values of every type it has (and a user stage rule), then put today's
+# library in its place, walk ALTER EXTENSION interaction UPDATE to the newest, and
+# check that
 #   - the catalog of the upgraded extension equals that of a fresh install of the
 #     newest version: its objects, function attributes and bodies, types,
 #     operators, operator classes, aggregates, casts, tables, grants and comments
 #     (the test names every difference);
-#   - the stored values read back unchanged, in text and in binary, and their
-#     btree indexes are still valid (amcheck: same order, every row found).
+#   - the values the old library stored read back unchanged through today's
+#     library, in text and in binary, and their btree indexes are still valid
+#     (amcheck: same order, every row found);
+#   - every type of the version (from its catalog) had values to store.
+# The old sources come from the git checkout (INTERACTION_SOURCE_TOP when 'make
+# test' runs on a copy of the tree); without one, or without a staged install to
+# swap libraries in, the values are written by today's library and that is
+# reported as a skip.
 # Each version is walked twice: installed in public, and in a schema of its own
 # (the extension is relocatable; an upgrade script that names public would
 # leave objects behind there, and the catalogs would differ).
@@ -16,9 +24,9 @@ use strict;
 use warnings;
 use PostgreSQL::Test::Utils;
 use Test::More;
+use File::Temp qw(tempdir);
+use File::Copy qw(copy);
 use InteractionTest;
-
-my $node = InteractionTest::node('upgrade', no_extension => 1);
 
 # The versions are read from the tree: default_version in the control file, and
 # an install script sql/interaction--V.sql for every version (the server's
@@ -33,7 +41,57 @@ sub cmp_versions
 	my @b = split /\./, shift;
 	return ($a[0] <=> $b[0]) || ($a[1] <=> $b[1]);
 }
+plan tests => 1 + 17 * @older;
 ok(@older >= 1, "released versions older than $newest: @older");
+
+# A private copy of the staged install, whose library is swapped: the old release's
+# while it stores values, today's for the update (replaced by rename, as a package
+# manager does).
+my $pg_config = $ENV{PG_CONFIG} // 'pg_config';
+my $pkglibdir = `$pg_config --pkglibdir`;
+chomp $pkglibdir;
+my ($private, $library, $today);
+if ($ENV{INTERACTION_DESTDIR})
+{
+	$private = tempdir(CLEANUP => 1);
+	system("cp -a '$ENV{INTERACTION_DESTDIR}/.' '$private/'") == 0 or BAIL_OUT('cannot copy the staged install');
+	$library = "$private$pkglibdir/interaction.so";
+	$today = "$private/today-interaction.so";
+	copy($library, $today) or BAIL_OUT("cannot keep today's library: $!");
+}
+sub put_library
+{
+	my ($so) = @_;
+	return unless $library;
+	copy($so, "$library.new") && rename("$library.new", $library) or BAIL_OUT("cannot install $so: $!");
+}
+
+# The library of a release, built from its commit.
+my %release_commit;
+for (split /\n/, slurp_file("$top/test/releases"))
+{
+	$release_commit{$1} = $2 if /^([0-9.]+)\s+([0-9a-f]{7,40})\s*$/;
+}
+my $src = $ENV{INTERACTION_SOURCE_TOP} // $top;
+sub release_library
+{
+	my ($version) = @_;
+	my $commit = $release_commit{$version}
+	  or return (undef, "no commit recorded for $version in test/releases");
+	return (undef, 'no staged install (INTERACTION_DESTDIR) to swap libraries in') unless $library;
+	# the checkout belongs to another user when 'make test' runs as root
+	local $ENV{GIT_CONFIG_PARAMETERS} = "'safe.directory=*'";
+	return (undef, "no git checkout at $src") unless system("git -C '$src' rev-parse --verify -q '$commit^{commit}' >/dev/null 2>&1") == 0;
+	my $dir = tempdir(CLEANUP => 1);
+	system("git -C '$src' archive '$commit' | tar -x -C '$dir'") == 0
+	  or return (undef, "git archive $commit failed");
+	system("make -s -C '$dir' PG_CONFIG='$pg_config' interaction.so > '$dir/build.log' 2>&1") == 0 && -f "$dir/interaction.so"
+	  or return (undef, "building $commit failed:\n" . slurp_file("$dir/build.log"));
+	return ("$dir/interaction.so", undef);
+}
+
+local $ENV{INTERACTION_DESTDIR} = $private if $private;
+my $node = InteractionTest::node('upgrade', no_extension => 1);
 
 # One line per fact of the extension's catalog; two installs are equal when
 # their sets of lines are.  Objects are named by identity, never by OID.
@@ -133,8 +191,16 @@ ORDER BY 1};
 
 for my $from (@older)
 {
+	my ($old_library, $why) = release_library($from);
+	SKIP:
+	{
+		skip "values of $from written by today's library: $why", 1 unless $old_library;
+		ok(-s $old_library, "$from: library built from its release commit $release_commit{$from}");
+	}
+	my $writer = $old_library ? "the $from library" : "today's library";
 	for my $schema ('public', 'cx')
 	{
+		put_library($old_library) if $old_library;
 		my $db = "from_" . ($from =~ tr/./_/r) . "_in_$schema";
 		my $create = sub {
 			my ($db, $version) = @_;
@@ -149,7 +215,10 @@ for my $from (@older)
 
 		# a value of every type this version has, stored before the update
 		my %lit = InteractionTest::sample_literals($node, $db);
-		ok(scalar(keys %lit) >= 5, "$from: types with stored values: " . join(', ', sort keys %lit));
+		my @version_types = InteractionTest::extension_types($node, $db);
+		my @no_values = grep { !$lit{$_} || !@{ $lit{$_} } } @version_types;
+		ok(@version_types && !@no_values, "$from: every type of its catalog has values to store ("
+			  . join(', ', @version_types) . ')' . (@no_values ? "; none for: @no_values" : ''));
 		my $readback = '';
 		for my $type (sort keys %lit)
 		{
@@ -169,10 +238,12 @@ for my $from (@older)
 		  . "FROM interaction_stage_rules";
 		my $before = $node->safe_psql($db, $readback);
 
+		put_library($today) if $old_library;
 		$node->safe_psql($db, 'ALTER EXTENSION interaction UPDATE');
 		is($node->safe_psql($db, "SELECT extversion FROM pg_extension WHERE extname = 'interaction'"),
 			$newest, "$from updated to $newest");
-		is($node->safe_psql($db, $readback), $before, "$from ($schema): stored values read back unchanged after the update");
+		is($node->safe_psql($db, $readback), $before,
+			"$from ($schema): values stored by $writer read back unchanged by today's library after the update");
 		my $indexes = $node->safe_psql($db, q{
 			SELECT string_agg(indexrelid::regclass::text, ' ' ORDER BY 1) FROM pg_index
 			WHERE indrelid::regclass::text LIKE 't\_%'});
@@ -193,4 +264,3 @@ for my $from (@older)
 	}
 }
 
-done_testing();

@@ -55,7 +55,7 @@ my $readme = do { local $/; <$fh> };
 close $fh;
 my ($tour) = $readme =~ /^## A five-minute tour\n(.*?)^## /ms;
 ok(defined $tour, 'README has the tour');
-my (@blocks, $lang, $buf, $between);
+my (@blocks, $lang, $buf, $between, @untagged_sql);
 $between = '';
 for my $line (split /^/, $tour // '')
 {
@@ -69,7 +69,12 @@ for my $line (split /^/, $tour // '')
 		}
 		else { $buf .= $line; }
 	}
-	elsif ($line =~ /^```(\w*)\s*$/) { ($lang, $buf) = ($1, ''); }
+	elsif ($line =~ /^```(\w*)\s*(.*?)\s*$/)
+	{
+		($lang, $buf) = ($1, '');
+		# test/t/001_doc_examples.pl leaves the blocks tagged "tour" to this test
+		push @untagged_sql, $line if $lang eq 'sql' && $2 ne 'tour';
+	}
 	else { $between .= $line; }
 }
 my @examples;
@@ -82,6 +87,7 @@ for (my $i = 0; $i < @blocks; $i++)
 	push @examples, { sql => $blocks[$i][1], expect => $expect };
 }
 cmp_ok(scalar @examples, '>=', 10, 'the tour has its statements');
+is(scalar @untagged_sql, 0, 'every SQL block of the tour is tagged "tour" (the doc tester leaves those to this test)');
 
 sub normalise
 {

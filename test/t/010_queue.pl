@@ -6,11 +6,15 @@
 # and logging what it took.  Every task must be taken exactly once (none twice,
 # none lost), the pops must be index scans, and each worker must have taken
 # its tasks in routing order (no task it took later outranks one it took
-# earlier: there are no inserts, so a task it skipped was being taken).
+# earlier: there are no inserts, so a task it skipped was being taken).  Routing
+# order is checked twice: with the type's own operator, and against an order
+# computed in plain SQL from the raw fields each task was made from (tier higher
+# first, then virtual arrival enqueued_at - level * step earlier first, then
+# enqueued_at earlier first; doc/routing.md), which does not trust the type.
 use strict;
 use warnings;
 use PostgreSQL::Test::Utils;
-use Test::More;
+use Test::More tests => 14;
 use InteractionTest;
 
 my $ntasks = 100_000;
@@ -27,14 +31,15 @@ $node->safe_psql('postgres', qq{
 		id bigint PRIMARY KEY,
 		priority routing_priority NOT NULL
 	);
-	INSERT INTO queue
-	SELECT i,
-		   routing_priority((random() * 9)::int,
-							'2026-01-01 09:00+00'::timestamptz
-							  + (random() * 3600)::int * interval '1 second',
-							'1 minute',
-							CASE WHEN random() < 0.05 THEN 1 ELSE 0 END)
+	-- the raw fields of each task, kept to compute the routing order without the type
+	CREATE TABLE raw AS
+	SELECT i AS id, (random() * 9)::int AS level,
+		   '2026-01-01 09:00+00'::timestamptz + (random() * 3600)::int * interval '1 second' AS enqueued_at,
+		   interval '1 minute' AS step,
+		   CASE WHEN random() < 0.05 THEN 1 ELSE 0 END AS tier
 	FROM generate_series(1, $ntasks) i;
+	INSERT INTO queue
+	SELECT id, routing_priority(level, enqueued_at, step, tier) FROM raw;
 	CREATE INDEX queue_priority ON queue (priority);
 	CREATE TABLE original AS SELECT * FROM queue;
 	CREATE TABLE taken (
@@ -91,6 +96,30 @@ is( $node->safe_psql(
 		SELECT priority > lag(priority) OVER (PARTITION BY worker ORDER BY seq) AS outranks
 		FROM taken) s
 	WHERE outranks}),
-	'0', 'each worker took its tasks in routing order');
-
-done_testing();
+	'0', 'each worker took its tasks in routing order (the type\'s own >)');
+# the same with the order computed from the raw fields: a task taken later by a
+# worker outranks the one it took just before when its tier is higher, or the tier
+# is equal and its virtual arrival earlier, or both are equal and it was enqueued
+# earlier
+is( $node->safe_psql(
+		'postgres', q{
+	SELECT count(*) FROM (
+		SELECT r.tier, r.enqueued_at - r.level * r.step AS virtual, r.enqueued_at,
+			   lag(r.tier) OVER w AS prev_tier,
+			   lag(r.enqueued_at - r.level * r.step) OVER w AS prev_virtual,
+			   lag(r.enqueued_at) OVER w AS prev_enqueued
+		FROM taken t JOIN raw r USING (id)
+		WINDOW w AS (PARTITION BY t.worker ORDER BY t.seq)) s
+	WHERE tier > prev_tier
+	   OR (tier = prev_tier AND virtual < prev_virtual)
+	   OR (tier = prev_tier AND virtual = prev_virtual AND enqueued_at < prev_enqueued)}),
+	'0', 'each worker took its tasks in the order computed from tier, virtual arrival and enqueued_at');
+# and the order of the type agrees with that computed order over all the tasks
+is( $node->safe_psql(
+		'postgres', q{
+	SELECT count(*) FROM (
+		SELECT o.priority, lag(o.priority) OVER (ORDER BY r.tier DESC,
+			r.enqueued_at - r.level * r.step, r.enqueued_at, r.id) AS prev
+		FROM original o JOIN raw r USING (id)) s
+	WHERE priority > prev}),
+	'0', 'sorted by the raw fields, no task outranks the one before it');

@@ -6,7 +6,7 @@
 use strict;
 use warnings;
 use PostgreSQL::Test::Utils;
-use Test::More;
+use Test::More tests => 16;
 use InteractionTest;
 
 my $node = InteractionTest::node('trusted', no_extension => 1);
@@ -98,4 +98,3 @@ is(as('db_owner', q{SELECT count(*) FROM pg_extension WHERE extname = 'interacti
 	'the database owner drops it');
 
 $node->stop;
-done_testing();

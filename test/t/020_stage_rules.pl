@@ -7,7 +7,7 @@
 use strict;
 use warnings;
 use PostgreSQL::Test::Utils;
-use Test::More;
+use Test::More tests => 29;
 use InteractionTest;
 
 my $node = InteractionTest::node('stage_rules');
@@ -117,4 +117,3 @@ $primary->wait_for_catchup($standby);
 is($s->query_safe(q{SELECT classify_stage('adventure')}), 'retention', 'standby: and its update');
 $s->quit;
 
-done_testing();

@@ -8,7 +8,7 @@
 use strict;
 use warnings;
 use PostgreSQL::Test::Utils;
-use Test::More;
+use Test::More tests => 7;
 use InteractionTest;
 
 my $node = InteractionTest::node('skills_fuzz');
@@ -139,4 +139,3 @@ is($node->safe_psql('postgres',
 	't', 'many literals accepted and many rejected, text and binary');
 ok($node->safe_psql('postgres', 'SELECT 1') eq '1', 'server still up');
 
-done_testing();

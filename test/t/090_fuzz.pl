@@ -5,7 +5,13 @@
 # function.  Binary input: FUZZ_BINARY mutated send-function outputs per type are
 # written as one-row binary COPY files and loaded.  Pass: the server never crashes,
 # and every rejection carries a data-exception SQLSTATE (class 22, or 08P01 for a
-# message that ends early), never XX000.
+# message that ends early), never XX000.  And the fuzzer has teeth: on each path
+# of each type at least FLOOR mutated values are accepted and at least FLOOR are
+# rejected by the type itself (FLOOR: 0.1 % of the text mutations, 0.5 % of the
+# binary ones, at least 1); a binary rejection counts only when it comes from the
+# value (the type's receive function, or COPY finding bytes it left unread), not
+# from the COPY framing (22P04), so a broken file writer cannot pass for a strict
+# type.  The type list is the catalog's (every base type the extension owns).
 use strict;
 use warnings;
 use PostgreSQL::Test::Utils;
@@ -20,13 +26,15 @@ my $node = InteractionTest::node('fuzz');
 $node->safe_psql('postgres', slurp_file("$top/test/fuzz/fuzz.sql"));
 
 my @types = InteractionTest::extension_types($node);
-ok(@types >= 5, 'found the extension types: ' . join(', ', @types));
+# 1 + 8 assertions per type: a type that dies mid-way shows its unrun assertions
+plan tests => 1 + 8 * @types;
+ok(@types >= 1, 'found the extension types: ' . join(', ', @types));
 my %seeds = InteractionTest::sample_literals($node);
 
 for my $type (@types)
 {
 	my @s = @{ $seeds{$type} // [] };
-	ok(@s, "$type has seed literals") or next;
+	ok(@s, "$type has seed literals") or do { fail("$type: not fuzzed") for 1 .. 7; next };
 
 	# text input
 	my $n = int($text_total / @types);
@@ -38,6 +46,12 @@ for my $type (@types)
 	my @bad = grep { $_ ne 'ok' && $_ !~ /^(22...|54000)$/ } keys %tally;
 	is_deeply(\@bad, [], "$type: every rejection is a data exception ("
 		  . join(', ', map { "$_=$tally{$_}" } sort keys %tally) . ')');
+	my $tfloor = int($n / 1000) || 1;
+	my $taccepted = $tally{ok} // 0;
+	my $trejected = 0;
+	$trejected += $tally{$_} for grep { $_ ne 'ok' } keys %tally;
+	ok($taccepted >= $tfloor && $trejected >= $tfloor,
+		"$type: text fuzzing has teeth: $taccepted accepted, $trejected rejected (each >= $tfloor)");
 
 	# binary input: mutate the send-function output of the seeds
 	my @bin = split /\n/, $node->safe_psql('postgres',
@@ -74,10 +88,15 @@ for my $type (@types)
 	my @bbad = grep { $_ !~ /^(22...|08P01|54000)$/ } keys %btally;
 	is_deeply(\@bbad, [], "$type: every binary rejection is a data exception (accepted=$accepted, "
 		  . join(', ', map { "$_=$btally{$_}" } sort keys %btally) . ')');
+	my $bfloor = int($binary_per_type / 200) || 1;
+	my $brejected = 0;
+	$brejected += $btally{$_} for grep { $_ ne '22P04' } keys %btally;
+	ok($accepted >= $bfloor && $brejected >= $bfloor,
+		"$type: binary fuzzing reached the receive function: $accepted accepted, $brejected rejected "
+		  . "by the value, " . ($btally{'22P04'} // 0) . " by the COPY framing (each of the first two >= $bfloor)");
 	# what was accepted must print and read back as itself
 	my $bad_rt = $node->safe_psql('postgres',
 		"SELECT count(*) FROM fuzz_bin WHERE v::text::$type IS DISTINCT FROM v");
 	is($bad_rt, '0', "$type: accepted binary values round-trip through text");
 }
 
-done_testing();

@@ -1,4 +1,4 @@
--- test/demo/75_sla.sql: service levels in business hours.
+-- test/demo/75_hours.sql: service levels in business hours.
 --
 -- The support team works Monday to Friday 08:00-18:00 and Saturday 09:00-13:00,
 -- Berlin time, closed on 3 October.  The sample's tickets (e-mail, social media,

@@ -1,4 +1,4 @@
--- test/demo/70_staffing.sql: the phone line (the sample's calls and staffing).
+-- test/demo/70_erlang.sql: the phone line (the sample's calls and staffing).
 -- First the intraday curve of the busiest day: calls and AHT per half hour by SQL,
 -- the agents needed by Erlang C (erlang_agents) and Erlang A (erlang_a_agents), next
 -- to the agents who were logged in.  Then what happened against what Erlang A
