@@ -10,7 +10,7 @@ use InteractionTest;
 my $node = InteractionTest::node('dump');
 my %lit = InteractionTest::sample_literals($node);
 my @types = InteractionTest::extension_types($node);
-plan tests => 7 + @types;
+plan tests => 9 + @types;
 my @no_values = grep { !$lit{$_} || !@{ $lit{$_} } } @types;
 ok(@types && !@no_values, 'types to dump, each with sample values: ' . join(', ', @types)
 	  . (@no_values ? "; none for: @no_values" : ''));
