@@ -137,6 +137,7 @@ freeze:
 	@bash test/freeze '$(NEXT)'
 
 $(OBJS): src/interaction.h src/classify.h src/funnel.h src/hours.h
+src/sentiment.o src/sentiment_vocabulary.o: src/sentiment.h
 
 .PHONY: test demo bench valgrind sqlsmith crosscheck
 test demo bench valgrind sqlsmith crosscheck:

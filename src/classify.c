@@ -79,7 +79,24 @@ struct ClassifyMatcher
 	int			maxwords;		/* words in the longest phrase */
 	uint32		mask;			/* table size - 1 (a power of two) */
 	ClassifyPhrase *slots;
+	const double *valences;		/* a valence classifier's, by label; in cxt */
 };
+
+/*
+ * A valence classifier's valences belong to the matcher they index into: a
+ * statement still using an older matcher (a cursor) keeps its own.
+ */
+void
+classify_matcher_set_valences(ClassifyMatcher *m, const double *valences)
+{
+	m->valences = valences;
+}
+
+const double *
+classify_matcher_valences(const ClassifyMatcher *m)
+{
+	return m->valences;
+}
 
 static inline ClassifyPhrase *
 matcher_lookup(const ClassifyMatcher *m, const char *key, int len, uint32 h)
@@ -228,19 +245,56 @@ classify_matcher_free(ClassifyMatcher *m)
 	MemoryContextDelete(m->cxt);
 }
 
+/*
+ * The longest phrase of each origin beginning at words[start]: the lookup of
+ * classify_text() at one word, for scorers that weigh every match
+ * (sentiment.c).
+ */
+bool
+classify_longest_at(const ClassifyMatcher *m, const char *words, int len, int start,
+					ClassifyMatch found[2])
+{
+	uint32		h = PHRASE_HASH_INIT;
+	int			end = start;
+
+	found[0].label = found[1].label = -1;
+	found[0].nwords = found[1].nwords = 0;
+	for (int n = 1;; n++)
+	{
+		const char *space = memchr(words + end, ' ', len - end);
+		int			word_end = space ? (int) (space - words) : len;
+		const ClassifyPhrase *p;
+
+		h = phrase_hash_extend(h, words + end, word_end - end);
+		p = matcher_lookup(m, words + start, word_end - start, h);
+		if (p == NULL)
+			break;
+		if (p->label >= 0)
+		{
+			found[p->user].label = p->label;
+			found[p->user].nwords = p->nwords;
+		}
+		if (!p->prefix || word_end == len || n >= m->maxwords)
+			break;
+		h = phrase_hash_extend(h, " ", 1);
+		end = word_end + 1;
+	}
+	return found[0].label >= 0 || found[1].label >= 0;
+}
+
 /* Texts up to this length are normalised on the stack. */
 #define CLASSIFY_STACK_LEN	256
 
 /* A counted match: phrase p at words [from, from + p->nwords). */
-typedef struct ClassifyMatch
+typedef struct CountedMatch
 {
 	int			from;
 	const ClassifyPhrase *p;
-} ClassifyMatch;
+} CountedMatch;
 
 /* Does match a outrank match b where they overlap (a earlier on a tie)? */
 static inline bool
-match_outranks(const ClassifyMatch *a, const ClassifyMatch *b)
+match_outranks(const CountedMatch *a, const CountedMatch *b)
 {
 	return a->p->rank > b->p->rank || (a->p->rank == b->p->rank && a->from < b->from);
 }
@@ -250,7 +304,7 @@ match_outranks(const ClassifyMatch *a, const ClassifyMatch *b)
  * outranks: the label of higher precedence, then by rank, then the earlier.
  */
 static const ClassifyPhrase *
-match_winner(const ClassifyMatch *m, int n, int maxwords)
+match_winner(const CountedMatch *m, int n, int maxwords)
 {
 	const ClassifyPhrase *best = NULL;
 
@@ -293,8 +347,8 @@ classify_text(PG_FUNCTION_ARGS)
 	int			nwords;
 	int			wordno = 0;
 	int			covered_to[2] = {0, 0}; /* by origin: see below */
-	ClassifyMatch stack_matches[CLASSIFY_STACK_LEN];
-	ClassifyMatch *matches = stack_matches;
+	CountedMatch stack_matches[CLASSIFY_STACK_LEN];
+	CountedMatch *matches = stack_matches;
 	int			nmatches = 0,
 				room = CLASSIFY_STACK_LEN;
 	const ClassifyPhrase *best;
@@ -358,11 +412,11 @@ classify_text(PG_FUNCTION_ARGS)
 					room *= 2;
 					if (matches == stack_matches)
 					{
-						matches = palloc(sizeof(ClassifyMatch) * room);
+						matches = palloc(sizeof(CountedMatch) * room);
 						memcpy(matches, stack_matches, sizeof(stack_matches));
 					}
 					else
-						matches = repalloc_huge(matches, sizeof(ClassifyMatch) * room);
+						matches = repalloc_huge(matches, sizeof(CountedMatch) * room);
 				}
 				matches[nmatches].from = wordno;
 				matches[nmatches++].p = p;

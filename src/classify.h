@@ -53,6 +53,13 @@ typedef struct VocabularyEntry
 
 typedef struct ClassifyMatcher ClassifyMatcher;
 
+/* a built-in phrase of a valence vocabulary (sentiment) and its valence */
+typedef struct ValenceEntry
+{
+	const char *phrase;
+	double		valence;
+} ValenceEntry;
+
 /*
  * One taxonomy that texts are classified into: its type, its rules table and
  * the column of that table holding the label, its built-in vocabulary, whether
@@ -77,6 +84,15 @@ typedef struct Classifier
 	const VocabularyEntry *vocabulary;
 	int			nvocabulary;
 
+	/*
+	 * A valence classifier (sentiment) has valence_vocabulary (ending at a
+	 * NULL phrase) instead of a vocabulary: its rules table's label column is
+	 * float8, and a phrase's label in the matcher is an index into valences
+	 * (the built-in phrases first, then the user's rows), kept with the
+	 * matcher (classify_matcher_valences).
+	 */
+	const ValenceEntry *valence_vocabulary;
+
 	/* per-backend state (classify_rules.c) */
 	ClassifyMatcher *matcher;	/* NULL until first built */
 	bool		stale;			/* an invalidation arrived since it was built */
@@ -96,6 +112,9 @@ typedef struct Classifier
 	Oid			checked_user;
 } Classifier;
 
+/* sentiment_vocabulary.c: the built-in valences, ending at a NULL phrase */
+extern const ValenceEntry sentiment_vocabulary_entries[];
+
 extern Classifier classifier_table[];
 extern const int classifier_count;
 
@@ -112,8 +131,24 @@ extern void classify_phrase_add(List **phrases, const char *phrase, int len,
 /* the matcher of those phrases, built in (and owning) cxt */
 extern ClassifyMatcher *classify_matcher_build(const Classifier *c, MemoryContext cxt,
 											   List *phrases);
+extern void classify_matcher_set_valences(ClassifyMatcher *m, const double *valences);
+extern const double *classify_matcher_valences(const ClassifyMatcher *m);
 /* free a matcher and everything in its context */
 extern void classify_matcher_free(ClassifyMatcher *m);
+
+/* the longest phrase of one origin found at a word: its label and words */
+typedef struct ClassifyMatch
+{
+	int			label;			/* -1: none */
+	int			nwords;
+} ClassifyMatch;
+
+/*
+ * The longest phrase of each origin (found[0] built-in, found[1] user) that
+ * begins at words[start] (of the normalised words[0..len)); false if none.
+ */
+extern bool classify_longest_at(const ClassifyMatcher *m, const char *words, int len,
+								int start, ClassifyMatch found[2]);
 
 /* ---- the rules cache (classify_rules.c) --------------------------------- */
 

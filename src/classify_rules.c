@@ -172,6 +172,9 @@ classify_load(Classifier *c, FunctionCallInfo fcinfo)
 	List	   *phrases = NIL;
 	ClassifyMatcher *m;
 	uint64		inval_count;
+	double	   *valences = NULL;	/* of a valence classifier, by label */
+	int			nvalences = 0;
+	int			maxvalences = 0;
 
 	nsp = get_func_namespace(fcinfo->flinfo->fn_oid);
 	relid = get_relname_relid(c->rules_table, nsp);
@@ -201,6 +204,22 @@ classify_load(Classifier *c, FunctionCallInfo fcinfo)
 	for (int i = 0; i < c->nvocabulary; i++)
 		classify_phrase_add(&phrases, c->vocabulary[i].phrase, strlen(c->vocabulary[i].phrase),
 					classifier_label(c, c->vocabulary[i].label), false);
+	if (c->valence_vocabulary != NULL)
+	{
+		maxvalences = 1024;
+		valences = palloc(sizeof(double) * maxvalences);
+		for (int i = 0; c->valence_vocabulary[i].phrase != NULL; i++)
+		{
+			classify_phrase_add(&phrases, c->valence_vocabulary[i].phrase,
+								strlen(c->valence_vocabulary[i].phrase), i, false);
+			if (nvalences == maxvalences)
+			{
+				maxvalences *= 2;
+				valences = repalloc(valences, sizeof(double) * maxvalences);
+			}
+			valences[nvalences++] = c->valence_vocabulary[i].valence;
+		}
+	}
 
 	/*
 	 * Locking the table accepts pending invalidations; the snapshot taken
@@ -214,6 +233,7 @@ classify_load(Classifier *c, FunctionCallInfo fcinfo)
 	c->phrase_att = rules_column(rel, "phrase", TEXTOID);
 	/* the label column is of the type the classifying function returns */
 	c->label_att = rules_column(rel, c->label_column,
+								c->valence_vocabulary != NULL ? FLOAT8OID :
 								get_func_rettype(fcinfo->flinfo->fn_oid));
 	classify_check_access(c, relid);
 	snap = RegisterSnapshot(GetCatalogSnapshot(relid));
@@ -229,6 +249,28 @@ classify_load(Classifier *c, FunctionCallInfo fcinfo)
 		d = slot_getattr(slot, c->label_att, &isnull);
 		if (isnull)
 			continue;
+		if (c->valence_vocabulary != NULL)
+		{
+			double		valence = DatumGetFloat8(d);
+
+			if (!(valence >= -4.0 && valence <= 4.0))
+				ereport(ERROR,
+						(errcode(ERRCODE_DATA_CORRUPTED),
+						 errmsg("invalid valence %g in \"%s\"", valence, c->rules_table)));
+			d = slot_getattr(slot, c->phrase_att, &isnull);
+			if (isnull)
+				continue;
+			if (nvalences == maxvalences)
+			{
+				maxvalences *= 2;
+				valences = repalloc(valences, sizeof(double) * maxvalences);
+			}
+			phrase = DatumGetTextPP(d);
+			classify_phrase_add(&phrases, VARDATA_ANY(phrase), VARSIZE_ANY_EXHDR(phrase),
+								nvalences, true);
+			valences[nvalences++] = valence;
+			continue;
+		}
 		v = DatumGetTaxonomy(d);
 		if (TAXONOMY_TAG(v) != c->tag || TAXONOMY_ORDINAL(v) >= taxonomy_label_count(c->tag))
 			ereport(ERROR,
@@ -247,6 +289,7 @@ classify_load(Classifier *c, FunctionCallInfo fcinfo)
 	table_close(rel, AccessShareLock);
 
 	m = classify_matcher_build(c, cxt, phrases);
+	classify_matcher_set_valences(m, valences);
 	MemoryContextSwitchTo(oldcxt);
 
 	/* Install it; the old one goes once no running statement uses it. */

@@ -178,6 +178,13 @@ Classifier	classifier_table[] = {
 		.vocabulary = urgency_vocabulary_entries,
 		.nvocabulary = lengthof(urgency_vocabulary_entries)
 	},
+	{
+		/* sentiment.c: every match weighs, with a valence (no label) */
+		.typname = "interaction_sentiment", .tag = TAXONOMY_INTERACTION_SENTIMENT,
+		.function = "sentiment", .rules_table = "interaction_sentiment_rules",
+		.label_column = "valence", .negation = true, .precedence = {NULL},
+		.valence_vocabulary = sentiment_vocabulary_entries
+	},
 };
 
 const int	classifier_count = lengthof(classifier_table);

@@ -111,7 +111,7 @@ extern void io_corrupt_value(const char *typname, const char *detail_fmt,...) pg
 
 /* ---- taxonomy types (taxonomy.c) ----------------------------------------
  *
- * The five enumerated types share one implementation.  A value is one byte:
+ * The six enumerated types share one implementation.  A value is one byte:
  * the type's tag in the top three bits and the label's ordinal in the low five,
  * so one output, comparison and hash function serves them all and a byte
  * compares in label order within its type.  Tags are part of the on-disk
@@ -123,10 +123,11 @@ typedef enum TaxonomyTag
 	TAXONOMY_INTERACTION_KIND = 1,
 	TAXONOMY_INTERACTION_CHANNEL = 2,
 	TAXONOMY_INTERACTION_URGENCY = 3,
-	TAXONOMY_INTERACTION_DIRECTION = 4
+	TAXONOMY_INTERACTION_DIRECTION = 4,
+	TAXONOMY_INTERACTION_SENTIMENT = 5
 } TaxonomyTag;
 
-#define TAXONOMY_NTAGS			5
+#define TAXONOMY_NTAGS			6
 #define TAXONOMY_MAX_LABELS		32
 
 #define TAXONOMY_VALUE(tag, ordinal)	((uint8) (((tag) << 5) | (ordinal)))

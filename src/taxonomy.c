@@ -1,11 +1,12 @@
 /*-------------------------------------------------------------------------
  *
  * taxonomy.c
- *	  The five enumerated types of interactions and journeys (journey_stage,
+ *	  The six enumerated types of interactions and journeys (journey_stage,
  *	  interaction_kind, interaction_channel, interaction_urgency,
- *	  interaction_direction), driven by one table of labels and synonyms.
+ *	  interaction_direction, interaction_sentiment), driven by one table of
+ *	  labels and synonyms.
  *
- * Every SQL-level function of the five types is one of the C functions below.
+ * Every SQL-level function of the six types is one of the C functions below.
  * Functions that read a value take its type from the value's tag (see
  * interaction.h); the three that make values from outside (input, receive and
  * the label list) have one small entry point per type, generated from the tag
@@ -70,6 +71,11 @@ static const Taxonomy taxonomies[TAXONOMY_NTAGS] = {
 		"interaction_direction", 2,
 		{"inbound", "outbound"},
 		{{"reactive", 0}, {"proactive", 1}}
+	},
+	[TAXONOMY_INTERACTION_SENTIMENT] = {
+		"interaction_sentiment", 3,
+		{"negative", "neutral", "positive"},
+		{{"neg", 0}, {"neu", 1}, {"pos", 2}}
 	},
 };
 
@@ -336,6 +342,7 @@ TAXONOMY_ENTRY_POINTS(interaction_kind, TAXONOMY_INTERACTION_KIND)
 TAXONOMY_ENTRY_POINTS(interaction_channel, TAXONOMY_INTERACTION_CHANNEL)
 TAXONOMY_ENTRY_POINTS(interaction_urgency, TAXONOMY_INTERACTION_URGENCY)
 TAXONOMY_ENTRY_POINTS(interaction_direction, TAXONOMY_INTERACTION_DIRECTION)
+TAXONOMY_ENTRY_POINTS(interaction_sentiment, TAXONOMY_INTERACTION_SENTIMENT)
 
 PG_FUNCTION_INFO_V1(stage_rank);
 Datum

@@ -49,6 +49,7 @@ my %literals = (
 	interaction_channel => [ 'phone', 'In Person', 'self-service', 'live_chat', 'whatsapp', 'ivr', 'other' ],
 	interaction_urgency => [ 'stabilizing', 'planned', 'critical', 'urgent' ],
 	interaction_direction => [ 'inbound', 'outbound', 'proactive' ],
+	interaction_sentiment => [ 'negative', 'Neutral', ' positive ', 'neg', 'pos' ],
 	skillset => [ 'billing:4, spanish:3', '', 'a:1', 'tech_support:10, french:2, billing:7' ],
 	journey => [ '[]', '[2026-05-01 09:00:00+00 awareness/social]',
 		'[2026-05-01 09:00:00+00 awareness/social, 2026-05-01 09:00:00+00 awareness, 2026-05-03 14:30:00.5+00 acquisition/web, 2026-06-01 00:00:00+00 retention/in_person]',

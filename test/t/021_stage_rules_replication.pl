@@ -15,7 +15,8 @@ my $pub = InteractionTest::node('rules_pub', allows_streaming => 'logical');
 my $sub = InteractionTest::node('rules_sub');
 
 $pub->safe_psql('postgres',
-	q{CREATE PUBLICATION rules FOR TABLE interaction_stage_rules, interaction_kind_rules, interaction_urgency_rules});
+	q{CREATE PUBLICATION rules FOR TABLE interaction_stage_rules, interaction_kind_rules, interaction_urgency_rules,
+		interaction_sentiment_rules});
 my $connstr = $pub->connstr . ' dbname=postgres';
 $sub->safe_psql('postgres',
 	qq{CREATE SUBSCRIPTION rules CONNECTION '$connstr' PUBLICATION rules});
@@ -71,6 +72,24 @@ for my $step (@kind_steps)
 	$pub->safe_psql('postgres', $sql);
 	$pub->wait_for_catchup('rules');
 	is($s->query_safe($k), $want, "open subscriber session sees a replicated $name");
+}
+
+# sentiment rules too (a valence instead of a label)
+my $v = q{SELECT round(sentiment('zorp')::numeric, 3)};
+is($s->query_safe($v), '0.000', 'subscriber session: no sentiment rule yet');
+my @sentiment_steps = (
+	[ q{INSERT INTO interaction_sentiment_rules VALUES ('zorp', 3)}, '0.600', 'sentiment rule insert' ],
+	[ q{UPDATE interaction_sentiment_rules SET valence = -4}, '-0.707', 'sentiment rule update' ],
+	[ q{DELETE FROM interaction_sentiment_rules}, '0.000', 'sentiment rule delete' ],
+	[ q{INSERT INTO interaction_sentiment_rules VALUES ('Zorp', 1)}, '0.243', 'sentiment rule insert again' ],
+	[ q{TRUNCATE interaction_sentiment_rules}, '0.000', 'sentiment rules truncate' ],
+);
+for my $step (@sentiment_steps)
+{
+	my ($sql, $want, $name) = @$step;
+	$pub->safe_psql('postgres', $sql);
+	$pub->wait_for_catchup('rules');
+	is($s->query_safe($v), $want, "open subscriber session sees a replicated $name");
 }
 $s->quit;
 

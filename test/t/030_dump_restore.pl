@@ -10,7 +10,7 @@ use InteractionTest;
 my $node = InteractionTest::node('dump');
 my %lit = InteractionTest::sample_literals($node);
 my @types = InteractionTest::extension_types($node);
-plan tests => 7 + @types;
+plan tests => 9 + @types;
 my @no_values = grep { !$lit{$_} || !@{ $lit{$_} } } @types;
 ok(@types && !@no_values, 'types to dump, each with sample values: ' . join(', ', @types)
 	  . (@no_values ? "; none for: @no_values" : ''));
@@ -34,6 +34,12 @@ $node->safe_psql('src',
 	"INSERT INTO interaction_kind_rules VALUES ('where is my parcel', 'complaint'), ('Kudos!', 'feedback'); "
 	  . "INSERT INTO interaction_urgency_rules VALUES ('down payment', 'planned'), ('legal action', 'critical')")
   if $has_kind_rules;
+
+my $has_sentiment_rules = $node->safe_psql('src',
+	"SELECT count(*) FROM pg_class WHERE relname = 'interaction_sentiment_rules'");
+$node->safe_psql('src',
+	"INSERT INTO interaction_sentiment_rules VALUES ('restocking fee', -2.5), ('Sick!', 3), ('meh', 0)")
+  if $has_sentiment_rules;
 
 my $dump = $node->basedir . '/src.dump';
 command_ok([ 'pg_dump', '-Fc', '-f', $dump, '-d', $node->connstr('src') ], 'pg_dump -Fc');
@@ -64,6 +70,15 @@ SKIP:
 	my $q = "SELECT string_agg(coalesce(classify_kind(t)::text, '-') || '/' || coalesce(classify_urgency(t)::text, '-'), ';') "
 	  . "FROM unnest(ARRAY['Where is my parcel?', 'kudos', 'down payment', 'no legal action', 'legal action']) t";
 	is($node->safe_psql('dst', $q), 'complaint/-;feedback/-;-/planned;-/-;-/critical', 'restored rules are used');
+}
+SKIP:
+{
+	skip 'no interaction_sentiment_rules table', 2 unless $has_sentiment_rules;
+	my $q = "SELECT string_agg(phrase || '=' || valence, ';' ORDER BY phrase) FROM interaction_sentiment_rules";
+	is($node->safe_psql('dst', $q), $node->safe_psql('src', $q), 'user sentiment rules restored');
+	$q = "SELECT string_agg(round(sentiment(t)::numeric, 3)::text, ';') "
+	  . "FROM unnest(ARRAY['a restocking fee', 'sick', 'meh']) t";
+	is($node->safe_psql('dst', $q), '-0.530;0.600;0.000', 'restored sentiment rules are used');
 }
 
 done_testing();

@@ -369,12 +369,24 @@ for my $f (grep { $_->{rettype} eq 'trigger' } @funcs)
 			"SELECT attname FROM pg_attribute WHERE attrelid = '$table'::regclass AND attnum > 0 AND NOT attisdropped");
 		my ($type) = sq_safe("SELECT format_type(atttypid, NULL) FROM pg_attribute WHERE attrelid = '$table'::regclass AND attname = '$col'");
 		my $fn = { 'journey_stage' => 'classify_stage', 'interaction_kind' => 'classify_kind',
-			'interaction_urgency' => 'classify_urgency' }->{$type};
-		my @labels = split /\n/, sq_safe("SELECT unnest(${type}_labels())::text");
+			'interaction_urgency' => 'classify_urgency', 'double precision' => 'sentiment_label' }->{$type};
+		# a rules table's second column: a label, or a valence (sentiment: the
+		# label of the score it gives)
+		my (@labels, @want);
+		if ($type eq 'double precision')
+		{
+			@labels = ('-3', '0', '3');
+			@want = ('negative', 'positive');
+		}
+		else
+		{
+			@labels = split /\n/, sq_safe("SELECT unnest(${type}_labels())::text");
+			@want = ($labels[0], $labels[-1]);
+		}
 		sq_safe("CREATE TABLE IF NOT EXISTS notes AS SELECT i AS id, 'note ' || i || ' about the zebra crossing' AS t FROM generate_series(1, 2000) i");
 		my $q = "SELECT src, id, coalesce($fn(t)::text, '-') FROM TBL a";
-		for my $step ([ "INSERT INTO $table VALUES ('zebra crossing', '$labels[0]')", $labels[0] ],
-			[ "UPDATE $table SET $col = '$labels[-1]' WHERE phrase = 'zebra crossing'", $labels[-1] ],
+		for my $step ([ "INSERT INTO $table VALUES ('zebra crossing', '$labels[0]')", $want[0] ],
+			[ "UPDATE $table SET $col = '$labels[-1]' WHERE phrase = 'zebra crossing'", $want[1] ],
 			[ "DELETE FROM $table WHERE phrase = 'zebra crossing'", undef ],
 			[ "INSERT INTO $table VALUES ('zebra', '$labels[1]'); TRUNCATE $table", undef ])
 		{
