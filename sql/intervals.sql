@@ -388,3 +388,75 @@ SELECT ces_ci(NULL), csat_ci('{}'), ces_ci('{}'), ces_diff_pvalue(NULL, '{}');
 
 -- the tables of this file are not left for the files after it
 DROP TABLE shapes, ps, exact, contacts, plain, ours, intervals, sketches, sketches_copy, bin, qbin, big, big_slots;
+
+-- the support functions called by name, against the casts and operators they implement
+\set ds1 '''accuracy=0.01 samples=1 zeros=0 sum_us=1000000 min_us=1000000 max_us=1000000 buckets=691:1'''
+\set ds0 '''accuracy=0.01 samples=1 zeros=1 sum_us=0 min_us=0 max_us=0 buckets='''
+\set qs1 '''answer_within_us=20000000 short_abandon_us=5000000 offered=1 answered=0 abandoned=1 short_abandons=1 answered_within=0 abandoned_within=1 abandon_wait_us=1000000 wait=(accuracy=0.01 samples=0 zeros=0 sum_us=0 min_us=0 max_us=0 buckets=) handle=(accuracy=0.01 samples=0 zeros=0 sum_us=0 min_us=0 max_us=0 buckets=)'''
+-- duration_sketch_in is the cast from text, duration_sketch_out the cast to text
+SELECT duration_sketch_in(:ds1, 'duration_sketch'::regtype, -1) = :ds1::duration_sketch AS in_is_cast,
+       duration_sketch_out(:ds1)::text = (:ds1::duration_sketch)::text AS out_is_cast,
+       duration_sketch_in(NULL, 0, -1) IS NULL AS in_strict, duration_sketch_out(NULL) IS NULL AS out_strict;
+SELECT pg_temp.error_of($$SELECT duration_sketch_in('accuracy=x', 0, -1)$$) AS bad_in;
+-- duration_sketch_recv takes internal (a binary COPY calls it): a round trip through duration_sketch_send
+CREATE TEMP TABLE support_ds (s duration_sketch);
+INSERT INTO support_ds VALUES (:ds1), (:ds0), (NULL);
+COPY support_ds TO :'binfile' WITH (FORMAT binary);
+CREATE TEMP TABLE support_ds_copy (LIKE support_ds);
+COPY support_ds_copy FROM :'binfile' WITH (FORMAT binary);
+SELECT count(*) AS rows, count(*) FILTER (WHERE a.s = b.s AND duration_sketch_send(a.s) = duration_sketch_send(b.s)) AS same_bytes
+FROM support_ds a JOIN support_ds_copy b ON a.s = b.s;
+SELECT pg_temp.binary_error('duration_sketch', '\x02'::bytea) AS recv_bad_version;
+SELECT pg_temp.error_of('SELECT duration_sketch_recv(NULL::internal)') AS recv_direct,
+       (SELECT typreceive = 'duration_sketch_recv'::regproc AND typsend = 'duration_sketch_send'::regproc
+        FROM pg_type WHERE oid = 'duration_sketch'::regtype) AS type_uses_them;
+-- duration_sketch_eq and duration_sketch_ne are = and <>
+SELECT duration_sketch_eq(:ds1, :ds1) AS eq_same, duration_sketch_eq(:ds1, :ds0) AS eq_other,
+       duration_sketch_ne(:ds1, :ds1) AS ne_same, duration_sketch_ne(:ds1, :ds0) AS ne_other,
+       duration_sketch_eq(:ds1, :ds0) = (:ds1::duration_sketch = :ds0::duration_sketch) AS eq_is_op,
+       duration_sketch_ne(:ds1, :ds0) = (:ds1::duration_sketch <> :ds0::duration_sketch) AS ne_is_op,
+       duration_sketch_eq(NULL, :ds1) IS NULL AS eq_strict;
+-- trans refuses a direct call; combine is +; final turns an empty sketch into NULL
+SELECT pg_temp.error_of($$SELECT duration_sketch_trans(NULL, interval '1 s', 0.01)$$) AS trans_direct;
+SELECT duration_sketch_combine(:ds1, :ds0) = :ds1::duration_sketch + :ds0::duration_sketch AS combine_is_plus,
+       duration_sketch_combine(NULL, :ds1) IS NULL AS combine_strict,
+       duration_sketch_final(:ds1) = :ds1::duration_sketch AS final_keeps, duration_sketch_final(NULL) IS NULL AS final_null;
+SELECT pg_temp.error_of(format('SELECT duration_sketch_combine(%L, %L)', 'accuracy=0.02 samples=1 zeros=1 sum_us=0 min_us=0 max_us=0 buckets=', :ds0)) AS combine_mismatch;
+-- the same for queue_summary
+SELECT queue_summary_in(:qs1, 'queue_summary'::regtype, -1) = :qs1::queue_summary AS in_is_cast,
+       queue_summary_out(:qs1)::text = (:qs1::queue_summary)::text AS out_is_cast,
+       queue_summary_in(NULL, 0, -1) IS NULL AS in_strict, queue_summary_out(NULL) IS NULL AS out_strict;
+SELECT pg_temp.error_of($$SELECT queue_summary_in('offered=1', 0, -1)$$) AS bad_in;
+CREATE TEMP TABLE support_qs (q queue_summary);
+INSERT INTO support_qs SELECT queue_agg(w, a, h) FROM (VALUES (interval '3 s', true, interval '2 min'), ('40 s', true, '5 min'), ('2 s', false, NULL)) v(w, a, h);
+INSERT INTO support_qs VALUES (:qs1);
+COPY support_qs TO :'binfile' WITH (FORMAT binary);
+CREATE TEMP TABLE support_qs_copy (LIKE support_qs);
+COPY support_qs_copy FROM :'binfile' WITH (FORMAT binary);
+SELECT count(*) AS rows, count(*) FILTER (WHERE queue_summary_send(a.q) = queue_summary_send(b.q)) AS same_bytes
+FROM support_qs a JOIN support_qs_copy b ON a.q = b.q;
+SELECT pg_temp.binary_error('queue_summary', '\x02'::bytea) AS recv_bad_version;
+SELECT pg_temp.error_of('SELECT queue_summary_recv(NULL::internal)') AS recv_direct,
+       (SELECT typreceive = 'queue_summary_recv'::regproc AND typsend = 'queue_summary_send'::regproc
+        FROM pg_type WHERE oid = 'queue_summary'::regtype) AS type_uses_them;
+SELECT queue_summary_eq(a.q, a.q) AS eq_same, queue_summary_eq(a.q, b.q) AS eq_other,
+       queue_summary_ne(a.q, a.q) AS ne_same, queue_summary_ne(a.q, b.q) AS ne_other,
+       queue_summary_eq(a.q, b.q) = (a.q = b.q) AND queue_summary_ne(a.q, b.q) = (a.q <> b.q) AS same_as_ops,
+       queue_summary_eq(NULL, a.q) IS NULL AS eq_strict
+FROM support_qs a, support_qs b WHERE offered(a.q) = 3 AND offered(b.q) = 1;
+SELECT pg_temp.error_of($$SELECT queue_summary_trans(NULL, interval '1 s', true, NULL, interval '20 s', interval '5 s')$$) AS trans_direct;
+SELECT queue_summary_combine(a.q, b.q) = a.q + b.q AS combine_is_plus, offered(queue_summary_combine(a.q, b.q)) AS offered,
+       queue_summary_combine(NULL, a.q) IS NULL AS combine_strict,
+       queue_summary_final(a.q) = a.q AS final_keeps, queue_summary_final(NULL) IS NULL AS final_null
+FROM support_qs a, support_qs b WHERE offered(a.q) = 3 AND offered(b.q) = 1;
+SELECT pg_temp.error_of(format('SELECT queue_summary_combine(%L, q) FROM support_qs', queue_agg(w, true, NULL, interval '30 s'))) AS combine_mismatch
+FROM (VALUES (interval '1 s')) v(w);
+-- transition functions in an aggregate of our own: the NULL state starts a sketch
+CREATE AGGREGATE pg_temp.support_sketch(interval) (SFUNC = duration_sketch_trans, STYPE = duration_sketch, FINALFUNC = duration_sketch_final);
+CREATE AGGREGATE pg_temp.support_queue(interval, boolean) (SFUNC = queue_summary_trans, STYPE = queue_summary, FINALFUNC = queue_summary_final);
+SELECT pg_temp.support_sketch(d) = duration_agg(d) AS sketch_same, pg_temp.support_queue(d, true) = queue_agg(d, true) AS queue_same,
+       pg_temp.support_sketch(d) FILTER (WHERE false) IS NULL AS sketch_empty
+FROM (VALUES (interval '1 s'), ('2 min'), (NULL), ('0 s')) v(d);
+DROP AGGREGATE pg_temp.support_sketch(interval);
+DROP AGGREGATE pg_temp.support_queue(interval, boolean);
+DROP TABLE support_ds, support_ds_copy, support_qs, support_qs_copy;

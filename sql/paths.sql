@@ -334,3 +334,34 @@ SELECT (SELECT sequence_next_node('forward', 'first_match', t, e, true, e = 'A')
 FROM serial_all;
 RESET ALL;
 SET timezone = 'UTC';
+
+-- the support functions called by name
+-- sequence_next_node_trans, sequence_next_node_combine, sequence_next_node_final,
+-- sequence_next_node_serialize and sequence_next_node_deserialize take internal,
+-- which SQL has no value of, not even NULL::internal: every call is refused before
+-- it reaches the C code, and only the aggregate calls them; the catalog shows how
+SELECT c AS call, pg_temp.error_of('SELECT ' || c) AS refused
+FROM (VALUES ($$sequence_next_node_trans(NULL, 'forward', 'head', timestamptz '2026-01-01 10:00+00', 'A', true)$$),
+             ($$sequence_next_node_trans(NULL::internal, 'forward', 'head', timestamptz '2026-01-01 10:00+00', 'A', true, true)$$),
+             ($$sequence_next_node_combine(NULL, NULL)$$), ($$sequence_next_node_final(NULL)$$),
+             ($$sequence_next_node_serialize(NULL)$$), ($$sequence_next_node_deserialize('\x02'::bytea, NULL::internal)$$)) v(c);
+SELECT p.oid::regprocedure AS function, p.proisstrict, p.proparallel, p.provolatile,
+       (SELECT string_agg(a.aggfnoid::regprocedure::text, ', ' ORDER BY a.aggfnoid::regprocedure::text)
+        FROM pg_aggregate a
+        WHERE p.oid IN (a.aggtransfn, a.aggfinalfn, a.aggcombinefn, a.aggserialfn, a.aggdeserialfn)) AS aggregates
+FROM pg_proc p
+WHERE p.proname ~ '^(sequence_next_node|markov_attribution)_'
+ORDER BY p.oid::regprocedure::text;
+-- markov_attribution's state is a bigint[]: its parts are called with real states
+SELECT markov_attribution_final(markov_attribution_combine(markov_attribution_trans(NULL, '[2026-01-01 10:00+00 acquisition/web]'),
+                                                           markov_attribution_trans(NULL, '[2026-01-01 11:00+00 acquisition/phone]')))::text
+       = (SELECT markov_attribution(j) FROM (VALUES ('[2026-01-01 10:00+00 acquisition/web]'::journey),
+                                                    ('[2026-01-01 11:00+00 acquisition/phone]')) v(j))::text AS trans_combine_final_is_aggregate;
+SELECT markov_attribution_trans(NULL, NULL) IS NULL AS trans_null_null,
+       markov_attribution_combine(NULL, '{}') IS NULL AS combine_strict, markov_attribution_final(NULL) IS NULL AS final_strict;
+SELECT pg_temp.error_of($$SELECT markov_attribution_combine('{1,2}', '{1,2}')$$) AS combine_bad;
+-- channel_credit is the element type of the answer
+SELECT c, c.channel, c.credit, pg_typeof(c) AS type
+FROM unnest(markov_attribution_final(markov_attribution_trans(NULL, '[2026-01-01 10:00+00 acquisition/web]'))) c;
+SELECT ROW('web', 0.5)::channel_credit AS credit, (ROW(NULL, 1)::channel_credit).channel IS NULL AS no_channel,
+       pg_typeof(markov_attribution_final(NULL)) AS answer_type;

@@ -234,3 +234,53 @@ FROM pg_aggregate a WHERE a.aggfnoid::regprocedure::text LIKE 'ticket_clock(%' O
 SELECT t.typinput = 'sla_clock_in'::regproc AS input, t.typoutput = 'sla_clock_out'::regproc AS output,
        t.typreceive = 'sla_clock_recv'::regproc AS recv, t.typsend = 'sla_clock_send'::regproc AS send
 FROM pg_type t WHERE t.oid = 'sla_clock'::regtype;
+
+-- the support functions called by name, against the casts and operators they implement
+\set c1 '''stopped at 2026-12-21 10:00+00; runs [2026-12-21 09:00+00, 2026-12-21 09:30+00); hours 24/7'''
+\set c2 '''running at 2026-12-21 09:00+00; runs [2026-12-21 09:00+00, ); hours 24/7'''
+-- sla_clock_in is the cast from text, sla_clock_out the cast to text
+SELECT sla_clock_in(:c1, 'sla_clock'::regtype, -1) = :c1::sla_clock AS in_is_cast,
+       sla_clock_out(:c1)::text = (:c1::sla_clock)::text AS out_is_cast,
+       sla_clock_in(NULL, 0, -1) IS NULL AS in_strict, sla_clock_out(NULL) IS NULL AS out_strict;
+SELECT pg_temp.error_of($$SELECT sla_clock_in('walking at noon', 0, -1)$$) AS bad_in;
+-- sla_clock_recv takes internal (a binary COPY calls it): a round trip through sla_clock_send
+CREATE TEMP TABLE support_c (c sla_clock);
+INSERT INTO support_c VALUES (:c1), (:c2), (NULL);
+COPY support_c TO :'binfile' WITH (FORMAT binary);
+CREATE TEMP TABLE support_c_copy (LIKE support_c);
+COPY support_c_copy FROM :'binfile' WITH (FORMAT binary);
+SELECT count(*) AS rows, count(*) FILTER (WHERE sla_clock_send(a.c) = sla_clock_send(b.c)) AS same_bytes
+FROM support_c a JOIN support_c_copy b ON a.c = b.c;
+SELECT pg_temp.binary_error('sla_clock', '\x02'::bytea) AS recv_bad_version;
+SELECT sla_clock_send(NULL) IS NULL AS send_strict,
+       (SELECT proisstrict FROM pg_proc WHERE oid = 'sla_clock_recv'::regproc) AS recv_strict;
+-- sla_clock_eq and sla_clock_ne are = and <>; sla_clock_hash_ops (sla_clock_hash,
+-- sla_clock_hash_extended) is the default hash operator class
+SELECT sla_clock_eq(:c1, :c1) AS eq_same, sla_clock_eq(:c1, :c2) AS eq_other,
+       sla_clock_ne(:c1, :c1) AS ne_same, sla_clock_ne(:c1, :c2) AS ne_other,
+       sla_clock_eq(:c1, :c2) = (:c1::sla_clock = :c2::sla_clock) AND sla_clock_ne(:c1, :c2) = (:c1::sla_clock <> :c2::sla_clock) AS same_as_ops,
+       sla_clock_eq(NULL, :c1) IS NULL AS eq_strict;
+SELECT opc.opcname, opc.opcdefault, am.amname,
+       array_agg(ap.amproc::regprocedure::text ORDER BY ap.amprocnum) AS support,
+       (SELECT array_agg(ao.amopopr::regoperator::text) FROM pg_amop ao WHERE ao.amopfamily = opc.opcfamily) AS operators
+FROM pg_opclass opc JOIN pg_am am ON am.oid = opc.opcmethod
+JOIN pg_amproc ap ON ap.amprocfamily = opc.opcfamily
+WHERE opc.opcname = 'sla_clock_hash_ops' GROUP BY opc.opcname, opc.opcdefault, am.amname, opc.opcfamily;
+SELECT sla_clock_hash(:c1) = sla_clock_hash('STOPPED at 2026-12-21 11:00+01;runs [2026-12-21 09:00+00, 2026-12-21 09:30+00);hours mon-sun 00:00-24:00') AS equal_same_hash;
+-- ticket_clock_step, ticket_clock_combine, ticket_clock_final, ticket_clock_serialize and
+-- ticket_clock_deserialize (and sla_clock_recv) take internal, which SQL has no value
+-- of, not even NULL::internal: every call is refused before it reaches the C code,
+-- and only the aggregate (or binary COPY) calls them; the catalog shows how
+SELECT c AS call, pg_temp.error_of('SELECT ' || c) AS refused
+FROM (VALUES ($$ticket_clock_step(NULL, timestamptz '2026-12-21 09:00+00', 'open', '24/7')$$),
+             ($$ticket_clock_step(NULL::internal, timestamptz '2026-12-21 09:00+00', 'open', '24/7', '{pending}', '{solved}')$$),
+             ($$ticket_clock_combine(NULL, NULL)$$), ($$ticket_clock_final(NULL)$$), ($$ticket_clock_serialize(NULL)$$),
+             ($$ticket_clock_deserialize('\x02'::bytea, NULL::internal)$$), ($$sla_clock_recv(NULL::internal, 0, -1)$$)) v(c);
+SELECT p.oid::regprocedure AS function, p.proisstrict, p.proparallel, p.provolatile,
+       (SELECT string_agg(a.aggfnoid::regprocedure::text, ', ' ORDER BY a.aggfnoid::regprocedure::text)
+        FROM pg_aggregate a
+        WHERE p.oid IN (a.aggtransfn, a.aggfinalfn, a.aggcombinefn, a.aggserialfn, a.aggdeserialfn)) AS aggregates
+FROM pg_proc p
+WHERE p.proname IN ('ticket_clock_step', 'ticket_clock_combine', 'ticket_clock_final', 'ticket_clock_serialize', 'ticket_clock_deserialize')
+ORDER BY p.oid::regprocedure::text;
+DROP TABLE support_c, support_c_copy;
