@@ -43,6 +43,8 @@ my %builtin = (
 # group (an aggregate's parameters): function name => { argument position => [literals] }.
 my %fixed_args = (
 	sequence_next_node => { 0 => ['forward'], 1 => ['head'] },
+	service_level => { 1 => [ 'offered', 'answered' ] },
+	service_level_ci => { 1 => [ 'offered', 'answered' ] },
 );
 
 # Every function of the extension: { oid, name (schema-qualified, quoted),

@@ -81,15 +81,6 @@ my %made = (
 		UNION ALL SELECT queue_agg(interval '3 s', false, NULL, '10 s', '2 s')::text},
 );
 
-# Literals of the extension's composite types (tests that take every kind of type).
-sub composite_literals
-{
-	return (
-		channel_credit => [ '(phone,0.5)', '(,1.25)', '(in_person,0)' ],
-		confidence_interval => [ '(0.1,0.9)', '(-3.5,12)', '(,)' ],
-	);
-}
-
 sub sample_literals
 {
 	my ($node, $db) = @_;

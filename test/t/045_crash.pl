@@ -36,13 +36,15 @@ $node->append_conf('postgresql.conf', "restart_after_crash = on\n");
 $node->reload;
 $node->safe_psql('postgres', 'CREATE EXTENSION amcheck');
 
-# Every type the extension owns, whatever its kind; each needs sample values.
+# Every base type the extension owns (its own storage formats; a composite
+# type's rows are core's records); each needs sample values.
 my @types = split /\n/, $node->safe_psql('postgres', q{
 	SELECT t.typname FROM pg_type t
 	JOIN pg_depend d ON d.classid = 'pg_type'::regclass AND d.objid = t.oid AND d.deptype = 'e'
 	JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'interaction'
+	WHERE t.typtype = 'b' AND t.typcategory <> 'A'
 	ORDER BY 1});
-my %lit = (InteractionTest::composite_literals(), InteractionTest::sample_literals($node));
+my %lit = InteractionTest::sample_literals($node);
 my @missing = grep { !$lit{$_} } @types;
 is_deeply(\@missing, [], 'every type of the extension has sample values (' . scalar(@types) . ' types)');
 @types = grep { $lit{$_} } @types;
