@@ -213,3 +213,20 @@ FROM (VALUES
 SELECT * FROM bin;
 
 DROP TABLE touch, stage_owner;
+
+-- interaction_sentiment (1.2), the sixth type from the same template: its I/O,
+-- comparison, btree/hash support and min/max functions called directly
+SELECT interaction_sentiment_in('Pos', 0, -1) AS in_, interaction_sentiment_out('negative') AS out_,
+       encode(interaction_sentiment_send('neutral'), 'hex') AS send,
+       interaction_sentiment_eq('positive', 'pos') AS eq, interaction_sentiment_ne('positive', 'neg') AS ne,
+       interaction_sentiment_lt('negative', 'neutral') AS lt, interaction_sentiment_le('neutral', 'neutral') AS le,
+       interaction_sentiment_gt('positive', 'neutral') AS gt, interaction_sentiment_ge('negative', 'positive') AS ge,
+       interaction_sentiment_cmp('negative', 'positive') AS cmp,
+       interaction_sentiment_hash('neutral') = interaction_sentiment_hash('neu') AS hash,
+       interaction_sentiment_hash_extended('neutral', 7) = interaction_sentiment_hash_extended('neu', 7) AS hash_ext,
+       interaction_sentiment_smaller('positive', 'negative') AS smaller,
+       interaction_sentiment_larger('positive', 'negative') AS larger;
+SELECT opc.opcname, am.amname FROM pg_opclass opc JOIN pg_am am ON am.oid = opc.opcmethod
+WHERE opc.opcname IN ('interaction_sentiment_ops', 'interaction_sentiment_hash_ops') ORDER BY 1;
+SELECT t.typreceive = 'interaction_sentiment_recv'::regproc AS recv FROM pg_type t WHERE t.oid = 'interaction_sentiment'::regtype;
+SELECT interaction_sentiment_in('gloomy', 0, -1);
