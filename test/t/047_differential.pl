@@ -143,7 +143,7 @@ sub differential_batch
 			$rest =~ s/^\(\d,//;
 			# float sums depend on the order rows arrive in (workers, copies):
 			# compare them to 12 significant digits
-			$rest =~ s/(-?\d+\.\d{10,})/sprintf('%.12g', $1)/ge;
+			$rest =~ s/(-?\d+\.\d+(?:e[-+]\d+)?)/(($1 =~ tr|0-9||) > 12) ? sprintf('%.12g', $1) : $1/ge;
 			$part[$j][$src] .= "$rest\n";
 		}
 		for my $j (0 .. $#jobs)
