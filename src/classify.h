@@ -97,6 +97,10 @@ typedef struct Classifier
 	ClassifyMatcher *matcher;	/* NULL until first built */
 	bool		stale;			/* an invalidation arrived since it was built */
 	uint64		inval_count;	/* invalidations seen for the rules table */
+	uint64		inval_at_snapshot;	/* inval_count when the statement's rules
+									 * snapshot was taken (classify_rules.c) */
+	uint64		matcher_snapshot;	/* the rules snapshot the matcher was read
+									 * under, 0 for the latest committed rules */
 	Oid			relid;			/* the rules table the matcher was built from */
 	AttrNumber	phrase_att;
 	AttrNumber	label_att;

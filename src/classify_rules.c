@@ -32,23 +32,36 @@
  * like catalog data, so no committed change can fall between the snapshot
  * and the invalidation.
  *
+ * A parallel statement: its workers are other processes with caches of their
+ * own, which start when the leader's run has begun.  So that they use the
+ * leader's rules, a run whose plan may start workers takes a snapshot as it
+ * starts (the statement's rules snapshot) and hands it to them, serialised in
+ * the parameter interaction.rules_snapshot, which PostgreSQL copies to every
+ * worker with the leader's other settings; the leader and each worker read the
+ * rules under that snapshot, so they read the same rows.  The run's own query
+ * snapshot, registered until the run ends, is older, so it keeps the rows that
+ * snapshot sees from being pruned while workers read them.
+ *
  * src/classify_rules.c
  *
  *-------------------------------------------------------------------------
  */
 #include "classify.h"
 
+#include "access/parallel.h"
 #include "access/relation.h"
 #include "access/table.h"
 #include "access/tableam.h"
 #include "access/xact.h"
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
+#include "executor/executor.h"
 #include "executor/tuptable.h"
 #include "miscadmin.h"
 #include "storage/proc.h"
 #include "utils/acl.h"
 #include "utils/builtins.h"
+#include "utils/guc.h"
 #include "utils/inval.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
@@ -69,6 +82,187 @@ static uint64 rules_written_statement = 0;
 static LocalTransactionId rules_written_lxid = InvalidLocalTransactionId;
 
 static bool callback_registered = false;
+
+/*
+ * The statement's rules snapshot (see the top of the file).  The parameter
+ * interaction.rules_snapshot is empty, or the leader's process id and the
+ * serialised snapshot in hex ("1234:00ab..."); only the leader's hook sets it
+ * (rules_snapshot_setting), and a worker takes it from its leader.
+ * rules_snapshot_data is the snapshot, serialised (in TopMemoryContext), of the
+ * run rules_snapshot_run (in the leader) or of the leader (in a worker);
+ * rules_snapshot_gen numbers the snapshots taken, so that a matcher read under
+ * one is told from one read under another.
+ */
+#define RULES_SNAPSHOT_GUC "interaction.rules_snapshot"
+static char *rules_snapshot_guc = NULL;
+static bool rules_snapshot_setting = false;
+static char *rules_snapshot_data = NULL;
+static QueryDesc *rules_snapshot_run = NULL;
+static uint64 rules_snapshot_statement = 0;
+static LocalTransactionId rules_snapshot_lxid = InvalidLocalTransactionId;
+static uint64 rules_snapshot_gen = 0;
+
+static bool
+rules_snapshot_check(char **newval, void **extra, GucSource source)
+{
+	if (**newval == '\0' || rules_snapshot_setting || IsParallelWorker())
+		return true;
+	GUC_check_errdetail("It is set by the extension for the parallel workers of a statement.");
+	return false;
+}
+
+void
+classify_rules_init(void)
+{
+	DefineCustomStringVariable(RULES_SNAPSHOT_GUC,
+							   "The rules snapshot of the running parallel statement (set by the extension).",
+							   NULL,
+							   &rules_snapshot_guc,
+							   "",
+							   PGC_SUSET,
+							   GUC_NO_SHOW_ALL | GUC_NOT_IN_SAMPLE | GUC_DISALLOW_IN_FILE,
+							   rules_snapshot_check, NULL, NULL);
+}
+
+static void
+rules_snapshot_set(const char *value)
+{
+	rules_snapshot_setting = true;
+	PG_TRY();
+	{
+		(void) set_config_option(RULES_SNAPSHOT_GUC, value, PGC_SUSET, PGC_S_SESSION,
+								 GUC_ACTION_SET, true, 0, false);
+	}
+	PG_FINALLY();
+	{
+		rules_snapshot_setting = false;
+	}
+	PG_END_TRY();
+}
+
+static void
+rules_snapshot_forget(void)
+{
+	if (rules_snapshot_data != NULL)
+		pfree(rules_snapshot_data);
+	rules_snapshot_data = NULL;
+	rules_snapshot_run = NULL;
+}
+
+/*
+ * Executor start of queryDesc in the leader: a run that may start parallel
+ * workers takes the statement's rules snapshot, unless its statement has one
+ * (a query run by a function of a parallel statement).
+ */
+void
+classify_parallel_begin(QueryDesc *queryDesc, int eflags)
+{
+	static const char hex[] = "0123456789abcdef";
+	Snapshot	snap;
+	Size		size;
+	char	   *value;
+	int			prefix;
+
+	if (IsParallelWorker() || IsInParallelMode() ||
+		!queryDesc->plannedstmt->parallelModeNeeded ||
+		(eflags & EXEC_FLAG_EXPLAIN_ONLY))
+		return;
+	if (rules_snapshot_run != NULL && rules_snapshot_statement == interaction_statement_id &&
+		rules_snapshot_lxid == MyProc->lxid && interaction_statement_running(rules_snapshot_statement))
+		return;
+	rules_snapshot_forget();	/* of a run abandoned by an error */
+
+	snap = GetLatestSnapshot();
+	size = EstimateSnapshotSpace(snap);
+	rules_snapshot_data = MemoryContextAlloc(TopMemoryContext, size);
+	SerializeSnapshot(snap, rules_snapshot_data);
+
+	value = palloc(size * 2 + 16);
+	prefix = sprintf(value, "%d:", MyProcPid);
+	for (Size i = 0; i < size; i++)
+	{
+		value[prefix + 2 * i] = hex[(unsigned char) rules_snapshot_data[i] >> 4];
+		value[prefix + 2 * i + 1] = hex[(unsigned char) rules_snapshot_data[i] & 0xF];
+	}
+	value[prefix + 2 * size] = '\0';
+	rules_snapshot_set(value);
+	pfree(value);
+
+	rules_snapshot_run = queryDesc;
+	rules_snapshot_statement = interaction_statement_id;
+	rules_snapshot_lxid = MyProc->lxid;
+	rules_snapshot_gen++;
+	for (int i = 0; i < classifier_count; i++)
+		classifier_table[i].inval_at_snapshot = classifier_table[i].inval_count;
+}
+
+/* Executor end of queryDesc in the leader: the run that took the snapshot ends. */
+void
+classify_parallel_end(QueryDesc *queryDesc)
+{
+	if (IsParallelWorker() || queryDesc != rules_snapshot_run)
+		return;
+	rules_snapshot_forget();
+	rules_snapshot_set("");
+}
+
+static int
+hex_digit(char ch)
+{
+	if (ch >= '0' && ch <= '9')
+		return ch - '0';
+	if (ch >= 'a' && ch <= 'f')
+		return ch - 'a' + 10;
+	return -1;
+}
+
+/*
+ * The serialised rules snapshot the running statement reads its rules under,
+ * or NULL for the latest committed rules; *gen numbers it.  In the leader, the
+ * one its run took; in a worker, its leader's (decoded once: a worker runs one
+ * statement).
+ */
+static char *
+statement_rules_snapshot(uint64 *gen)
+{
+	if (!IsParallelWorker())
+	{
+		if (rules_snapshot_run == NULL || rules_snapshot_statement != interaction_statement_id ||
+			rules_snapshot_lxid != MyProc->lxid)
+			return NULL;
+		*gen = rules_snapshot_gen;
+		return rules_snapshot_data;
+	}
+	if (rules_snapshot_data == NULL && rules_snapshot_guc != NULL && rules_snapshot_guc[0] != '\0')
+	{
+		const char *hexdata = strchr(rules_snapshot_guc, ':');
+		size_t		len;
+		char	   *data;
+
+		if (hexdata == NULL || MyProc->lockGroupLeader == NULL ||
+			atoi(rules_snapshot_guc) != MyProc->lockGroupLeader->pid)
+			return NULL;
+		hexdata++;
+		len = strlen(hexdata) / 2;
+		data = MemoryContextAlloc(TopMemoryContext, len);
+		for (size_t i = 0; i < len; i++)
+		{
+			int			hi = hex_digit(hexdata[2 * i]);
+			int			lo = hex_digit(hexdata[2 * i + 1]);
+
+			if (hi < 0 || lo < 0)
+			{
+				pfree(data);
+				return NULL;
+			}
+			data[i] = (char) (hi << 4 | lo);
+		}
+		rules_snapshot_data = data;
+		rules_snapshot_gen = 1;
+	}
+	*gen = rules_snapshot_gen;
+	return rules_snapshot_data;
+}
 
 static void
 classify_inval_callback(Datum arg, Oid relid)
@@ -156,10 +350,11 @@ use_drop(Classifier *c, int i)
 /*
  * (Re)build c's matcher: the built-in vocabulary plus the rows of its rules
  * table in the schema of the calling function (the extension's schema,
- * wherever it was installed or moved to).
+ * wherever it was installed or moved to), read under the serialised snapshot
+ * snapshot_data (numbered gen), or the latest committed rows if NULL.
  */
 static void
-classify_load(Classifier *c, FunctionCallInfo fcinfo)
+classify_load(Classifier *c, FunctionCallInfo fcinfo, char *snapshot_data, uint64 gen)
 {
 	MemoryContext cxt;
 	MemoryContext oldcxt;
@@ -236,7 +431,8 @@ classify_load(Classifier *c, FunctionCallInfo fcinfo)
 								c->valence_vocabulary != NULL ? FLOAT8OID :
 								get_func_rettype(fcinfo->flinfo->fn_oid));
 	classify_check_access(c, relid);
-	snap = RegisterSnapshot(GetCatalogSnapshot(relid));
+	snap = RegisterSnapshot(snapshot_data != NULL ? RestoreSnapshot(snapshot_data) :
+							GetCatalogSnapshot(relid));
 	slot = table_slot_create(rel, NULL);
 	scan = table_beginscan(rel, snap, 0, NULL);
 	while (table_scan_getnextslot(scan, ForwardScanDirection, slot))
@@ -300,14 +496,17 @@ classify_load(Classifier *c, FunctionCallInfo fcinfo)
 		c->matcher = m;
 		matcher_release(c, old);
 	}
-	c->stale = (c->inval_count != inval_count);
+	/* under a statement's snapshot: newer rules if any arrived since it was taken */
+	c->stale = (c->inval_count != (snapshot_data != NULL ? c->inval_at_snapshot : inval_count));
+	c->matcher_snapshot = snapshot_data != NULL ? gen : 0;
 }
 
 /*
  * c's matcher for this statement.  The first call of a statement takes in the
  * invalidations committed since (a transaction block that holds its locks
  * would otherwise not see them), checks the caller's access and rebuilds a
- * stale matcher; later calls of the statement keep that matcher.  A change of
+ * stale matcher (or, in a parallel statement, reads the rules under the
+ * statement's snapshot); later calls of the statement keep that matcher.  A change of
  * user within a statement (a SECURITY DEFINER function) checks access again.
  */
 const ClassifyMatcher *
@@ -318,6 +517,8 @@ classify_matcher_get(Classifier *c, FunctionCallInfo fcinfo)
 	CommandId	cid = (rules_written_statement == statement &&
 					   rules_written_lxid == lxid) ? GetCurrentCommandId(false) : 0;
 	int			i;
+	char	   *snapshot_data;
+	uint64		gen = 0;
 
 	for (i = 0; i < c->nuses; i++)
 		if (c->uses[i].statement == statement && c->uses[i].lxid == lxid &&
@@ -339,8 +540,10 @@ classify_matcher_get(Classifier *c, FunctionCallInfo fcinfo)
 		use_drop(c, 0);
 
 	AcceptInvalidationMessages();
-	if (c->matcher == NULL || c->stale)
-		classify_load(c, fcinfo);
+	snapshot_data = statement_rules_snapshot(&gen);
+	if (c->matcher == NULL ||
+		(snapshot_data != NULL ? c->matcher_snapshot != gen : c->stale))
+		classify_load(c, fcinfo, snapshot_data, gen);
 	else
 		classify_check_access(c, c->relid);
 	i = c->nuses++;

@@ -37,6 +37,16 @@ extern uint64 interaction_statement_count;
 extern uint64 interaction_statement_id;
 extern bool interaction_statement_running(uint64 id);
 
+/*
+ * The rule set of a parallel statement (classify_rules.c): the executor hooks
+ * tell the rules cache when a run that may start parallel workers begins and
+ * ends, so that the leader and its workers read the rules under one snapshot.
+ */
+struct QueryDesc;
+extern void classify_rules_init(void);
+extern void classify_parallel_begin(struct QueryDesc *queryDesc, int eflags);
+extern void classify_parallel_end(struct QueryDesc *queryDesc);
+
 /* ---- input/output kit (io.c) ---------------------------------------------
  *
  * What every type's text input, binary receive and validator share, so that one

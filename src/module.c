@@ -8,8 +8,9 @@
  * runs now (interaction_statement_id: an executor run keeps the statement it
  * was started in, so a cursor's FETCHes are one statement).  The classifier's
  * rules cache (classify_rules.c) uses them to give one answer per statement;
- * the hooks do nothing else and always call the previous hook or the
- * standard function.
+ * the hooks do nothing else but tell it when a run that may start parallel
+ * workers begins and ends, and always call the previous hook or the standard
+ * function.
  *
  * src/module.c
  *
@@ -90,6 +91,8 @@ interaction_ExecutorStart(QueryDesc *queryDesc, int eflags)
 	}
 	slot->qd = queryDesc;
 	slot->id = interaction_statement_id;
+	/* before the standard start, which enters parallel mode */
+	classify_parallel_begin(queryDesc, eflags);
 	if (prev_ExecutorStart)
 		prev_ExecutorStart(queryDesc, eflags);
 	else
@@ -157,6 +160,8 @@ interaction_ExecutorEnd(QueryDesc *queryDesc)
 		prev_ExecutorEnd(queryDesc);
 	else
 		standard_ExecutorEnd(queryDesc);
+	/* after it, which leaves parallel mode */
+	classify_parallel_end(queryDesc);
 }
 
 static void
@@ -199,4 +204,5 @@ _PG_init(void)
 	ExecutorEnd_hook = interaction_ExecutorEnd;
 	prev_ProcessUtility = ProcessUtility_hook;
 	ProcessUtility_hook = interaction_ProcessUtility;
+	classify_rules_init();
 }
