@@ -203,7 +203,9 @@ classify_parallel_end(QueryDesc *queryDesc)
 	if (IsParallelWorker() || queryDesc != rules_snapshot_run)
 		return;
 	rules_snapshot_forget();
-	rules_snapshot_set("");
+	/* a run ended by an abort (a portal dropped): the abort undoes the setting */
+	if (IsTransactionState())
+		rules_snapshot_set("");
 }
 
 static int
