@@ -33,7 +33,9 @@
 #
 # Speed: the queries of many functions run as one (aggregates and windows 15 to a
 # query, plain functions 40, all sort checks and each step of the rule checks at
-# once), with their copies made in one round trip, in one psql session.
+# once), with their copies made in one round trip, in one psql session; a query
+# returns per function and source table the md5 of its rows, and the rows
+# themselves only where the six digests disagree (float noise is then judged).
 use strict;
 use warnings;
 use PostgreSQL::Test::Utils;
