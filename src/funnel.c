@@ -29,7 +29,9 @@
  */
 #include "funnel.h"
 
+#include "catalog/pg_type.h"
 #include "common/int.h"
+#include "utils/lsyscache.h"
 #include "utils/builtins.h"
 #include "utils/datetime.h"
 #include "utils/memutils.h"
@@ -186,11 +188,27 @@ funnel_params_differ(const FunnelState *s)
  * parameters are checked against the state on every row (a compare of a few
  * bytes) so a non-constant parameter is an error, never a silent mix.
  */
+/*
+ * What window_funnel_trans learns once per call site (kept in fn_extra, which
+ * then is not kit_in_aggregate()'s marker): how the steps come, and whether
+ * it runs in an aggregate.
+ */
+typedef struct StepArgs
+{
+	bool		array;			/* VARIADIC bool[] given: read it as an array */
+	bool		in_agg;			/* called as an aggregate's transition */
+	int			nsteps;
+	uint32		unknown;		/* steps written as a bare NULL (type unknown) */
+} StepArgs;
+
+static Datum funnel_add_mask(FunctionCallInfo fcinfo, int kind, const Interval *within,
+							 const char *ptext, int plen, int at_arg,
+							 int nsteps, uint32 mask, const StepArgs *a);
+
 static Datum
 funnel_add(FunctionCallInfo fcinfo, int kind, const Interval *within,
-		   const char *ptext, int plen, int at_arg, int conds_arg)
+		   const char *ptext, int plen, int at_arg, int conds_arg, const StepArgs *a)
 {
-	FunnelState *s = PG_ARGISNULL(0) ? NULL : (FunnelState *) PG_GETARG_POINTER(0);
 	ArrayType  *conds = PG_ARGISNULL(conds_arg) ? NULL : PG_GETARG_ARRAYTYPE_P(conds_arg);
 	int			nsteps = 0;
 	uint32		mask = 0;
@@ -218,6 +236,16 @@ funnel_add(FunctionCallInfo fcinfo, int kind, const Interval *within,
 				mask |= (uint32) 1 << i;
 		}
 	}
+	return funnel_add_mask(fcinfo, kind, within, ptext, plen, at_arg, nsteps, mask, a);
+}
+
+/* the row's steps read: the state and the event */
+static Datum
+funnel_add_mask(FunctionCallInfo fcinfo, int kind, const Interval *within,
+				const char *ptext, int plen, int at_arg, int nsteps, uint32 mask,
+				const StepArgs *a)
+{
+	FunnelState *s = PG_ARGISNULL(0) ? NULL : (FunnelState *) PG_GETARG_POINTER(0);
 
 	if (s == NULL)
 		s = funnel_state_new(NULL, kind, nsteps, within, ptext, plen, 4);
@@ -228,7 +256,7 @@ funnel_add(FunctionCallInfo fcinfo, int kind, const Interval *within,
 		 * Called as a plain function, it may be a stored value (short header,
 		 * compressed or out of line): read a detoasted copy, never the datum.
 		 */
-		if (!kit_in_aggregate(fcinfo, NULL))
+		if (!(a ? a->in_agg : kit_in_aggregate(fcinfo, NULL)))
 			s = NULL;
 		if (s == NULL || VARATT_IS_EXTENDED(s))
 		{
@@ -236,7 +264,11 @@ funnel_add(FunctionCallInfo fcinfo, int kind, const Interval *within,
 			if (s->count > s->capacity)
 				io_corrupt_value("funnel_events", "count beyond capacity");
 		}
-		if (unlikely(!funnel_same_params(s, kind, nsteps, within, ptext, plen)))
+		/* per row: compare the text only when there is some */
+		if (unlikely(s->kind != kind || s->nsteps != nsteps ||
+					 s->within.time != within->time || s->within.day != within->day ||
+					 s->within.month != within->month || s->paramlen != plen ||
+					 (plen > 0 && memcmp(s->data, ptext, plen) != 0)))
 			funnel_params_differ(s);
 	}
 
@@ -268,7 +300,7 @@ Datum
 funnel_events_trans_window(PG_FUNCTION_ARGS)
 {
 	funnel_param_not_null(fcinfo, 1, "window_funnel window");
-	return funnel_add(fcinfo, FUNNEL_KIND_WINDOW, PG_GETARG_INTERVAL_P(1), "", 0, 2, 3);
+	return funnel_add(fcinfo, FUNNEL_KIND_WINDOW, PG_GETARG_INTERVAL_P(1), "", 0, 2, 3, NULL);
 }
 
 PG_FUNCTION_INFO_V1(funnel_events_trans_window_mode);
@@ -281,7 +313,108 @@ funnel_events_trans_window_mode(PG_FUNCTION_ARGS)
 	funnel_param_not_null(fcinfo, 2, "window_funnel mode");
 	mode = PG_GETARG_TEXT_PP(2);
 	return funnel_add(fcinfo, FUNNEL_KIND_WINDOW, PG_GETARG_INTERVAL_P(1),
-					  VARDATA_ANY(mode), VARSIZE_ANY_EXHDR(mode), 3, 4);
+					  VARDATA_ANY(mode), VARSIZE_ANY_EXHDR(mode), 3, 4, NULL);
+}
+
+/*
+ * window_funnel's transition since 1.2: the steps are the arguments
+ * themselves (VARIADIC "any"), so the executor builds no bool[] per row.
+ * Their types are checked once per call site and kept in fn_extra; a call
+ * with an explicit VARIADIC array takes the array path above.
+ */
+
+static const StepArgs *
+funnel_step_args(FunctionCallInfo fcinfo, int first)
+{
+	StepArgs   *a = (StepArgs *) fcinfo->flinfo->fn_extra;
+	int			nargs = PG_NARGS();
+
+	if (likely(a != NULL))
+		return a;
+	a = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(StepArgs));
+	a->in_agg = AggCheckCallContext(fcinfo, NULL) != 0;
+	if (get_fn_expr_variadic(fcinfo->flinfo))
+	{
+		Oid			t = get_fn_expr_argtype(fcinfo->flinfo, nargs - 1);
+
+		if (t != BOOLARRAYOID)
+			ereport(ERROR,
+					(errcode(ERRCODE_DATATYPE_MISMATCH),
+					 errmsg("window_funnel steps must be boolean, not %s",
+							format_type_be(get_element_type(t) ? get_element_type(t) : t))));
+		a->array = true;
+	}
+	else
+	{
+		for (int i = first; i < nargs; i++)
+		{
+			Oid			t = get_fn_expr_argtype(fcinfo->flinfo, i);
+
+			/* a bare NULL is a step no row matches, as in a boolean[] */
+			if (t == UNKNOWNOID && i - first < FUNNEL_MAX_STEPS)
+			{
+				a->unknown |= (uint32) 1 << (i - first);
+				continue;
+			}
+			if (t != BOOLOID)
+				ereport(ERROR,
+						(errcode(ERRCODE_DATATYPE_MISMATCH),
+						 errmsg("window_funnel steps must be boolean, not %s",
+								format_type_be(t)),
+						 errdetail("Step %d is of type %s.", i - first + 1, format_type_be(t))));
+		}
+		a->nsteps = nargs - first;
+	}
+	fcinfo->flinfo->fn_extra = a;
+	return a;
+}
+
+static Datum
+funnel_add_args(FunctionCallInfo fcinfo, const Interval *within,
+				const char *ptext, int plen, int at_arg)
+{
+	const StepArgs *a = funnel_step_args(fcinfo, at_arg + 1);
+	uint32		mask = 0;
+
+	if (a->array)
+		return funnel_add(fcinfo, FUNNEL_KIND_WINDOW, within, ptext, plen, at_arg, at_arg + 1, a);
+	if (unlikely(a->nsteps > FUNNEL_MAX_STEPS))
+		funnel_check_params(FUNNEL_KIND_WINDOW, a->nsteps, within, ptext, plen);
+	for (int i = 0; i < a->nsteps; i++)
+	{
+		if (PG_ARGISNULL(at_arg + 1 + i))
+			continue;
+		if (unlikely(a->unknown & ((uint32) 1 << i)))
+			ereport(ERROR,
+					(errcode(ERRCODE_DATATYPE_MISMATCH),
+					 errmsg("window_funnel steps must be boolean, not unknown"),
+					 errdetail("Step %d is a literal of no type; write it as a boolean.", i + 1)));
+		if (PG_GETARG_BOOL(at_arg + 1 + i))
+			mask |= (uint32) 1 << i;
+	}
+	return funnel_add_mask(fcinfo, FUNNEL_KIND_WINDOW, within, ptext, plen, at_arg,
+						   a->nsteps, mask, a);
+}
+
+PG_FUNCTION_INFO_V1(window_funnel_trans);
+Datum
+window_funnel_trans(PG_FUNCTION_ARGS)
+{
+	funnel_param_not_null(fcinfo, 1, "window_funnel window");
+	return funnel_add_args(fcinfo, PG_GETARG_INTERVAL_P(1), "", 0, 2);
+}
+
+PG_FUNCTION_INFO_V1(window_funnel_trans_mode);
+Datum
+window_funnel_trans_mode(PG_FUNCTION_ARGS)
+{
+	text	   *mode;
+
+	funnel_param_not_null(fcinfo, 1, "window_funnel window");
+	funnel_param_not_null(fcinfo, 2, "window_funnel mode");
+	mode = PG_GETARG_TEXT_PP(2);
+	return funnel_add_args(fcinfo, PG_GETARG_INTERVAL_P(1),
+						   VARDATA_ANY(mode), VARSIZE_ANY_EXHDR(mode), 3);
 }
 
 PG_FUNCTION_INFO_V1(funnel_events_trans_sequence);
@@ -294,7 +427,7 @@ funnel_events_trans_sequence(PG_FUNCTION_ARGS)
 	funnel_param_not_null(fcinfo, 1, "sequence pattern");
 	pattern = PG_GETARG_TEXT_PP(1);
 	return funnel_add(fcinfo, FUNNEL_KIND_SEQUENCE, &zero,
-					  VARDATA_ANY(pattern), VARSIZE_ANY_EXHDR(pattern), 2, 3);
+					  VARDATA_ANY(pattern), VARSIZE_ANY_EXHDR(pattern), 2, 3, NULL);
 }
 
 PG_FUNCTION_INFO_V1(funnel_events_combine);
@@ -337,9 +470,28 @@ FunnelEvent *
 funnel_sorted(FunnelState *s)
 {
 	FunnelEvent *ev = palloc(sizeof(FunnelEvent) * Max(s->count, 1));
+	int			n = s->count;
 
-	memcpy(ev, FS_EVENTS(s), sizeof(FunnelEvent) * s->count);
-	qsort(ev, s->count, sizeof(FunnelEvent), funnel_event_cmp);
+	memcpy(ev, FS_EVENTS(s), sizeof(FunnelEvent) * n);
+	if (n > 24)
+		qsort(ev, n, sizeof(FunnelEvent), funnel_event_cmp);
+	else
+	{
+		/* the usual group is small: insertion sort, no calls */
+		for (int i = 1; i < n; i++)
+		{
+			FunnelEvent e = ev[i];
+			int			j = i;
+
+			while (j > 0 && (ev[j - 1].at > e.at ||
+							 (ev[j - 1].at == e.at && ev[j - 1].mask > e.mask)))
+			{
+				ev[j] = ev[j - 1];
+				j--;
+			}
+			ev[j] = e;
+		}
+	}
 	return ev;
 }
 

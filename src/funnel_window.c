@@ -12,6 +12,7 @@
  */
 #include "funnel.h"
 
+#include "catalog/pg_type.h"
 #include "miscadmin.h"
 #include "utils/memutils.h"
 
@@ -145,6 +146,9 @@ typedef struct IncreaseWalk
 	bool		pend[FUNNEL_MAX_STEPS];	/* reached in this group */
 	TimestampTz pend_first[FUNNEL_MAX_STEPS];
 	bool		evidence[FUNNEL_MAX_STEPS];
+	/* with times: the steps' times of the chain at each level, committed and pending */
+	TimestampTz (*times)[FUNNEL_MAX_STEPS];
+	TimestampTz (*pend_times)[FUNNEL_MAX_STEPS];
 } IncreaseWalk;
 
 static void
@@ -167,6 +171,8 @@ increase_event(WindowWalk *walk, int step, int r)
 
 	if (idx == 0)
 	{
+		if (w->pend_times && (!w->pend[0] || t > w->pend_first[0]))
+			w->pend_times[0][0] = t;
 		w->pend_first[0] = w->pend[0] ? Max(w->pend_first[0], t) : t;
 		w->pend[0] = w->evidence[0] = true;
 		return WALK_ON;
@@ -184,6 +190,11 @@ increase_event(WindowWalk *walk, int step, int r)
 	}
 	if (w->have[idx - 1] && t <= w->deadline[idx - 1])
 	{
+		if (w->pend_times && (!w->pend[idx] || w->first[idx - 1] > w->pend_first[idx]))
+		{
+			memcpy(w->pend_times[idx], w->times[idx - 1], sizeof(TimestampTz) * idx);
+			w->pend_times[idx][idx] = t;
+		}
 		w->pend_first[idx] = w->pend[idx] ?
 			Max(w->pend_first[idx], w->first[idx - 1]) : w->first[idx - 1];
 		w->pend[idx] = w->evidence[idx] = true;
@@ -206,6 +217,8 @@ increase_group_end(WindowWalk *walk)
 		{
 			w->have[k] = true;
 			w->first[k] = w->pend_first[k];
+			if (w->times)
+				memcpy(w->times[k], w->pend_times[k], sizeof(TimestampTz) * (k + 1));
 			w->deadline[k] = funnel_deadline(walk->s, w->first[k]);
 		}
 }
@@ -231,6 +244,8 @@ typedef struct LevelWalk
 	WindowWalk	walk;
 	bool		once;			/* strict_once */
 	ChainList	levels[FUNNEL_MAX_STEPS];
+	/* without strict_once, each level's one chain lives here (not zeroed) */
+	Chain		single[FUNNEL_MAX_STEPS];
 } LevelWalk;
 
 /* row r starts a chain */
@@ -363,9 +378,13 @@ level_highest(WindowWalk *walk)
 	return 0;
 }
 
-/* how many steps the group's events reached */
+/*
+ * How many steps the group's events reached; with "times", also the times of
+ * the steps of a chain that reached that many (the one window_funnel counts:
+ * the chain that completed the funnel, or one at the highest level).
+ */
 static int
-window_funnel_level(FunnelState *s)
+window_funnel_level(FunnelState *s, TimestampTz *times)
 {
 	FunnelEvent *ev;
 	int			result;
@@ -384,20 +403,48 @@ window_funnel_level(FunnelState *s)
 		w.walk.highest = increase_highest;
 		w.walk.s = s;
 		w.walk.ev = ev;
+		if (times)
+		{
+			w.times = palloc(sizeof(TimestampTz) * FUNNEL_MAX_STEPS * FUNNEL_MAX_STEPS);
+			w.pend_times = palloc(sizeof(TimestampTz) * FUNNEL_MAX_STEPS * FUNNEL_MAX_STEPS);
+		}
 		result = window_walk(&w.walk);
+		if (times && result > 0)
+		{
+			int			k = result - 1;
+
+			/* a level reached in the group that ended the walk is pending */
+			memcpy(times, w.pend[k] && (!w.have[k] || w.pend_first[k] > w.first[k]) ?
+				   w.pend_times[k] : w.times[k], sizeof(TimestampTz) * result);
+		}
 	}
 	else
 	{
 		LevelWalk	w;
 
-		memset(&w, 0, sizeof(w));
+		/* the chains themselves need no zeroing: a group has ~10 events */
+		memset(&w, 0, offsetof(LevelWalk, single));
+		w.once = (s->flags & MODE_ONCE) != 0;
+		if (!w.once)
+			for (int k = 0; k < s->nsteps; k++)
+			{
+				w.levels[k].items = &w.single[k];
+				w.levels[k].cap = 1;
+			}
 		w.walk.event = level_event;
 		w.walk.group_end = level_group_end;
 		w.walk.highest = level_highest;
 		w.walk.s = s;
 		w.walk.ev = ev;
-		w.once = (s->flags & MODE_ONCE) != 0;
 		result = window_walk(&w.walk);
+		if (times && result > 0)
+		{
+			ChainList  *l = &w.levels[result - 1];
+			const Chain *c = &l->items[l->n - 1];	/* the latest one pushed */
+
+			for (int k = 0; k < result; k++)
+				times[k] = ev[c->path[k]].at;
+		}
 	}
 	pfree(ev);
 	return result;
@@ -416,5 +463,29 @@ funnel_events_window_funnel(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("funnel_events value was made by a sequence aggregate, not window_funnel")));
-	PG_RETURN_INT32(window_funnel_level(s));
+	PG_RETURN_INT32(window_funnel_level(s, NULL));
+}
+
+/* window_funnel_steps' final function: the times of the counted chain's steps */
+PG_FUNCTION_INFO_V1(funnel_events_window_funnel_steps);
+Datum
+funnel_events_window_funnel_steps(PG_FUNCTION_ARGS)
+{
+	FunnelState *s;
+	TimestampTz times[FUNNEL_MAX_STEPS];
+	Datum		d[FUNNEL_MAX_STEPS];
+	int			n;
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_ARRAYTYPE_P(construct_empty_array(TIMESTAMPTZOID));
+	s = (FunnelState *) PG_DETOAST_DATUM(PG_GETARG_DATUM(0));
+	if (s->kind != FUNNEL_KIND_WINDOW)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("funnel_events value was made by a sequence aggregate, not window_funnel")));
+	n = window_funnel_level(s, times);
+	for (int k = 0; k < n; k++)
+		d[k] = TimestampTzGetDatum(times[k]);
+	PG_RETURN_ARRAYTYPE_P(construct_array(d, n, TIMESTAMPTZOID, sizeof(TimestampTz),
+										  FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
 }
