@@ -7,9 +7,9 @@
 -- ClickHouse's level, which must be the number of times returned.
 --
 SET timezone = 'UTC';
-CREATE OR REPLACE FUNCTION at(n int) RETURNS timestamptz LANGUAGE sql IMMUTABLE PARALLEL SAFE
+CREATE FUNCTION at(n int) RETURNS timestamptz LANGUAGE sql IMMUTABLE PARALLEL SAFE
 	AS $$ SELECT timestamptz '1970-01-01 00:00:00+00' + n * interval '1 second' $$;
-CREATE OR REPLACE FUNCTION secs(n int) RETURNS interval LANGUAGE sql IMMUTABLE PARALLEL SAFE
+CREATE FUNCTION secs(n int) RETURNS interval LANGUAGE sql IMMUTABLE PARALLEL SAFE
 	AS $$ SELECT n * interval '1 second' $$;
 -- seconds from the epoch, for reading
 CREATE FUNCTION epoch_secs(t timestamptz[]) RETURNS int[] LANGUAGE sql IMMUTABLE PARALLEL SAFE
@@ -160,3 +160,7 @@ RESET ALL;
 SET timezone = 'UTC';
 SET max_parallel_workers_per_gather = 0;
 SELECT epoch_secs(window_funnel_steps(interval '20 minutes', t, k = 0, k = 1, k = 2)) AS whole_table_serial FROM st_gen;
+
+-- clean up: the regression database is shared with the other tests
+DROP TABLE st_ev, st_ch, st_order, st_gen;
+DROP FUNCTION at(int), secs(int), epoch_secs(timestamptz[]);
