@@ -36,8 +36,9 @@
 #include "utils/datetime.h"
 #include "utils/memutils.h"
 
-const char *const funnel_kind_names[] = {"window_funnel", "sequence"};
-const char *const funnel_kind_functions[] = {"window_funnel", "sequence_match/sequence_count"};
+const char *const funnel_kind_names[] = {"window_funnel", "sequence", "window_funnel_excluding"};
+const char *const funnel_kind_functions[] = {"window_funnel", "sequence_match/sequence_count",
+"window_funnel_excluding"};
 
 /* window_funnel's modes: mode i is flag 1 << i (MODE_* in funnel.h) */
 static const char *const funnel_modes[] =
@@ -96,13 +97,13 @@ static uint8
 funnel_check_params(int kind, int nsteps, const Interval *within,
 					const char *param, int paramlen)
 {
-	if (nsteps > FUNNEL_MAX_STEPS)
+	if (nsteps > FUNNEL_KIND_MAX_STEPS(kind))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%s takes at most %d %s, not %d", funnel_kind_functions[kind],
-						FUNNEL_MAX_STEPS, kind == FUNNEL_KIND_WINDOW ? "steps" : "conditions",
+						FUNNEL_KIND_MAX_STEPS(kind), FUNNEL_IS_WINDOW(kind) ? "steps" : "conditions",
 						nsteps)));
-	if (kind == FUNNEL_KIND_WINDOW)
+	if (FUNNEL_IS_WINDOW(kind))
 	{
 		/* judged whole, as everywhere (kit_interval_usecs): '1 day -1 hour' is 23 hours */
 		if (kit_interval_usecs(within) < 0)
@@ -178,10 +179,18 @@ funnel_params_differ(const FunnelState *s)
 			 errmsg("%s parameters must be the same for every row of a group",
 					funnel_kind_functions[s->kind]),
 			 errdetail("The window, the mode or pattern and the number of %s are parameters, like ClickHouse's; the first row gave %d.",
-					   s->kind == FUNNEL_KIND_WINDOW ? "steps" : "conditions", s->nsteps)));
+					   FUNNEL_IS_WINDOW(s->kind) ? "steps" : "conditions", s->nsteps)));
 }
 
 /* ---- transition ------------------------------------------------------------ */
+
+/*
+ * The room of a group's first state.  A state that grows is made anew in the
+ * per-row context and copied again by the executor into the aggregate's
+ * context, so growing costs three copies: room for 8 events (184 bytes)
+ * spares that to a user with a handful of events, the usual case.
+ */
+#define FUNNEL_FIRST_CAPACITY	8
 
 /*
  * One row: NULL timestamps are skipped, NULL conditions are false.  The
@@ -199,7 +208,49 @@ typedef struct StepArgs
 	bool		in_agg;			/* called as an aggregate's transition */
 	int			nsteps;
 	uint32		unknown;		/* steps written as a bare NULL (type unknown) */
+	/*
+	 * The parameters of the first row (checked), and whether some row since
+	 * had others.  In an aggregate every state of the call site is made here
+	 * from its first row's parameters: while no row had others, a row with
+	 * the first row's parameters fits every state without reading it.
+	 */
+	bool		have_params;
+	bool		mixed;
+	uint8		flags;
+	int			params_nsteps;
+	Interval	within;
+	int			plen;
+	char	   *ptext;
 } StepArgs;
+
+/*
+ * Whether the row's parameters are the call site's first row's while no row
+ * had others (then every state of the call site has them: no need to read
+ * the state to compare).  The first row's are checked and kept.
+ */
+static bool
+step_args_known_params(FunctionCallInfo fcinfo, StepArgs *a, int kind, int nsteps,
+					   const Interval *within, const char *ptext, int plen)
+{
+	if (likely(a->have_params))
+	{
+		if (likely(!a->mixed && a->params_nsteps == nsteps && a->plen == plen &&
+				   a->within.time == within->time && a->within.day == within->day &&
+				   a->within.month == within->month &&
+				   (plen == 0 || memcmp(a->ptext, ptext, plen) == 0)))
+			return true;
+		a->mixed = true;
+		return false;
+	}
+	a->flags = funnel_check_params(kind, nsteps, within, ptext, plen);
+	a->params_nsteps = nsteps;
+	a->within = *within;
+	a->plen = plen;
+	a->ptext = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, Max(plen, 1));
+	memcpy(a->ptext, ptext, plen);
+	a->have_params = true;
+	return true;
+}
 
 static Datum funnel_add_mask(FunctionCallInfo fcinfo, int kind, const Interval *within,
 							 const char *ptext, int plen, int at_arg,
@@ -207,7 +258,8 @@ static Datum funnel_add_mask(FunctionCallInfo fcinfo, int kind, const Interval *
 
 static Datum
 funnel_add(FunctionCallInfo fcinfo, int kind, const Interval *within,
-		   const char *ptext, int plen, int at_arg, int conds_arg, const StepArgs *a)
+		   const char *ptext, int plen, int at_arg, int conds_arg, const StepArgs *a,
+		   uint32 excluded)
 {
 	ArrayType  *conds = PG_ARGISNULL(conds_arg) ? NULL : PG_GETARG_ARRAYTYPE_P(conds_arg);
 	int			nsteps = 0;
@@ -226,7 +278,7 @@ funnel_add(FunctionCallInfo fcinfo, int kind, const Interval *within,
 					 errmsg("%s conditions must be a one-dimensional array",
 							funnel_kind_functions[kind])));
 		nsteps = ARR_NDIM(conds) == 1 ? ARR_DIMS(conds)[0] : 0;
-		if (nsteps > FUNNEL_MAX_STEPS)
+		if (nsteps > FUNNEL_KIND_MAX_STEPS(kind))
 			funnel_check_params(kind, nsteps, within, ptext, plen);
 		for (i = 0; i < nsteps; i++)
 		{
@@ -236,7 +288,8 @@ funnel_add(FunctionCallInfo fcinfo, int kind, const Interval *within,
 				mask |= (uint32) 1 << i;
 		}
 	}
-	return funnel_add_mask(fcinfo, kind, within, ptext, plen, at_arg, nsteps, mask, a);
+	return funnel_add_mask(fcinfo, kind, within, ptext, plen, at_arg, nsteps,
+						   mask | excluded, a);
 }
 
 /* the row's steps read: the state and the event */
@@ -247,8 +300,24 @@ funnel_add_mask(FunctionCallInfo fcinfo, int kind, const Interval *within,
 {
 	FunnelState *s = PG_ARGISNULL(0) ? NULL : (FunnelState *) PG_GETARG_POINTER(0);
 
+	/*
+	 * A row that adds nothing (no time, or no step where only steps are
+	 * kept) leaves the state unread when its parameters are known to be the
+	 * state's: the state is often the one memory access of the row that
+	 * misses the cache.  (a is given by the window funnels only.)  A state
+	 * made here records the parameters it is made with.
+	 */
+	if (s != NULL && a && a->in_agg && (PG_ARGISNULL(at_arg) || mask == 0) &&
+		step_args_known_params(fcinfo, (StepArgs *) a, kind, nsteps, within, ptext, plen) &&
+		(PG_ARGISNULL(at_arg) || nsteps == 0 || !(a->flags & MODE_ORDER)))
+		PG_RETURN_POINTER(s);
+
 	if (s == NULL)
-		s = funnel_state_new(NULL, kind, nsteps, within, ptext, plen, 4);
+	{
+		if (a && a->in_agg)
+			step_args_known_params(fcinfo, (StepArgs *) a, kind, nsteps, within, ptext, plen);
+		s = funnel_state_new(NULL, kind, nsteps, within, ptext, plen, FUNNEL_FIRST_CAPACITY);
+	}
 	else
 	{
 		/*
@@ -274,7 +343,8 @@ funnel_add_mask(FunctionCallInfo fcinfo, int kind, const Interval *within,
 
 	if (PG_ARGISNULL(at_arg))
 		PG_RETURN_POINTER(s);
-	if (mask == 0 && !(kind == FUNNEL_KIND_WINDOW && (s->flags & MODE_ORDER)))
+	/* a row meeting no step is kept only where it breaks a chain */
+	if (mask == 0 && !(FUNNEL_IS_WINDOW(kind) && (s->flags & MODE_ORDER) && nsteps > 0))
 		PG_RETURN_POINTER(s);
 
 	if (s->count == s->capacity)
@@ -295,12 +365,17 @@ funnel_param_not_null(FunctionCallInfo fcinfo, int argno, const char *what)
 				 errmsg("%s must not be NULL", what)));
 }
 
+/*
+ * The transition functions of 1.0's and 1.1's window_funnel (steps in a
+ * boolean[]): no SQL function of 1.2 names them, but a catalog of 1.1 not yet
+ * upgraded calls them with this library.
+ */
 PG_FUNCTION_INFO_V1(funnel_events_trans_window);
 Datum
 funnel_events_trans_window(PG_FUNCTION_ARGS)
 {
 	funnel_param_not_null(fcinfo, 1, "window_funnel window");
-	return funnel_add(fcinfo, FUNNEL_KIND_WINDOW, PG_GETARG_INTERVAL_P(1), "", 0, 2, 3, NULL);
+	return funnel_add(fcinfo, FUNNEL_KIND_WINDOW, PG_GETARG_INTERVAL_P(1), "", 0, 2, 3, NULL, 0);
 }
 
 PG_FUNCTION_INFO_V1(funnel_events_trans_window_mode);
@@ -313,7 +388,7 @@ funnel_events_trans_window_mode(PG_FUNCTION_ARGS)
 	funnel_param_not_null(fcinfo, 2, "window_funnel mode");
 	mode = PG_GETARG_TEXT_PP(2);
 	return funnel_add(fcinfo, FUNNEL_KIND_WINDOW, PG_GETARG_INTERVAL_P(1),
-					  VARDATA_ANY(mode), VARSIZE_ANY_EXHDR(mode), 3, 4, NULL);
+					  VARDATA_ANY(mode), VARSIZE_ANY_EXHDR(mode), 3, 4, NULL, 0);
 }
 
 /*
@@ -369,53 +444,73 @@ funnel_step_args(FunctionCallInfo fcinfo, int first)
 	return a;
 }
 
+/*
+ * The window funnels' transition: at is argument at_arg; window_funnel and
+ * window_funnel_steps have their steps right after it, window_funnel_excluding
+ * its exclusion condition first (a row meeting it is kept with the bit
+ * FUNNEL_EXCLUDED; NULL is false).
+ */
 static Datum
-funnel_add_args(FunctionCallInfo fcinfo, const Interval *within,
+funnel_add_args(FunctionCallInfo fcinfo, int kind, const Interval *within,
 				const char *ptext, int plen, int at_arg)
 {
-	const StepArgs *a = funnel_step_args(fcinfo, at_arg + 1);
+	int			first = at_arg + 1 + (kind == FUNNEL_KIND_EXCLUDING);
+	const StepArgs *a = funnel_step_args(fcinfo, first);
+	uint32		excluded = 0;
 	uint32		mask = 0;
 
+	if (kind == FUNNEL_KIND_EXCLUDING && !PG_ARGISNULL(at_arg + 1) && PG_GETARG_BOOL(at_arg + 1))
+		excluded = FUNNEL_EXCLUDED;
 	if (a->array)
-		return funnel_add(fcinfo, FUNNEL_KIND_WINDOW, within, ptext, plen, at_arg, at_arg + 1, a);
-	if (unlikely(a->nsteps > FUNNEL_MAX_STEPS))
-		funnel_check_params(FUNNEL_KIND_WINDOW, a->nsteps, within, ptext, plen);
+		return funnel_add(fcinfo, kind, within, ptext, plen, at_arg, first, a, excluded);
+	if (unlikely(a->nsteps > FUNNEL_KIND_MAX_STEPS(kind)))
+		funnel_check_params(kind, a->nsteps, within, ptext, plen);
 	for (int i = 0; i < a->nsteps; i++)
 	{
-		if (PG_ARGISNULL(at_arg + 1 + i))
+		if (PG_ARGISNULL(first + i))
 			continue;
 		if (unlikely(a->unknown & ((uint32) 1 << i)))
 			ereport(ERROR,
 					(errcode(ERRCODE_DATATYPE_MISMATCH),
 					 errmsg("window_funnel steps must be boolean, not unknown"),
 					 errdetail("Step %d is a literal of no type; write it as a boolean.", i + 1)));
-		if (PG_GETARG_BOOL(at_arg + 1 + i))
+		if (PG_GETARG_BOOL(first + i))
 			mask |= (uint32) 1 << i;
 	}
-	return funnel_add_mask(fcinfo, FUNNEL_KIND_WINDOW, within, ptext, plen, at_arg,
-						   a->nsteps, mask, a);
+	return funnel_add_mask(fcinfo, kind, within, ptext, plen, at_arg,
+						   a->nsteps, mask | excluded, a);
 }
 
-PG_FUNCTION_INFO_V1(window_funnel_trans);
-Datum
-window_funnel_trans(PG_FUNCTION_ARGS)
+/* the window (argument 1) and, with mode_arg, the mode: then the row */
+static Datum
+window_funnel_add(FunctionCallInfo fcinfo, int kind, int mode_arg)
 {
-	funnel_param_not_null(fcinfo, 1, "window_funnel window");
-	return funnel_add_args(fcinfo, PG_GETARG_INTERVAL_P(1), "", 0, 2);
-}
-
-PG_FUNCTION_INFO_V1(window_funnel_trans_mode);
-Datum
-window_funnel_trans_mode(PG_FUNCTION_ARGS)
-{
-	text	   *mode;
+	text	   *mode = NULL;
 
 	funnel_param_not_null(fcinfo, 1, "window_funnel window");
-	funnel_param_not_null(fcinfo, 2, "window_funnel mode");
-	mode = PG_GETARG_TEXT_PP(2);
-	return funnel_add_args(fcinfo, PG_GETARG_INTERVAL_P(1),
-						   VARDATA_ANY(mode), VARSIZE_ANY_EXHDR(mode), 3);
+	if (mode_arg)
+	{
+		funnel_param_not_null(fcinfo, mode_arg, "window_funnel mode");
+		mode = PG_GETARG_TEXT_PP(mode_arg);
+	}
+	return funnel_add_args(fcinfo, kind, PG_GETARG_INTERVAL_P(1),
+						   mode ? VARDATA_ANY(mode) : "", mode ? VARSIZE_ANY_EXHDR(mode) : 0,
+						   mode_arg ? 3 : 2);
 }
+
+/* the SQL entry points of the window funnels' transition: kind, mode argument */
+#define WINDOW_FUNNEL_TRANS(name, kind, mode_arg) \
+PG_FUNCTION_INFO_V1(name); \
+Datum \
+name(PG_FUNCTION_ARGS) \
+{ \
+	return window_funnel_add(fcinfo, kind, mode_arg); \
+}
+
+WINDOW_FUNNEL_TRANS(window_funnel_trans, FUNNEL_KIND_WINDOW, 0)
+WINDOW_FUNNEL_TRANS(window_funnel_trans_mode, FUNNEL_KIND_WINDOW, 2)
+WINDOW_FUNNEL_TRANS(window_funnel_excluding_trans, FUNNEL_KIND_EXCLUDING, 0)
+WINDOW_FUNNEL_TRANS(window_funnel_excluding_trans_mode, FUNNEL_KIND_EXCLUDING, 2)
 
 PG_FUNCTION_INFO_V1(funnel_events_trans_sequence);
 Datum
@@ -427,7 +522,7 @@ funnel_events_trans_sequence(PG_FUNCTION_ARGS)
 	funnel_param_not_null(fcinfo, 1, "sequence pattern");
 	pattern = PG_GETARG_TEXT_PP(1);
 	return funnel_add(fcinfo, FUNNEL_KIND_SEQUENCE, &zero,
-					  VARDATA_ANY(pattern), VARSIZE_ANY_EXHDR(pattern), 2, 3, NULL);
+					  VARDATA_ANY(pattern), VARSIZE_ANY_EXHDR(pattern), 2, 3, NULL, 0);
 }
 
 PG_FUNCTION_INFO_V1(funnel_events_combine);

@@ -1,10 +1,12 @@
 /*-------------------------------------------------------------------------
  *
  * funnel_window.c
- *	  window_funnel's final function: how many steps of the funnel a group
- *	  reached in order within the window, with ClickHouse's modes
+ *	  The final functions of the window funnels: how many steps of the funnel
+ *	  a group reached in order within the window, with ClickHouse's modes
  *	  (strict_order, strict_deduplication, strict_increase, strict_once,
- *	  allow_reentry).
+ *	  allow_reentry) (window_funnel), the times of those steps
+ *	  (window_funnel_steps), and the same with rows that break a chain
+ *	  (window_funnel_excluding).
  *
  * src/funnel_window.c
  *
@@ -69,6 +71,9 @@ struct WindowWalk
 {
 	FunnelState *s;
 	const FunnelEvent *ev;
+	/* window_funnel_excluding: the times of the excluded rows, in order */
+	const TimestampTz *excluded;
+	int			nexcluded;
 	bool		started;		/* some row matched step 1 */
 	/* step >= 1 matched by row r: WALK_ON, WALK_STOP or the answer */
 	int			(*event) (WindowWalk *w, int step, int r);
@@ -78,12 +83,43 @@ struct WindowWalk
 	int			(*highest) (WindowWalk *w);
 };
 
+/*
+ * Where the chain whose step 1 is at "first" ends: the end of its window or,
+ * for window_funnel_excluding, the first excluded row after its step 1,
+ * whichever comes first.  An excluded row between step i and step i+1 breaks
+ * a chain, so a chain may only go on up to it (a step at that very instant is
+ * not after it and still counts); an excluded row at the instant of step 1
+ * is not after it either.
+ */
+static TimestampTz
+walk_deadline(WindowWalk *w, TimestampTz first)
+{
+	TimestampTz d = funnel_deadline(w->s, first);
+	int			lo = 0,
+				hi = w->nexcluded;
+
+	/* the first excluded time > first */
+	while (lo < hi)
+	{
+		int			mid = lo + (hi - lo) / 2;
+
+		if (w->excluded[mid] <= first)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < w->nexcluded && w->excluded[lo] < d)
+		d = w->excluded[lo];
+	return d;
+}
+
 static int
 window_walk(WindowWalk *w)
 {
 	const FunnelEvent *ev = w->ev;
 	int			count = w->s->count;
 	int			nsteps = w->s->nsteps;
+	uint32		step_bits = FUNNEL_STEP_BITS(nsteps);
 	int			first_step = (w->s->flags & MODE_ORDER) ? 0 : 1;
 	int			outcome = WALK_ON;
 	int			i = 0;
@@ -102,7 +138,7 @@ window_walk(WindowWalk *w)
 
 			for (int r = i; r < g_end && outcome == WALK_ON; r++)
 			{
-				if (step == 0 ? ev[r].mask != 0 : !(ev[r].mask & bit))
+				if (step == 0 ? (ev[r].mask & step_bits) != 0 : !(ev[r].mask & bit))
 					continue;
 				/* one timestamp may carry many events, each costing a level's chains */
 				CHECK_FOR_INTERRUPTS();
@@ -219,7 +255,7 @@ increase_group_end(WindowWalk *walk)
 			w->first[k] = w->pend_first[k];
 			if (w->times)
 				memcpy(w->times[k], w->pend_times[k], sizeof(TimestampTz) * (k + 1));
-			w->deadline[k] = funnel_deadline(walk->s, w->first[k]);
+			w->deadline[k] = walk_deadline(walk, w->first[k]);
 		}
 }
 
@@ -259,7 +295,7 @@ level_start(LevelWalk *w, int r)
 		w->levels[0].n = 0;
 	c = chain_push(&w->levels[0]);
 	c->first = c->last = t;
-	c->deadline = funnel_deadline(w->walk.s, t);
+	c->deadline = walk_deadline(&w->walk, t);
 	c->path[0] = r;
 }
 
@@ -387,11 +423,20 @@ static int
 window_funnel_level(FunnelState *s, TimestampTz *times)
 {
 	FunnelEvent *ev;
+	TimestampTz *excluded = NULL;
+	int			nexcluded = 0;
 	int			result;
 
 	if (s->count == 0 || s->nsteps == 0)
 		return 0;
 	ev = funnel_sorted(s);
+	if (s->kind == FUNNEL_KIND_EXCLUDING)
+	{
+		excluded = palloc(sizeof(TimestampTz) * s->count);
+		for (int i = 0; i < s->count; i++)
+			if (ev[i].mask & FUNNEL_EXCLUDED)
+				excluded[nexcluded++] = ev[i].at;
+	}
 	if ((s->flags & MODE_INCREASE) && !(s->flags & (MODE_DEDUPLICATION | MODE_ONCE)))
 	{
 		IncreaseWalk w;
@@ -403,6 +448,8 @@ window_funnel_level(FunnelState *s, TimestampTz *times)
 		w.walk.highest = increase_highest;
 		w.walk.s = s;
 		w.walk.ev = ev;
+		w.walk.excluded = excluded;
+		w.walk.nexcluded = nexcluded;
 		if (times)
 		{
 			w.times = palloc(sizeof(TimestampTz) * FUNNEL_MAX_STEPS * FUNNEL_MAX_STEPS);
@@ -436,6 +483,8 @@ window_funnel_level(FunnelState *s, TimestampTz *times)
 		w.walk.highest = level_highest;
 		w.walk.s = s;
 		w.walk.ev = ev;
+		w.walk.excluded = excluded;
+		w.walk.nexcluded = nexcluded;
 		result = window_walk(&w.walk);
 		if (times && result > 0)
 		{
@@ -447,6 +496,8 @@ window_funnel_level(FunnelState *s, TimestampTz *times)
 		}
 	}
 	pfree(ev);
+	if (excluded)
+		pfree(excluded);
 	return result;
 }
 
@@ -459,7 +510,7 @@ funnel_events_window_funnel(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(0))
 		PG_RETURN_INT32(0);
 	s = (FunnelState *) PG_DETOAST_DATUM(PG_GETARG_DATUM(0));
-	if (s->kind != FUNNEL_KIND_WINDOW)
+	if (!FUNNEL_IS_WINDOW(s->kind))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("funnel_events value was made by a sequence aggregate, not window_funnel")));
@@ -479,7 +530,7 @@ funnel_events_window_funnel_steps(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(0))
 		PG_RETURN_ARRAYTYPE_P(construct_empty_array(TIMESTAMPTZOID));
 	s = (FunnelState *) PG_DETOAST_DATUM(PG_GETARG_DATUM(0));
-	if (s->kind != FUNNEL_KIND_WINDOW)
+	if (!FUNNEL_IS_WINDOW(s->kind))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("funnel_events value was made by a sequence aggregate, not window_funnel")));

@@ -35,12 +35,6 @@ COMMENT ON OPERATOR = (funnel_events, funnel_events) IS 'equal: same parameters 
 -- aggregate support functions (not STRICT: NULL timestamps and conditions are
 -- data, skipped or false; parameters may not be NULL).  STABLE: a window
 -- with days or months is added to a timestamptz in the session time zone.
-CREATE FUNCTION funnel_events_trans(funnel_events, interval, timestamptz, VARIADIC boolean[]) RETURNS funnel_events
-	AS 'MODULE_PATHNAME', 'funnel_events_trans_window' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
-COMMENT ON FUNCTION funnel_events_trans(funnel_events, interval, timestamptz, boolean[]) IS 'transition function of window_funnel(within, at, steps)';
-CREATE FUNCTION funnel_events_trans(funnel_events, interval, text, timestamptz, VARIADIC boolean[]) RETURNS funnel_events
-	AS 'MODULE_PATHNAME', 'funnel_events_trans_window_mode' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
-COMMENT ON FUNCTION funnel_events_trans(funnel_events, interval, text, timestamptz, boolean[]) IS 'transition function of window_funnel(within, mode, at, steps)';
 CREATE FUNCTION funnel_events_trans(funnel_events, text, timestamptz, VARIADIC boolean[]) RETURNS funnel_events
 	AS 'MODULE_PATHNAME', 'funnel_events_trans_sequence' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
 COMMENT ON FUNCTION funnel_events_trans(funnel_events, text, timestamptz, boolean[]) IS 'transition function of sequence_match and sequence_count(pattern, at, conds)';

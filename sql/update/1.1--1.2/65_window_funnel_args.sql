@@ -1,10 +1,12 @@
 -- window_funnel since 1.2: the steps are arguments of their own (VARIADIC
 -- "any"), read in place, instead of a boolean[] the executor builds for every
--- row (doc/funnel.md, "Performance").  The aggregates of 1.1 are replaced; their
--- transition functions stay (they are called directly, and other aggregates may
--- use them).
+-- row (doc/funnel.md, "Performance").  The aggregates of 1.1 are replaced, and
+-- their two transition functions, which nothing of 1.2 uses, are dropped (the
+-- library keeps their C functions for a 1.1 catalog not yet upgraded).
 DROP AGGREGATE window_funnel(interval, timestamptz, boolean[]);
 DROP AGGREGATE window_funnel(interval, text, timestamptz, boolean[]);
+DROP FUNCTION funnel_events_trans(funnel_events, interval, timestamptz, boolean[]);
+DROP FUNCTION funnel_events_trans(funnel_events, interval, text, timestamptz, boolean[]);
 -- window_funnel's steps are arguments of their own (VARIADIC "any": the
 -- executor builds no array per row); an explicit VARIADIC boolean[] is read too.
 CREATE FUNCTION window_funnel_trans(funnel_events, interval, timestamptz, VARIADIC "any") RETURNS funnel_events
