@@ -4,9 +4,9 @@
 -- step i+1 of a chain breaks that chain, which keeps the steps it did before
 --
 SET timezone = 'UTC';
-CREATE OR REPLACE FUNCTION at(n int) RETURNS timestamptz LANGUAGE sql IMMUTABLE PARALLEL SAFE
+CREATE FUNCTION at(n int) RETURNS timestamptz LANGUAGE sql IMMUTABLE PARALLEL SAFE
 	AS $$ SELECT timestamptz '1970-01-01 00:00:00+00' + n * interval '1 second' $$;
-CREATE OR REPLACE FUNCTION secs(n int) RETURNS interval LANGUAGE sql IMMUTABLE PARALLEL SAFE
+CREATE FUNCTION secs(n int) RETURNS interval LANGUAGE sql IMMUTABLE PARALLEL SAFE
 	AS $$ SELECT n * interval '1 second' $$;
 
 -- ---------------------------------------------------------------------------
@@ -151,4 +151,6 @@ FROM (SELECT uid, window_funnel_excluding(secs(60), at(ts), k = 3, k = 0, k = 1,
 JOIN fx_serial s USING (uid);
 RESET ALL;
 SET timezone = 'UTC';
+-- clean up: the regression database is shared with the other tests
 DROP TABLE fx, fx_gen, fx_state, fx_bin;
+DROP FUNCTION at(int), secs(int);
