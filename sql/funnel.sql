@@ -51,6 +51,15 @@ FROM ev WHERE uid = 1;
 SELECT window_funnel(secs(10), at(ts), e = 'a') FROM ev WHERE false;
 -- 0 steps: nothing to reach
 SELECT window_funnel(secs(10), at(ts), VARIADIC '{}'::boolean[]) FROM ev;
+-- no step at all, with and without a mode: 0; the window and the mode are still
+-- checked, and nothing is kept, even in strict_order
+SELECT window_funnel(secs(10), at(ts)) AS no_step,
+       window_funnel(secs(10), 'strict_order', at(ts)) AS no_step_mode,
+       window_funnel(secs(10), at(ts)) FILTER (WHERE false) AS no_rows
+FROM ev;
+SELECT window_funnel(secs(-1), at(ts)) FROM ev;
+SELECT window_funnel(secs(10), 'strict_ordr', at(ts)) FROM ev;
+SELECT window_funnel_trans(window_funnel_trans(NULL, secs(10), 'strict_order', at(1)), secs(10), 'strict_order', at(2))::text AS empty_state;
 -- 32 steps, one a second: all 32 within 31s, 31 within 30s
 SELECT window_funnel(secs(31), at(n), VARIADIC (SELECT array_agg(n = k ORDER BY k) FROM generate_series(0, 31) k)) AS w31,
        window_funnel(secs(30), at(n), VARIADIC (SELECT array_agg(n = k ORDER BY k) FROM generate_series(0, 31) k)) AS w30
@@ -76,6 +85,14 @@ SELECT uid,
        window_funnel(secs(100), 'strict_deduplication', at(ts), e = 'a', e = 'b', e = 'c', e = 'd') AS dedup,
        window_funnel(secs(100), 'strict_order, allow_reentry', at(ts), e = 'a', e = 'b', e = 'c', e = 'd') AS reentry,
        window_funnel(secs(100), 'strict_once', at(ts), e = 'a', e = 'b', e = 'c', e = 'd') AS once
+FROM ev2 GROUP BY uid ORDER BY uid;
+-- mode names are read as the taxonomy labels are: any case, blanks around,
+-- '-', '_' or spaces between words
+SELECT uid,
+       window_funnel(secs(100), 'Strict Order', at(ts), e = 'a', e = 'b', e = 'c', e = 'd') AS ord,
+       window_funnel(secs(100), ' STRICT-DEDUPLICATION ', at(ts), e = 'a', e = 'b', e = 'c', e = 'd') AS dedup,
+       window_funnel(secs(100), 'strict  order,Allow-Reentry', at(ts), e = 'a', e = 'b', e = 'c', e = 'd') AS reentry,
+       window_funnel(secs(100), 'strict__once', at(ts), e = 'a', e = 'b', e = 'c', e = 'd') AS once
 FROM ev2 GROUP BY uid ORDER BY uid;
 
 -- ---------------------------------------------------------------------------
@@ -315,6 +332,8 @@ FROM generate_series(1, 32) n;
 \set VERBOSITY default
 SELECT window_funnel(secs(1), 'strict_order,strict_ordr', at(ts), true) FROM sq;
 SELECT window_funnel(secs(1), 'strict', at(ts), true) FROM sq;
+SELECT window_funnel(secs(1), 'Strict', at(ts), true) FROM sq;
+SELECT window_funnel(secs(1), 'strictorder', at(ts), true) FROM sq;
 SELECT window_funnel(secs(1), 'allow_reentry', at(ts), true) FROM sq;
 SELECT window_funnel(secs(1), 'strict_order,,strict_once', at(ts), true) FROM sq;
 SELECT window_funnel(secs(-1), at(ts), true) FROM sq;
@@ -361,7 +380,7 @@ SELECT window_funnel_final('window_funnel 3 1 0 0 '''': 2026-01-01 10:00:00+00 1
 -- text and binary round trips (binary COPY out and back in)
 \i test/regress_helpers.sql
 CREATE TABLE fs (n int, s funnel_events);
-INSERT INTO fs SELECT 1, funnel_events_trans(funnel_events_trans(NULL, secs(60), 'strict_once', at(5), true, false),
+INSERT INTO fs SELECT 1, window_funnel_trans(window_funnel_trans(NULL, secs(60), 'strict_once', at(5), true, false),
                                             secs(60), 'strict_once', at(9), false, true);
 INSERT INTO fs VALUES (2, 'sequence 2 0 0 0 ''(?1).*(?2)'': 2026-01-01 10:00:00+00 1,2'),
 	(3, 'window_funnel 2 1 5 3 ''strict_order'': 2026-01-01 10:00:00+00 -; 2026-01-01 10:00:00+00 2'),
@@ -373,7 +392,7 @@ SELECT n, s, s::text::funnel_events::text = s::text AS text_ok FROM fs ORDER BY 
 SET TimeZone = 'Europe/Dublin';
 SET DateStyle = 'Postgres';
 CREATE TEMP TABLE fs_dublin AS
-SELECT funnel_events_trans(funnel_events_trans(NULL, interval '2 days', '2026-03-28 12:00:00 GMT', true, false),
+SELECT window_funnel_trans(window_funnel_trans(NULL, interval '2 days', '2026-03-28 12:00:00 GMT', true, false),
                            interval '2 days', '2026-03-30 13:30:00 IST', false, true) AS s;
 SELECT s, window_funnel_final(s) AS level, window_funnel_final(s::text::funnel_events) AS level_read_back,
        s::text::funnel_events = s AS round_trip
@@ -434,12 +453,12 @@ FROM (VALUES
 	('unterminated quote', 'sequence 1 0 0 0 ''(?1)')
 ) v(what, lit);
 
--- the state holds only the rows that meet some step: 3 of 10000 rows here, 104
--- bytes (40 of header, room for 4 events of 16); an aggregate of our own returns
+-- the state holds only the rows that meet some step: 3 of 10000 rows here, 168
+-- bytes (40 of header, room for 8 events of 16); an aggregate of our own returns
 -- the state itself.  In strict_order the other rows are kept too, since they
 -- break chains (5 rows given: 56 bytes of header and mode, room for 8 events).
-CREATE AGGREGATE pg_temp.funnel_state(interval, text, timestamptz, VARIADIC boolean[]) (
-	SFUNC = funnel_events_trans, STYPE = funnel_events, COMBINEFUNC = funnel_events_combine);
+CREATE AGGREGATE pg_temp.funnel_state(interval, text, timestamptz, VARIADIC "any") (
+	SFUNC = window_funnel_trans, STYPE = funnel_events, COMBINEFUNC = funnel_events_combine);
 SELECT m AS mode, pg_column_size(s) AS bytes, s::text AS state
 FROM (VALUES (''), ('strict_order')) v(m),
 LATERAL (SELECT pg_temp.funnel_state(secs(10), m, at(n), n = 5000, n = 5001, n = 5002) AS s
@@ -450,14 +469,14 @@ LATERAL (SELECT pg_temp.funnel_state(secs(10), m, at(n), n = 5000, n = 5001, n =
 -- errors, never a crash.  A stored state has a short header (row 1: 2 events)
 -- or is compressed (big: 1441 events); the transition function reads a copy.
 -- ---------------------------------------------------------------------------
-SELECT funnel_events_trans(s, secs(60), 'strict_once', at(20), false, true) AS appended
+SELECT window_funnel_trans(s, secs(60), 'strict_once', at(20), false, true) AS appended
 FROM fs WHERE n = 1;
 CREATE TABLE fs_big AS
 SELECT ('window_funnel 2 1 0 0 ''strict_order'': ' ||
         string_agg(t::text || ' 1', '; '))::funnel_events AS s
 FROM generate_series(timestamptz '2026-01-01', '2026-01-02', '1 minute') t;
 SELECT pg_column_size(s) < 20000 AS compressed,
-       window_funnel_final(funnel_events_trans(s, interval '1 day', text 'strict_order',
+       window_funnel_final(window_funnel_trans(s, interval '1 day', text 'strict_order',
                                                timestamptz '2026-01-02 12:00', false, true)) AS level
 FROM fs_big;
 SELECT window_funnel_final(NULL) AS w, sequence_match_final(NULL) AS m,
@@ -468,10 +487,10 @@ SELECT sequence_match_final(s) FROM fs WHERE n = 1;
 SELECT sequence_count_final(s) FROM fs WHERE n = 3;
 SELECT funnel_events_combine(a.s, b.s) FROM fs a, fs b WHERE a.n = 1 AND b.n = 2;
 SELECT funnel_events_trans(s, text '(?1)', at(1), true) FROM fs WHERE n = 1;
-SELECT funnel_events_trans(s, secs(60), text 'strict_once', at(1), true) FROM fs WHERE n = 1;
-SELECT funnel_events_trans(s, NULL::interval, at(1), true) FROM fs WHERE n = 1;
+SELECT window_funnel_trans(s, secs(60), text 'strict_once', at(1), true) FROM fs WHERE n = 1;
+SELECT window_funnel_trans(s, NULL::interval, at(1), true) FROM fs WHERE n = 1;
 SELECT funnel_events_trans(NULL, NULL::text, at(1), true);
-SELECT funnel_events_trans(NULL, secs(1), at(1), VARIADIC '{{true}}'::boolean[]);
+SELECT window_funnel_trans(NULL, secs(1), at(1), VARIADIC '{{true}}'::boolean[]);
 SELECT retention_trans(3, true);
 SELECT retention_combine(1::bigint << 32, 2::bigint << 32);
 SELECT retention_final(-1);

@@ -29,32 +29,32 @@
  */
 #include "funnel.h"
 
+#include "catalog/pg_type.h"
 #include "common/int.h"
+#include "utils/lsyscache.h"
 #include "utils/builtins.h"
 #include "utils/datetime.h"
 #include "utils/memutils.h"
 
-const char *const funnel_kind_names[] = {"window_funnel", "sequence"};
-const char *const funnel_kind_functions[] = {"window_funnel", "sequence_match/sequence_count"};
+const char *const funnel_kind_names[] = {"window_funnel", "sequence", "window_funnel_excluding"};
+const char *const funnel_kind_functions[] = {"window_funnel", "sequence_match/sequence_count",
+"window_funnel_excluding"};
 
-static const struct
+/* window_funnel's modes: mode i is flag 1 << i (MODE_* in funnel.h) */
+static const char *const funnel_modes[] =
 {
-	const char *name;
-	uint8		flag;
-}			funnel_modes[] =
-{
-	{"strict_deduplication", MODE_DEDUPLICATION},
-	{"strict_order", MODE_ORDER},
-	{"strict_increase", MODE_INCREASE},
-	{"strict_once", MODE_ONCE},
-	{"allow_reentry", MODE_REENTRY},
+	"strict_deduplication", "strict_order", "strict_increase", "strict_once", "allow_reentry",
 };
+StaticAssertDecl(MODE_REENTRY == 1 << (lengthof(funnel_modes) - 1),
+				 "funnel_modes must list the MODE_* flags in order");
 
 /* ---- parameters ------------------------------------------------------------ */
 
+/* modes separated by commas, each folded as every keyword is (kit.c) */
 static uint8
 funnel_parse_mode(const char *mode, int len)
 {
+	static const char *const old_strict[] = {"strict"};
 	uint8		flags = 0;
 	const char *p = mode;
 	const char *end = mode + len;
@@ -63,26 +63,25 @@ funnel_parse_mode(const char *mode, int len)
 	{
 		const char *comma = memchr(p, ',', end - p);
 		const char *stop = comma ? comma : end;
-		const char *b = p;
-		const char *e = stop;
-		int			i;
+		int			i = kit_match_keyword(p, stop - p, funnel_modes, lengthof(funnel_modes));
 
-		while (b < e && io_is_blank(*b))
-			b++;
-		while (e > b && io_is_blank(e[-1]))
-			e--;
-		for (i = 0; i < (int) lengthof(funnel_modes); i++)
-			if ((size_t) (e - b) == strlen(funnel_modes[i].name) &&
-				memcmp(b, funnel_modes[i].name, e - b) == 0)
-				break;
-		if (i == (int) lengthof(funnel_modes))
+		if (i < 0)
+		{
+			const char *b = p;
+			const char *e = stop;
+
+			while (b < e && io_is_blank(*b))
+				b++;
+			while (e > b && io_is_blank(e[-1]))
+				e--;
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("unknown window_funnel mode \"%.*s\"", (int) (e - b), b),
-					 (e - b == 6 && memcmp(b, "strict", 6) == 0) ?
+					 kit_match_keyword(b, e - b, old_strict, 1) == 0 ?
 					 errhint("\"strict\" is now called \"strict_deduplication\".") :
 					 errhint("Modes are strict_order, strict_deduplication, strict_increase, strict_once and allow_reentry, separated by commas.")));
-		flags |= funnel_modes[i].flag;
+		}
+		flags |= (uint8) (1 << i);
 		p = comma ? comma + 1 : end;
 	}
 	if ((flags & MODE_REENTRY) && !(flags & MODE_ORDER))
@@ -98,13 +97,13 @@ static uint8
 funnel_check_params(int kind, int nsteps, const Interval *within,
 					const char *param, int paramlen)
 {
-	if (nsteps > FUNNEL_MAX_STEPS)
+	if (nsteps > FUNNEL_KIND_MAX_STEPS(kind))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%s takes at most %d %s, not %d", funnel_kind_functions[kind],
-						FUNNEL_MAX_STEPS, kind == FUNNEL_KIND_WINDOW ? "steps" : "conditions",
+						FUNNEL_KIND_MAX_STEPS(kind), FUNNEL_IS_WINDOW(kind) ? "steps" : "conditions",
 						nsteps)));
-	if (kind == FUNNEL_KIND_WINDOW)
+	if (FUNNEL_IS_WINDOW(kind))
 	{
 		/* judged whole, as everywhere (kit_interval_usecs): '1 day -1 hour' is 23 hours */
 		if (kit_interval_usecs(within) < 0)
@@ -180,21 +179,88 @@ funnel_params_differ(const FunnelState *s)
 			 errmsg("%s parameters must be the same for every row of a group",
 					funnel_kind_functions[s->kind]),
 			 errdetail("The window, the mode or pattern and the number of %s are parameters, like ClickHouse's; the first row gave %d.",
-					   s->kind == FUNNEL_KIND_WINDOW ? "steps" : "conditions", s->nsteps)));
+					   FUNNEL_IS_WINDOW(s->kind) ? "steps" : "conditions", s->nsteps)));
 }
 
 /* ---- transition ------------------------------------------------------------ */
+
+/*
+ * The room of a group's first state.  A state that grows is made anew in the
+ * per-row context and copied again by the executor into the aggregate's
+ * context, so growing costs three copies: room for 8 events (184 bytes)
+ * spares that to a user with a handful of events, the usual case.
+ */
+#define FUNNEL_FIRST_CAPACITY	8
 
 /*
  * One row: NULL timestamps are skipped, NULL conditions are false.  The
  * parameters are checked against the state on every row (a compare of a few
  * bytes) so a non-constant parameter is an error, never a silent mix.
  */
+/*
+ * What window_funnel_trans learns once per call site (kept in fn_extra, which
+ * then is not kit_in_aggregate()'s marker): how the steps come, and whether
+ * it runs in an aggregate.
+ */
+typedef struct StepArgs
+{
+	bool		array;			/* VARIADIC bool[] given: read it as an array */
+	bool		in_agg;			/* called as an aggregate's transition */
+	int			nsteps;
+	uint32		unknown;		/* steps written as a bare NULL (type unknown) */
+	/*
+	 * The parameters of the first row (checked), and whether some row since
+	 * had others.  In an aggregate every state of the call site is made here
+	 * from its first row's parameters: while no row had others, a row with
+	 * the first row's parameters fits every state without reading it.
+	 */
+	bool		have_params;
+	bool		mixed;
+	uint8		flags;
+	int			params_nsteps;
+	Interval	within;
+	int			plen;
+	char	   *ptext;
+} StepArgs;
+
+/*
+ * Whether the row's parameters are the call site's first row's while no row
+ * had others (then every state of the call site has them: no need to read
+ * the state to compare).  The first row's are checked and kept.
+ */
+static bool
+step_args_known_params(FunctionCallInfo fcinfo, StepArgs *a, int kind, int nsteps,
+					   const Interval *within, const char *ptext, int plen)
+{
+	if (likely(a->have_params))
+	{
+		if (likely(!a->mixed && a->params_nsteps == nsteps && a->plen == plen &&
+				   a->within.time == within->time && a->within.day == within->day &&
+				   a->within.month == within->month &&
+				   (plen == 0 || memcmp(a->ptext, ptext, plen) == 0)))
+			return true;
+		a->mixed = true;
+		return false;
+	}
+	a->flags = funnel_check_params(kind, nsteps, within, ptext, plen);
+	a->params_nsteps = nsteps;
+	a->within = *within;
+	a->plen = plen;
+	a->ptext = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, Max(plen, 1));
+	memcpy(a->ptext, ptext, plen);
+	a->have_params = true;
+	return true;
+}
+
+static Datum funnel_add_mask(FunctionCallInfo fcinfo, int kind, const Interval *within,
+							 const char *ptext, int plen, int at_arg,
+							 int nsteps, uint32 mask, const StepArgs *a);
+
 static Datum
 funnel_add(FunctionCallInfo fcinfo, int kind, const Interval *within,
-		   const char *ptext, int plen, int at_arg, int conds_arg)
+		   const char *ptext, int plen, int at_arg, int conds_arg, const StepArgs *a,
+		   uint32 excluded)
 {
-	FunnelState *s = PG_ARGISNULL(0) ? NULL : (FunnelState *) PG_GETARG_POINTER(0);
 	ArrayType  *conds = PG_ARGISNULL(conds_arg) ? NULL : PG_GETARG_ARRAYTYPE_P(conds_arg);
 	int			nsteps = 0;
 	uint32		mask = 0;
@@ -212,7 +278,7 @@ funnel_add(FunctionCallInfo fcinfo, int kind, const Interval *within,
 					 errmsg("%s conditions must be a one-dimensional array",
 							funnel_kind_functions[kind])));
 		nsteps = ARR_NDIM(conds) == 1 ? ARR_DIMS(conds)[0] : 0;
-		if (nsteps > FUNNEL_MAX_STEPS)
+		if (nsteps > FUNNEL_KIND_MAX_STEPS(kind))
 			funnel_check_params(kind, nsteps, within, ptext, plen);
 		for (i = 0; i < nsteps; i++)
 		{
@@ -222,9 +288,36 @@ funnel_add(FunctionCallInfo fcinfo, int kind, const Interval *within,
 				mask |= (uint32) 1 << i;
 		}
 	}
+	return funnel_add_mask(fcinfo, kind, within, ptext, plen, at_arg, nsteps,
+						   mask | excluded, a);
+}
+
+/* the row's steps read: the state and the event */
+static Datum
+funnel_add_mask(FunctionCallInfo fcinfo, int kind, const Interval *within,
+				const char *ptext, int plen, int at_arg, int nsteps, uint32 mask,
+				const StepArgs *a)
+{
+	FunnelState *s = PG_ARGISNULL(0) ? NULL : (FunnelState *) PG_GETARG_POINTER(0);
+
+	/*
+	 * A row that adds nothing (no time, or no step where only steps are
+	 * kept) leaves the state unread when its parameters are known to be the
+	 * state's: the state is often the one memory access of the row that
+	 * misses the cache.  (a is given by the window funnels only.)  A state
+	 * made here records the parameters it is made with.
+	 */
+	if (s != NULL && a && a->in_agg && (PG_ARGISNULL(at_arg) || mask == 0) &&
+		step_args_known_params(fcinfo, (StepArgs *) a, kind, nsteps, within, ptext, plen) &&
+		(PG_ARGISNULL(at_arg) || nsteps == 0 || !(a->flags & MODE_ORDER)))
+		PG_RETURN_POINTER(s);
 
 	if (s == NULL)
-		s = funnel_state_new(NULL, kind, nsteps, within, ptext, plen, 4);
+	{
+		if (a && a->in_agg)
+			step_args_known_params(fcinfo, (StepArgs *) a, kind, nsteps, within, ptext, plen);
+		s = funnel_state_new(NULL, kind, nsteps, within, ptext, plen, FUNNEL_FIRST_CAPACITY);
+	}
 	else
 	{
 		/*
@@ -232,7 +325,7 @@ funnel_add(FunctionCallInfo fcinfo, int kind, const Interval *within,
 		 * Called as a plain function, it may be a stored value (short header,
 		 * compressed or out of line): read a detoasted copy, never the datum.
 		 */
-		if (!kit_in_aggregate(fcinfo, NULL))
+		if (!(a ? a->in_agg : kit_in_aggregate(fcinfo, NULL)))
 			s = NULL;
 		if (s == NULL || VARATT_IS_EXTENDED(s))
 		{
@@ -240,13 +333,18 @@ funnel_add(FunctionCallInfo fcinfo, int kind, const Interval *within,
 			if (s->count > s->capacity)
 				io_corrupt_value("funnel_events", "count beyond capacity");
 		}
-		if (unlikely(!funnel_same_params(s, kind, nsteps, within, ptext, plen)))
+		/* per row: compare the text only when there is some */
+		if (unlikely(s->kind != kind || s->nsteps != nsteps ||
+					 s->within.time != within->time || s->within.day != within->day ||
+					 s->within.month != within->month || s->paramlen != plen ||
+					 (plen > 0 && memcmp(s->data, ptext, plen) != 0)))
 			funnel_params_differ(s);
 	}
 
 	if (PG_ARGISNULL(at_arg))
 		PG_RETURN_POINTER(s);
-	if (mask == 0 && !(kind == FUNNEL_KIND_WINDOW && (s->flags & MODE_ORDER)))
+	/* a row meeting no step is kept only where it breaks a chain */
+	if (mask == 0 && !(FUNNEL_IS_WINDOW(kind) && (s->flags & MODE_ORDER) && nsteps > 0))
 		PG_RETURN_POINTER(s);
 
 	if (s->count == s->capacity)
@@ -267,12 +365,17 @@ funnel_param_not_null(FunctionCallInfo fcinfo, int argno, const char *what)
 				 errmsg("%s must not be NULL", what)));
 }
 
+/*
+ * The transition functions of 1.0's and 1.1's window_funnel (steps in a
+ * boolean[]): no SQL function of 1.2 names them, but a catalog of 1.1 not yet
+ * upgraded calls them with this library.
+ */
 PG_FUNCTION_INFO_V1(funnel_events_trans_window);
 Datum
 funnel_events_trans_window(PG_FUNCTION_ARGS)
 {
 	funnel_param_not_null(fcinfo, 1, "window_funnel window");
-	return funnel_add(fcinfo, FUNNEL_KIND_WINDOW, PG_GETARG_INTERVAL_P(1), "", 0, 2, 3);
+	return funnel_add(fcinfo, FUNNEL_KIND_WINDOW, PG_GETARG_INTERVAL_P(1), "", 0, 2, 3, NULL, 0);
 }
 
 PG_FUNCTION_INFO_V1(funnel_events_trans_window_mode);
@@ -285,8 +388,129 @@ funnel_events_trans_window_mode(PG_FUNCTION_ARGS)
 	funnel_param_not_null(fcinfo, 2, "window_funnel mode");
 	mode = PG_GETARG_TEXT_PP(2);
 	return funnel_add(fcinfo, FUNNEL_KIND_WINDOW, PG_GETARG_INTERVAL_P(1),
-					  VARDATA_ANY(mode), VARSIZE_ANY_EXHDR(mode), 3, 4);
+					  VARDATA_ANY(mode), VARSIZE_ANY_EXHDR(mode), 3, 4, NULL, 0);
 }
+
+/*
+ * window_funnel's transition since 1.2: the steps are the arguments
+ * themselves (VARIADIC "any"), so the executor builds no bool[] per row.
+ * Their types are checked once per call site and kept in fn_extra; a call
+ * with an explicit VARIADIC array takes the array path above.
+ */
+
+static const StepArgs *
+funnel_step_args(FunctionCallInfo fcinfo, int first)
+{
+	StepArgs   *a = (StepArgs *) fcinfo->flinfo->fn_extra;
+	int			nargs = PG_NARGS();
+
+	if (likely(a != NULL))
+		return a;
+	a = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(StepArgs));
+	a->in_agg = AggCheckCallContext(fcinfo, NULL) != 0;
+	if (get_fn_expr_variadic(fcinfo->flinfo))
+	{
+		Oid			t = get_fn_expr_argtype(fcinfo->flinfo, nargs - 1);
+
+		if (t != BOOLARRAYOID)
+			ereport(ERROR,
+					(errcode(ERRCODE_DATATYPE_MISMATCH),
+					 errmsg("window_funnel steps must be boolean, not %s",
+							format_type_be(get_element_type(t) ? get_element_type(t) : t))));
+		a->array = true;
+	}
+	else
+	{
+		for (int i = first; i < nargs; i++)
+		{
+			Oid			t = get_fn_expr_argtype(fcinfo->flinfo, i);
+
+			/* a bare NULL is a step no row matches, as in a boolean[] */
+			if (t == UNKNOWNOID && i - first < FUNNEL_MAX_STEPS)
+			{
+				a->unknown |= (uint32) 1 << (i - first);
+				continue;
+			}
+			if (t != BOOLOID)
+				ereport(ERROR,
+						(errcode(ERRCODE_DATATYPE_MISMATCH),
+						 errmsg("window_funnel steps must be boolean, not %s",
+								format_type_be(t)),
+						 errdetail("Step %d is of type %s.", i - first + 1, format_type_be(t))));
+		}
+		a->nsteps = nargs - first;
+	}
+	fcinfo->flinfo->fn_extra = a;
+	return a;
+}
+
+/*
+ * The window funnels' transition: at is argument at_arg; window_funnel and
+ * window_funnel_steps have their steps right after it, window_funnel_excluding
+ * its exclusion condition first (a row meeting it is kept with the bit
+ * FUNNEL_EXCLUDED; NULL is false).
+ */
+static Datum
+funnel_add_args(FunctionCallInfo fcinfo, int kind, const Interval *within,
+				const char *ptext, int plen, int at_arg)
+{
+	int			first = at_arg + 1 + (kind == FUNNEL_KIND_EXCLUDING);
+	const StepArgs *a = funnel_step_args(fcinfo, first);
+	uint32		excluded = 0;
+	uint32		mask = 0;
+
+	if (kind == FUNNEL_KIND_EXCLUDING && !PG_ARGISNULL(at_arg + 1) && PG_GETARG_BOOL(at_arg + 1))
+		excluded = FUNNEL_EXCLUDED;
+	if (a->array)
+		return funnel_add(fcinfo, kind, within, ptext, plen, at_arg, first, a, excluded);
+	if (unlikely(a->nsteps > FUNNEL_KIND_MAX_STEPS(kind)))
+		funnel_check_params(kind, a->nsteps, within, ptext, plen);
+	for (int i = 0; i < a->nsteps; i++)
+	{
+		if (PG_ARGISNULL(first + i))
+			continue;
+		if (unlikely(a->unknown & ((uint32) 1 << i)))
+			ereport(ERROR,
+					(errcode(ERRCODE_DATATYPE_MISMATCH),
+					 errmsg("window_funnel steps must be boolean, not unknown"),
+					 errdetail("Step %d is a literal of no type; write it as a boolean.", i + 1)));
+		if (PG_GETARG_BOOL(first + i))
+			mask |= (uint32) 1 << i;
+	}
+	return funnel_add_mask(fcinfo, kind, within, ptext, plen, at_arg,
+						   a->nsteps, mask | excluded, a);
+}
+
+/* the window (argument 1) and, with mode_arg, the mode: then the row */
+static Datum
+window_funnel_add(FunctionCallInfo fcinfo, int kind, int mode_arg)
+{
+	text	   *mode = NULL;
+
+	funnel_param_not_null(fcinfo, 1, "window_funnel window");
+	if (mode_arg)
+	{
+		funnel_param_not_null(fcinfo, mode_arg, "window_funnel mode");
+		mode = PG_GETARG_TEXT_PP(mode_arg);
+	}
+	return funnel_add_args(fcinfo, kind, PG_GETARG_INTERVAL_P(1),
+						   mode ? VARDATA_ANY(mode) : "", mode ? VARSIZE_ANY_EXHDR(mode) : 0,
+						   mode_arg ? 3 : 2);
+}
+
+/* the SQL entry points of the window funnels' transition: kind, mode argument */
+#define WINDOW_FUNNEL_TRANS(name, kind, mode_arg) \
+PG_FUNCTION_INFO_V1(name); \
+Datum \
+name(PG_FUNCTION_ARGS) \
+{ \
+	return window_funnel_add(fcinfo, kind, mode_arg); \
+}
+
+WINDOW_FUNNEL_TRANS(window_funnel_trans, FUNNEL_KIND_WINDOW, 0)
+WINDOW_FUNNEL_TRANS(window_funnel_trans_mode, FUNNEL_KIND_WINDOW, 2)
+WINDOW_FUNNEL_TRANS(window_funnel_excluding_trans, FUNNEL_KIND_EXCLUDING, 0)
+WINDOW_FUNNEL_TRANS(window_funnel_excluding_trans_mode, FUNNEL_KIND_EXCLUDING, 2)
 
 PG_FUNCTION_INFO_V1(funnel_events_trans_sequence);
 Datum
@@ -298,7 +522,7 @@ funnel_events_trans_sequence(PG_FUNCTION_ARGS)
 	funnel_param_not_null(fcinfo, 1, "sequence pattern");
 	pattern = PG_GETARG_TEXT_PP(1);
 	return funnel_add(fcinfo, FUNNEL_KIND_SEQUENCE, &zero,
-					  VARDATA_ANY(pattern), VARSIZE_ANY_EXHDR(pattern), 2, 3);
+					  VARDATA_ANY(pattern), VARSIZE_ANY_EXHDR(pattern), 2, 3, NULL, 0);
 }
 
 PG_FUNCTION_INFO_V1(funnel_events_combine);
@@ -341,9 +565,28 @@ FunnelEvent *
 funnel_sorted(FunnelState *s)
 {
 	FunnelEvent *ev = palloc(sizeof(FunnelEvent) * Max(s->count, 1));
+	int			n = s->count;
 
-	memcpy(ev, FS_EVENTS(s), sizeof(FunnelEvent) * s->count);
-	qsort(ev, s->count, sizeof(FunnelEvent), funnel_event_cmp);
+	memcpy(ev, FS_EVENTS(s), sizeof(FunnelEvent) * n);
+	if (n > 24)
+		qsort(ev, n, sizeof(FunnelEvent), funnel_event_cmp);
+	else
+	{
+		/* the usual group is small: insertion sort, no calls */
+		for (int i = 1; i < n; i++)
+		{
+			FunnelEvent e = ev[i];
+			int			j = i;
+
+			while (j > 0 && (ev[j - 1].at > e.at ||
+							 (ev[j - 1].at == e.at && ev[j - 1].mask > e.mask)))
+			{
+				ev[j] = ev[j - 1];
+				j--;
+			}
+			ev[j] = e;
+		}
+	}
 	return ev;
 }
 

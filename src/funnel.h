@@ -33,6 +33,21 @@
 /* which aggregate a state belongs to (part of the on-disk format) */
 #define FUNNEL_KIND_WINDOW		0
 #define FUNNEL_KIND_SEQUENCE	1
+#define FUNNEL_KIND_EXCLUDING	2	/* window_funnel_excluding */
+#define FUNNEL_NKINDS			3
+/* a window funnel (window_funnel, window_funnel_steps, window_funnel_excluding) */
+#define FUNNEL_IS_WINDOW(kind)	((kind) != FUNNEL_KIND_SEQUENCE)
+
+/*
+ * window_funnel_excluding: bit 31 of an event's mask says the row meets the
+ * exclusion condition, so such a state has 31 steps at most.
+ */
+#define FUNNEL_EXCLUDED			((uint32) 1 << 31)
+#define FUNNEL_KIND_MAX_STEPS(kind) \
+	((kind) == FUNNEL_KIND_EXCLUDING ? FUNNEL_MAX_STEPS - 1 : FUNNEL_MAX_STEPS)
+/* the bits of a mask that are steps */
+#define FUNNEL_STEP_BITS(nsteps) \
+	((nsteps) >= 32 ? ~(uint32) 0 : ((uint32) 1 << (nsteps)) - 1)
 
 /* window_funnel modes */
 #define MODE_DEDUPLICATION		0x01

@@ -23,7 +23,8 @@
  * session; input reads any form timestamptz reads, 1.1's output among them)
  * i.e. kind, number of steps, the window as days, microseconds and months,
  * the quoted mode or pattern, then each event's timestamp and its steps
- * (an empty list for a row matching none).
+ * ("-" for a row matching none; in a window_funnel_excluding state "x" is
+ * the exclusion condition).
  */
 PG_FUNCTION_INFO_V1(funnel_events_out);
 Datum
@@ -34,7 +35,7 @@ funnel_events_out(PG_FUNCTION_ARGS)
 	int			i,
 				b;
 
-	if (s->kind > FUNNEL_KIND_SEQUENCE || s->count > s->capacity || s->count < 0)
+	if (s->kind >= FUNNEL_NKINDS || s->count > s->capacity || s->count < 0)
 		io_corrupt_value("funnel_events", "bad kind or count");
 	initStringInfo(&buf);
 	appendStringInfo(&buf, "%s %d %d " INT64_FORMAT " %d '", funnel_kind_names[s->kind], s->nsteps,
@@ -60,7 +61,11 @@ funnel_events_out(PG_FUNCTION_ARGS)
 		for (b = 0; b < FUNNEL_MAX_STEPS; b++)
 			if (e->mask & ((uint32) 1 << b))
 			{
-				appendStringInfo(&buf, "%s%d", first ? "" : ",", b + 1);
+				/* window_funnel_excluding: bit 31 is the exclusion, "x" */
+				if (s->kind == FUNNEL_KIND_EXCLUDING && (uint32) 1 << b == FUNNEL_EXCLUDED)
+					appendStringInfo(&buf, "%sx", first ? "" : ",");
+				else
+					appendStringInfo(&buf, "%s%d", first ? "" : ",", b + 1);
 				first = false;
 			}
 		if (first)
@@ -73,8 +78,10 @@ funnel_events_out(PG_FUNCTION_ARGS)
 static void
 funnel_check_event(FunnelState *s, uint32 mask, bool binary)
 {
-	bool		bad = (s->nsteps < FUNNEL_MAX_STEPS && (mask >> s->nsteps) != 0) ||
-		(mask == 0 && !(s->kind == FUNNEL_KIND_WINDOW && (s->flags & MODE_ORDER)));
+	uint32		allowed = FUNNEL_STEP_BITS(s->nsteps) |
+		(s->kind == FUNNEL_KIND_EXCLUDING ? FUNNEL_EXCLUDED : 0);
+	bool		bad = (mask & ~allowed) != 0 ||
+		(mask == 0 && !(FUNNEL_IS_WINDOW(s->kind) && (s->flags & MODE_ORDER)));
 
 	if (!bad)
 		return;
@@ -83,7 +90,7 @@ funnel_check_event(FunnelState *s, uint32 mask, bool binary)
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 			 errmsg("invalid input syntax for type funnel_events"),
-			 errdetail("An event's steps must be among 1..%d; an event with none is kept only in strict_order mode.",
+			 errdetail("An event's steps must be among 1..%d (and x, the exclusion, in a window_funnel_excluding state); an event with none is kept only in strict_order mode.",
 					   s->nsteps)));
 }
 
@@ -99,12 +106,12 @@ funnel_events_in(PG_FUNCTION_ARGS)
 	StringInfoData param;
 	FunnelState *s;
 
-	for (kind = 0; kind <= FUNNEL_KIND_SEQUENCE; kind++)
+	for (kind = 0; kind < FUNNEL_NKINDS; kind++)
 		if (strncmp(p, funnel_kind_names[kind], strlen(funnel_kind_names[kind])) == 0 &&
 			io_is_blank(p[strlen(funnel_kind_names[kind])]))
 			break;
-	if (kind > FUNNEL_KIND_SEQUENCE)
-		io_syntax_error("funnel_events", str, "Expected window_funnel or sequence first.");
+	if (kind >= FUNNEL_NKINDS)
+		io_syntax_error("funnel_events", str, "Expected window_funnel, window_funnel_excluding or sequence first.");
 	p += strlen(funnel_kind_names[kind]);
 	nsteps = (int) io_read_int64(&p, 0, FUNNEL_MAX_STEPS, "number of steps", "funnel_events", str);
 	/* a field may be negative: the window is judged whole (funnel_check_params) */
@@ -161,9 +168,18 @@ funnel_events_in(PG_FUNCTION_ARGS)
 			else
 				for (;;)
 				{
-					int64		step = io_read_int64(&p, 1, FUNNEL_MAX_STEPS, "step", "funnel_events", str);
+					p = io_skip_blanks(p);
+					if (*p == 'x' && kind == FUNNEL_KIND_EXCLUDING)
+					{
+						p++;
+						mask |= FUNNEL_EXCLUDED;
+					}
+					else
+					{
+						int64		step = io_read_int64(&p, 1, FUNNEL_KIND_MAX_STEPS(kind), "step", "funnel_events", str);
 
-					mask |= (uint32) 1 << (step - 1);
+						mask |= (uint32) 1 << (step - 1);
+					}
 					if (*p != ',')
 						break;
 					p++;
@@ -234,10 +250,10 @@ funnel_events_recv(PG_FUNCTION_ARGS)
 	within.time = pq_getmsgint64(buf);
 	within.month = pq_getmsgint(buf, 4);
 	plen = pq_getmsgint(buf, 4);
-	if (kind > FUNNEL_KIND_SEQUENCE)
+	if (kind >= FUNNEL_NKINDS)
 		io_binary_error("funnel_events", "unknown kind %d", kind);
-	if (nsteps > FUNNEL_MAX_STEPS)
-		io_binary_error("funnel_events", "%d steps (at most %d)", nsteps, FUNNEL_MAX_STEPS);
+	if (nsteps > FUNNEL_KIND_MAX_STEPS(kind))
+		io_binary_error("funnel_events", "%d steps (at most %d)", nsteps, FUNNEL_KIND_MAX_STEPS(kind));
 	if (kind == FUNNEL_KIND_SEQUENCE && (within.day || within.time || within.month))
 		io_binary_error("funnel_events", "a sequence state with a window");
 	if (kit_interval_usecs(&within) < 0)

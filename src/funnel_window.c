@@ -1,10 +1,12 @@
 /*-------------------------------------------------------------------------
  *
  * funnel_window.c
- *	  window_funnel's final function: how many steps of the funnel a group
- *	  reached in order within the window, with ClickHouse's modes
+ *	  The final functions of the window funnels: how many steps of the funnel
+ *	  a group reached in order within the window, with ClickHouse's modes
  *	  (strict_order, strict_deduplication, strict_increase, strict_once,
- *	  allow_reentry).
+ *	  allow_reentry) (window_funnel), the times of those steps
+ *	  (window_funnel_steps), and the same with rows that break a chain
+ *	  (window_funnel_excluding).
  *
  * src/funnel_window.c
  *
@@ -12,6 +14,7 @@
  */
 #include "funnel.h"
 
+#include "catalog/pg_type.h"
 #include "miscadmin.h"
 #include "utils/memutils.h"
 
@@ -68,6 +71,9 @@ struct WindowWalk
 {
 	FunnelState *s;
 	const FunnelEvent *ev;
+	/* window_funnel_excluding: the times of the excluded rows, in order */
+	const TimestampTz *excluded;
+	int			nexcluded;
 	bool		started;		/* some row matched step 1 */
 	/* step >= 1 matched by row r: WALK_ON, WALK_STOP or the answer */
 	int			(*event) (WindowWalk *w, int step, int r);
@@ -77,12 +83,43 @@ struct WindowWalk
 	int			(*highest) (WindowWalk *w);
 };
 
+/*
+ * Where the chain whose step 1 is at "first" ends: the end of its window or,
+ * for window_funnel_excluding, the first excluded row after its step 1,
+ * whichever comes first.  An excluded row between step i and step i+1 breaks
+ * a chain, so a chain may only go on up to it (a step at that very instant is
+ * not after it and still counts); an excluded row at the instant of step 1
+ * is not after it either.
+ */
+static TimestampTz
+walk_deadline(WindowWalk *w, TimestampTz first)
+{
+	TimestampTz d = funnel_deadline(w->s, first);
+	int			lo = 0,
+				hi = w->nexcluded;
+
+	/* the first excluded time > first */
+	while (lo < hi)
+	{
+		int			mid = lo + (hi - lo) / 2;
+
+		if (w->excluded[mid] <= first)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < w->nexcluded && w->excluded[lo] < d)
+		d = w->excluded[lo];
+	return d;
+}
+
 static int
 window_walk(WindowWalk *w)
 {
 	const FunnelEvent *ev = w->ev;
 	int			count = w->s->count;
 	int			nsteps = w->s->nsteps;
+	uint32		step_bits = FUNNEL_STEP_BITS(nsteps);
 	int			first_step = (w->s->flags & MODE_ORDER) ? 0 : 1;
 	int			outcome = WALK_ON;
 	int			i = 0;
@@ -101,7 +138,7 @@ window_walk(WindowWalk *w)
 
 			for (int r = i; r < g_end && outcome == WALK_ON; r++)
 			{
-				if (step == 0 ? ev[r].mask != 0 : !(ev[r].mask & bit))
+				if (step == 0 ? (ev[r].mask & step_bits) != 0 : !(ev[r].mask & bit))
 					continue;
 				/* one timestamp may carry many events, each costing a level's chains */
 				CHECK_FOR_INTERRUPTS();
@@ -145,6 +182,9 @@ typedef struct IncreaseWalk
 	bool		pend[FUNNEL_MAX_STEPS];	/* reached in this group */
 	TimestampTz pend_first[FUNNEL_MAX_STEPS];
 	bool		evidence[FUNNEL_MAX_STEPS];
+	/* with times: the steps' times of the chain at each level, committed and pending */
+	TimestampTz (*times)[FUNNEL_MAX_STEPS];
+	TimestampTz (*pend_times)[FUNNEL_MAX_STEPS];
 } IncreaseWalk;
 
 static void
@@ -167,6 +207,8 @@ increase_event(WindowWalk *walk, int step, int r)
 
 	if (idx == 0)
 	{
+		if (w->pend_times && (!w->pend[0] || t > w->pend_first[0]))
+			w->pend_times[0][0] = t;
 		w->pend_first[0] = w->pend[0] ? Max(w->pend_first[0], t) : t;
 		w->pend[0] = w->evidence[0] = true;
 		return WALK_ON;
@@ -184,6 +226,11 @@ increase_event(WindowWalk *walk, int step, int r)
 	}
 	if (w->have[idx - 1] && t <= w->deadline[idx - 1])
 	{
+		if (w->pend_times && (!w->pend[idx] || w->first[idx - 1] > w->pend_first[idx]))
+		{
+			memcpy(w->pend_times[idx], w->times[idx - 1], sizeof(TimestampTz) * idx);
+			w->pend_times[idx][idx] = t;
+		}
 		w->pend_first[idx] = w->pend[idx] ?
 			Max(w->pend_first[idx], w->first[idx - 1]) : w->first[idx - 1];
 		w->pend[idx] = w->evidence[idx] = true;
@@ -206,7 +253,9 @@ increase_group_end(WindowWalk *walk)
 		{
 			w->have[k] = true;
 			w->first[k] = w->pend_first[k];
-			w->deadline[k] = funnel_deadline(walk->s, w->first[k]);
+			if (w->times)
+				memcpy(w->times[k], w->pend_times[k], sizeof(TimestampTz) * (k + 1));
+			w->deadline[k] = walk_deadline(walk, w->first[k]);
 		}
 }
 
@@ -231,6 +280,8 @@ typedef struct LevelWalk
 	WindowWalk	walk;
 	bool		once;			/* strict_once */
 	ChainList	levels[FUNNEL_MAX_STEPS];
+	/* without strict_once, each level's one chain lives here (not zeroed) */
+	Chain		single[FUNNEL_MAX_STEPS];
 } LevelWalk;
 
 /* row r starts a chain */
@@ -244,7 +295,7 @@ level_start(LevelWalk *w, int r)
 		w->levels[0].n = 0;
 	c = chain_push(&w->levels[0]);
 	c->first = c->last = t;
-	c->deadline = funnel_deadline(w->walk.s, t);
+	c->deadline = walk_deadline(&w->walk, t);
 	c->path[0] = r;
 }
 
@@ -363,16 +414,29 @@ level_highest(WindowWalk *walk)
 	return 0;
 }
 
-/* how many steps the group's events reached */
+/*
+ * How many steps the group's events reached; with "times", also the times of
+ * the steps of a chain that reached that many (the one window_funnel counts:
+ * the chain that completed the funnel, or one at the highest level).
+ */
 static int
-window_funnel_level(FunnelState *s)
+window_funnel_level(FunnelState *s, TimestampTz *times)
 {
 	FunnelEvent *ev;
+	TimestampTz *excluded = NULL;
+	int			nexcluded = 0;
 	int			result;
 
 	if (s->count == 0 || s->nsteps == 0)
 		return 0;
 	ev = funnel_sorted(s);
+	if (s->kind == FUNNEL_KIND_EXCLUDING)
+	{
+		excluded = palloc(sizeof(TimestampTz) * s->count);
+		for (int i = 0; i < s->count; i++)
+			if (ev[i].mask & FUNNEL_EXCLUDED)
+				excluded[nexcluded++] = ev[i].at;
+	}
 	if ((s->flags & MODE_INCREASE) && !(s->flags & (MODE_DEDUPLICATION | MODE_ONCE)))
 	{
 		IncreaseWalk w;
@@ -384,22 +448,56 @@ window_funnel_level(FunnelState *s)
 		w.walk.highest = increase_highest;
 		w.walk.s = s;
 		w.walk.ev = ev;
+		w.walk.excluded = excluded;
+		w.walk.nexcluded = nexcluded;
+		if (times)
+		{
+			w.times = palloc(sizeof(TimestampTz) * FUNNEL_MAX_STEPS * FUNNEL_MAX_STEPS);
+			w.pend_times = palloc(sizeof(TimestampTz) * FUNNEL_MAX_STEPS * FUNNEL_MAX_STEPS);
+		}
 		result = window_walk(&w.walk);
+		if (times && result > 0)
+		{
+			int			k = result - 1;
+
+			/* a level reached in the group that ended the walk is pending */
+			memcpy(times, w.pend[k] && (!w.have[k] || w.pend_first[k] > w.first[k]) ?
+				   w.pend_times[k] : w.times[k], sizeof(TimestampTz) * result);
+		}
 	}
 	else
 	{
 		LevelWalk	w;
 
-		memset(&w, 0, sizeof(w));
+		/* the chains themselves need no zeroing: a group has ~10 events */
+		memset(&w, 0, offsetof(LevelWalk, single));
+		w.once = (s->flags & MODE_ONCE) != 0;
+		if (!w.once)
+			for (int k = 0; k < s->nsteps; k++)
+			{
+				w.levels[k].items = &w.single[k];
+				w.levels[k].cap = 1;
+			}
 		w.walk.event = level_event;
 		w.walk.group_end = level_group_end;
 		w.walk.highest = level_highest;
 		w.walk.s = s;
 		w.walk.ev = ev;
-		w.once = (s->flags & MODE_ONCE) != 0;
+		w.walk.excluded = excluded;
+		w.walk.nexcluded = nexcluded;
 		result = window_walk(&w.walk);
+		if (times && result > 0)
+		{
+			ChainList  *l = &w.levels[result - 1];
+			const Chain *c = &l->items[l->n - 1];	/* the latest one pushed */
+
+			for (int k = 0; k < result; k++)
+				times[k] = ev[c->path[k]].at;
+		}
 	}
 	pfree(ev);
+	if (excluded)
+		pfree(excluded);
 	return result;
 }
 
@@ -412,9 +510,33 @@ funnel_events_window_funnel(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(0))
 		PG_RETURN_INT32(0);
 	s = (FunnelState *) PG_DETOAST_DATUM(PG_GETARG_DATUM(0));
-	if (s->kind != FUNNEL_KIND_WINDOW)
+	if (!FUNNEL_IS_WINDOW(s->kind))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("funnel_events value was made by a sequence aggregate, not window_funnel")));
-	PG_RETURN_INT32(window_funnel_level(s));
+	PG_RETURN_INT32(window_funnel_level(s, NULL));
+}
+
+/* window_funnel_steps' final function: the times of the counted chain's steps */
+PG_FUNCTION_INFO_V1(funnel_events_window_funnel_steps);
+Datum
+funnel_events_window_funnel_steps(PG_FUNCTION_ARGS)
+{
+	FunnelState *s;
+	TimestampTz times[FUNNEL_MAX_STEPS];
+	Datum		d[FUNNEL_MAX_STEPS];
+	int			n;
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_ARRAYTYPE_P(construct_empty_array(TIMESTAMPTZOID));
+	s = (FunnelState *) PG_DETOAST_DATUM(PG_GETARG_DATUM(0));
+	if (!FUNNEL_IS_WINDOW(s->kind))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("funnel_events value was made by a sequence aggregate, not window_funnel")));
+	n = window_funnel_level(s, times);
+	for (int k = 0; k < n; k++)
+		d[k] = TimestampTzGetDatum(times[k]);
+	PG_RETURN_ARRAYTYPE_P(construct_array(d, n, TIMESTAMPTZOID, sizeof(TimestampTz),
+										  FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
 }

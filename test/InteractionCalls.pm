@@ -168,7 +168,7 @@ sub call_expr
 sub arg_column_type
 {
 	my ($t) = @_;
-	return $t eq 'cstring' ? 'text' : $t;
+	return $t eq 'cstring' ? 'text' : $t eq '"any"' ? 'boolean[]' : $t;
 }
 
 # Random argument tuples for $f: [ [literal, ...], ... ].
@@ -197,6 +197,11 @@ sub candidate_tuples
 		elsif ($f->{sig} =~ /^(\w+)\(/ && $fixed_args{$1} && $fixed_args{$1}{$i})
 		{
 			push @pools, $fixed_args{$1}{$i};
+		}
+		elsif ($t eq '"any"' && $i == $#args && $f->{variadic})
+		{
+			# VARIADIC "any" (window_funnel's steps): called with VARIADIC boolean[]
+			push @pools, $gen->{'boolean[]'};
 		}
 		else
 		{

@@ -35,12 +35,6 @@ COMMENT ON OPERATOR = (funnel_events, funnel_events) IS 'equal: same parameters 
 -- aggregate support functions (not STRICT: NULL timestamps and conditions are
 -- data, skipped or false; parameters may not be NULL).  STABLE: a window
 -- with days or months is added to a timestamptz in the session time zone.
-CREATE FUNCTION funnel_events_trans(funnel_events, interval, timestamptz, VARIADIC boolean[]) RETURNS funnel_events
-	AS 'MODULE_PATHNAME', 'funnel_events_trans_window' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
-COMMENT ON FUNCTION funnel_events_trans(funnel_events, interval, timestamptz, boolean[]) IS 'transition function of window_funnel(within, at, steps)';
-CREATE FUNCTION funnel_events_trans(funnel_events, interval, text, timestamptz, VARIADIC boolean[]) RETURNS funnel_events
-	AS 'MODULE_PATHNAME', 'funnel_events_trans_window_mode' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
-COMMENT ON FUNCTION funnel_events_trans(funnel_events, interval, text, timestamptz, boolean[]) IS 'transition function of window_funnel(within, mode, at, steps)';
 CREATE FUNCTION funnel_events_trans(funnel_events, text, timestamptz, VARIADIC boolean[]) RETURNS funnel_events
 	AS 'MODULE_PATHNAME', 'funnel_events_trans_sequence' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
 COMMENT ON FUNCTION funnel_events_trans(funnel_events, text, timestamptz, boolean[]) IS 'transition function of sequence_match and sequence_count(pattern, at, conds)';
@@ -57,18 +51,26 @@ CREATE FUNCTION sequence_count_final(funnel_events) RETURNS bigint
 	AS 'MODULE_PATHNAME', 'funnel_events_sequence_count' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
 COMMENT ON FUNCTION sequence_count_final(funnel_events) IS 'final function of sequence_count: non-overlapping matches of the pattern (0 without events)';
 
-CREATE AGGREGATE window_funnel(within interval, at timestamptz, VARIADIC steps boolean[]) (
-	SFUNC = funnel_events_trans, STYPE = funnel_events,
+-- window_funnel's steps are arguments of their own (VARIADIC "any": the
+-- executor builds no array per row); an explicit VARIADIC boolean[] is read too.
+CREATE FUNCTION window_funnel_trans(funnel_events, interval, timestamptz, VARIADIC "any") RETURNS funnel_events
+	AS 'MODULE_PATHNAME', 'window_funnel_trans' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+COMMENT ON FUNCTION window_funnel_trans(funnel_events, interval, timestamptz, "any") IS 'transition function of window_funnel(within, at, steps): the steps are boolean arguments';
+CREATE FUNCTION window_funnel_trans(funnel_events, interval, text, timestamptz, VARIADIC "any") RETURNS funnel_events
+	AS 'MODULE_PATHNAME', 'window_funnel_trans_mode' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+COMMENT ON FUNCTION window_funnel_trans(funnel_events, interval, text, timestamptz, "any") IS 'transition function of window_funnel(within, mode, at, steps): the steps are boolean arguments';
+CREATE AGGREGATE window_funnel(within interval, at timestamptz, VARIADIC steps "any") (
+	SFUNC = window_funnel_trans, STYPE = funnel_events,
 	FINALFUNC = window_funnel_final, COMBINEFUNC = funnel_events_combine,
 	PARALLEL = SAFE
 );
-COMMENT ON AGGREGATE window_funnel(interval, timestamptz, boolean[]) IS 'ClickHouse windowFunnel: the most consecutive steps 1..n done in order within one window after a step 1';
-CREATE AGGREGATE window_funnel(within interval, mode text, at timestamptz, VARIADIC steps boolean[]) (
-	SFUNC = funnel_events_trans, STYPE = funnel_events,
+COMMENT ON AGGREGATE window_funnel(interval, timestamptz, "any") IS 'ClickHouse windowFunnel: the most consecutive steps 1..n (boolean) done in order within one window after a step 1';
+CREATE AGGREGATE window_funnel(within interval, mode text, at timestamptz, VARIADIC steps "any") (
+	SFUNC = window_funnel_trans, STYPE = funnel_events,
 	FINALFUNC = window_funnel_final, COMBINEFUNC = funnel_events_combine,
 	PARALLEL = SAFE
 );
-COMMENT ON AGGREGATE window_funnel(interval, text, timestamptz, boolean[]) IS 'ClickHouse windowFunnel with modes: strict_order, strict_deduplication, strict_increase, strict_once, allow_reentry (comma-separated)';
+COMMENT ON AGGREGATE window_funnel(interval, text, timestamptz, "any") IS 'ClickHouse windowFunnel with modes: strict_order, strict_deduplication, strict_increase, strict_once, allow_reentry (comma-separated)';
 CREATE AGGREGATE sequence_match(pattern text, at timestamptz, VARIADIC conds boolean[]) (
 	SFUNC = funnel_events_trans, STYPE = funnel_events,
 	FINALFUNC = sequence_match_final, COMBINEFUNC = funnel_events_combine,
