@@ -110,7 +110,8 @@ funnel_check_params(int kind, int nsteps, const Interval *within,
 		if (kit_interval_usecs(within) < 0)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("window_funnel window must not be negative")));
+					 errmsg("window_funnel window must not be negative"),
+					 errdetail("The window given is %s.", kit_interval_text(within))));
 		return funnel_parse_mode(param, paramlen);
 	}
 	pfree(funnel_pattern_parse(param, paramlen, nsteps));
@@ -172,15 +173,37 @@ funnel_same_params(const FunnelState *s, int kind, int nsteps, const Interval *w
 		s->paramlen == paramlen && memcmp(s->data, param, paramlen) == 0;
 }
 
+/*
+ * 22023 naming the parameter that varies and both of its values: the state's
+ * (the first row's) and the other's ("this row", or another partial state's).
+ */
 static void
-funnel_params_differ(const FunnelState *s)
+funnel_params_differ(const FunnelState *s, const char *other, int kind, int nsteps,
+					 const Interval *within, const char *param, int paramlen)
 {
+	const char *steps = s->kind == FUNNEL_KIND_WINDOW ? "steps" : "conditions";
+	char	   *detail;
+
+	if (kind != s->kind)
+		detail = psprintf("The first row was aggregated by %s, %s by %s.",
+						  funnel_kind_functions[s->kind], other, funnel_kind_functions[kind]);
+	else if (nsteps != s->nsteps)
+		detail = psprintf("The number of %s varies within the group: the first row gave %d, %s %d.",
+						  steps, s->nsteps, other, nsteps);
+	else if (kind == FUNNEL_KIND_WINDOW && memcmp(within, &s->within, sizeof(Interval)) != 0)
+		detail = psprintf("The window varies within the group: the first row gave %s, %s %s.",
+						  kit_interval_text(&s->within), other, kit_interval_text(within));
+	else
+		detail = psprintf("The %s varies within the group: the first row gave \"%.*s\", %s \"%.*s\".",
+						  kind == FUNNEL_KIND_WINDOW ? "mode" : "pattern",
+						  s->paramlen, s->data, other, paramlen, param);
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 			 errmsg("%s parameters must be the same for every row of a group",
 					funnel_kind_functions[s->kind]),
-			 errdetail("The window, the mode or pattern and the number of %s are parameters, like ClickHouse's; the first row gave %d.",
-					   s->kind == FUNNEL_KIND_WINDOW ? "steps" : "conditions", s->nsteps)));
+			 errdetail_internal("%s", detail),
+			 errhint("The window, the mode or pattern and the number of %s are parameters, like ClickHouse's.",
+					 steps)));
 }
 
 /* ---- transition ------------------------------------------------------------ */
@@ -241,7 +264,7 @@ funnel_add(FunctionCallInfo fcinfo, int kind, const Interval *within,
 				io_corrupt_value("funnel_events", "count beyond capacity");
 		}
 		if (unlikely(!funnel_same_params(s, kind, nsteps, within, ptext, plen)))
-			funnel_params_differ(s);
+			funnel_params_differ(s, "this row", kind, nsteps, within, ptext, plen);
 	}
 
 	if (PG_ARGISNULL(at_arg))
@@ -310,7 +333,8 @@ funnel_events_combine(PG_FUNCTION_ARGS)
 	FunnelState *r;
 
 	if (!funnel_same_params(a, b->kind, b->nsteps, &b->within, b->data, b->paramlen))
-		funnel_params_differ(a);
+		funnel_params_differ(a, "another partial state", b->kind, b->nsteps, &b->within,
+							 b->data, b->paramlen);
 	if ((int64) a->count + b->count > FUNNEL_MAX_EVENTS)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),

@@ -24,6 +24,7 @@ my %builtin = (
 	'integer' => [ 0, 1, 2, 3, 4, 5, 7, 9, 10, 14, 40, -1, 100 ],
 	'bigint' => [ 0, 1, 42, 1000, -7 ],
 	'smallint' => [ 1, 3 ],
+	'numeric' => [ 0, 1, 5, 9, 10, '7.0', '8.5' ],
 	'double precision' => [ 0.1, 0.3, 0.5, 0.8, 0.95, 1, 2.5, 12, 100, 360, -1 ],
 	'text' => [ 'linear', 'first_touch', 'last_touch', 'time_decay', 'position_based', 'wald', 'adjusted_wald',
 		'strict_order', 'strict_increase', 'strict_deduplication', '(?1).*(?2)', '(?1)(?t<=3600)(?2)', '(?1)(?2)',
