@@ -40,6 +40,14 @@ my %builtin = (
 	'double precision[]' => [ '{0.5,0.9,0.99}', '{0.1}', '{0,1}' ],
 );
 
+# Arguments of a type that, for a function, hold labels rather than any text:
+# function name => { type => [literals] } (journey_agg's stage and channel as text).
+my @label_texts = ('awareness', 'Consideration', 'purchase', 'retention', 'web', 'WhatsApp', 'phone');
+my %typed_args = (
+	journey_agg => { text => \@label_texts },
+	journey_agg_trans => { text => \@label_texts },
+);
+
 # Arguments that must hold one of a few words, and be the same for every row of a
 # group (an aggregate's parameters): function name => { argument position => [literals] }.
 my %fixed_args = (
@@ -198,6 +206,10 @@ sub candidate_tuples
 		elsif ($f->{sig} =~ /^(\w+)\(/ && $fixed_args{$1} && $fixed_args{$1}{$i})
 		{
 			push @pools, $fixed_args{$1}{$i};
+		}
+		elsif ($f->{sig} =~ /^(\w+)\(/ && $typed_args{$1} && $typed_args{$1}{$t})
+		{
+			push @pools, $typed_args{$1}{$t};
 		}
 		else
 		{
