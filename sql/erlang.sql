@@ -186,20 +186,44 @@ FROM unnest('{0, 0.3, 0.35, 0.5, 0.99}'::float8[]) s;
 SELECT erlang_service_level(4800, '1 day', '3 minutes', 14, '20 seconds')
      = erlang_service_level(100, '30 minutes', '180 seconds', 14, '20 seconds') AS day_is_24_hours;
 
+-- ---- a quiet interval: 0 calls need nobody ----------------------------------
+-- no call waits: service level 1, ASA 0, abandon rate 0, 0 agents needed (with
+-- shrinkage too); occupancy 0 with agents, NULL without (as for any 0 agents);
+-- erlang_c(0, n) is whether a call would wait: 0 with an agent, 1 without.
+-- The other arguments are still checked.
+SELECT erlang_c(0, 0) AS c_none, erlang_c(0, 1) AS c_one,
+       erlang_service_level(0, '30 minutes', '3 minutes', 0, '20 seconds') AS sl_none,
+       erlang_service_level(0, '30 minutes', '3 minutes', 3, '0') AS sl_three,
+       erlang_asa(0, '30 minutes', '3 minutes', 0) AS asa_none,
+       erlang_agents(0, '30 minutes', '3 minutes', 0.8, '20 seconds') AS agents,
+       erlang_agents(0, '30 minutes', '3 minutes', 0.8, '20 seconds', 0.3) AS agents_shrunk,
+       occupancy(0, '30 minutes', '3 minutes', 2) AS occ_two,
+       occupancy(0, '30 minutes', '3 minutes', 0) AS occ_none;
+SELECT erlang_a_service_level(0, '30 minutes', '3 minutes', 0, '20 seconds', '1 minute') AS a_sl,
+       erlang_a_abandon_rate(0, '30 minutes', '3 minutes', 0, '1 minute') AS a_abandon,
+       erlang_a_asa(0, '30 minutes', '3 minutes', 0, '1 minute') AS a_asa,
+       erlang_a_agents(0, '30 minutes', '3 minutes', 0.8, '20 seconds', '1 minute') AS a_agents;
+-- a staffing table over a day with quiet hours, which used to stop at the first
+SELECT h, calls, erlang_agents(calls, '1 hour', '3 minutes', 0.8, '20 seconds') AS agents
+FROM (VALUES (2, 0), (9, 60), (10, 200)) v(h, calls) ORDER BY h;
+
 -- ---- bad arguments: 22023 naming the argument ------------------------------
 -- (and 54000 for a queue Erlang A would need more than ten million terms for:
 -- an error, not a hang)
 \i test/regress_helpers.sql
 SELECT call, pg_temp.error_of('SELECT ' || call) AS error
 FROM (VALUES
-    ($q$erlang_c(0, 5)$q$),
     ($q$erlang_c(-1, 5)$q$),
+    ($q$erlang_c(0, -1)$q$),
+    ($q$erlang_service_level(0, '30 minutes', '3 minutes', -1, '20 seconds')$q$),
+    ($q$erlang_agents(0, '30 minutes', '3 minutes', 1, '20 seconds')$q$),
+    ($q$erlang_a_abandon_rate(0, '30 minutes', '3 minutes', 0, '0')$q$),
+    ($q$erlang_asa(0, '0', '3 minutes', 0)$q$),
     ($q$erlang_c('NaN', 5)$q$),
     ($q$erlang_c('Infinity', 5)$q$),
     ($q$erlang_c(1e-13, 5)$q$),
     ($q$erlang_c(2e7, 5)$q$),
     ($q$erlang_c(1, -1)$q$),
-    ($q$erlang_service_level(0, '30 minutes', '3 minutes', 14, '20 seconds')$q$),
     ($q$erlang_service_level(-5, '30 minutes', '3 minutes', 14, '20 seconds')$q$),
     ($q$erlang_service_level(100, '0', '3 minutes', 14, '20 seconds')$q$),
     ($q$erlang_service_level(100, '-30 minutes', '3 minutes', 14, '20 seconds')$q$),

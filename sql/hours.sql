@@ -110,7 +110,9 @@ FROM (VALUES ('mon-fri 09:00-17:00; tz Mars/Olympus'), ('tz XYZ-3'), ('tz EST5')
              ('open 2026-12-24'), ('open 2026-12-24 10:00-09:00'),
              ('open 2026-12-24 10:00-12:00; closed 2026-12-24'),
              ('open 2026-12-24 10:00-12:00; open 2026-12-24 11:00-13:00'),
-             ('24/8'), ('24/7 mon'), ('holiday 2026-12-24')) AS t(t);
+             ('24/8'), ('24/7 mon'), ('holiday 2026-12-24'), ('mon-fri 09:00-17:00; zone Europe/Berlin')) AS t(t);
+-- an unknown keyword: the hint names the keywords there are
+SELECT 'mon-fri 09:00-17:00; holidays 2026-12-24'::business_hours;
 -- limits: at most 20000 dates and 50000 ranges (54000)
 SELECT regexp_replace(pg_temp.error_of(format('SELECT %L::business_hours',
          'closed ' || string_agg(to_char(d, 'YYYY-MM-DD'), ', '))), '".*"', '"..."') AS too_many_dates

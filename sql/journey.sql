@@ -182,6 +182,24 @@ FROM rows_ GROUP BY id ORDER BY id;
 -- no rows: NULL, like array_agg
 SELECT journey_agg(at, stage) IS NULL AS no_rows FROM rows_ WHERE false;
 SELECT pg_temp.error_of($$SELECT journey_agg('infinity', 'awareness')$$) AS infinite;
+-- stage and channel stored as text are read as the types read them: any case,
+-- '-', '_' or blanks between words, synonyms; NULL is skipped (stage) or none
+-- (channel); an unknown label is 22P02 naming the labels
+CREATE TEMP TABLE text_rows AS
+SELECT id, at, stage::text AS stage, channel::text AS channel FROM rows_;
+SELECT (SELECT journey_agg(at, stage, channel) FROM text_rows WHERE id = 1)
+       = (SELECT journey_agg(at, stage, channel) FROM rows_ WHERE id = 1) AS same_as_typed,
+       (SELECT journey_agg(at, stage) FROM text_rows WHERE id = 1)
+       = (SELECT journey_agg(at, stage) FROM rows_ WHERE id = 1) AS same_without_channels;
+SELECT journey_agg(at, stage, channel)
+FROM (VALUES ('2026-05-01 09:00+00'::timestamptz, 'Awareness', ' SOCIAL '),
+             ('2026-05-02 09:00+00', 'consideration', 'WhatsApp'),
+             ('2026-05-03 09:00+00', 'Purchase', NULL),
+             ('2026-05-04 09:00+00', NULL, 'web')) v(at, stage, channel);
+SELECT q, pg_temp.error_of(q) FROM (VALUES
+  ($$SELECT journey_agg(now(), 'checkout'::text)$$),
+  ($$SELECT journey_agg(now(), 'awareness'::text, 'pigeon'::text)$$)
+) AS t(q);
 -- ||: touchpoints merged in order
 SELECT '[2026-05-01 awareness/web, 2026-05-03 acquisition]'::journey
        || '[2026-05-02 consideration/chat, 2026-05-03 acquisition, 2026-05-03 awareness]' AS merged,

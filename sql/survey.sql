@@ -26,7 +26,7 @@ FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfnoid
 WHERE a.aggtranstype = 'survey_summary'::regtype ORDER BY 1::text;
 
 -- support functions called directly work on a copy; NULLs pass through
-SELECT survey_summary_trans('{5:1}', 5) AS trans, survey_summary_trans('{5:1}', NULL) AS null_score,
+SELECT survey_summary_trans('{5:1}', 5) AS trans, survey_summary_trans('{5:1}', NULL::int) AS null_score,
        survey_summary_trans(NULL, 5) AS null_state, survey_summary_trans('{}', 9, 0.5) AS weighted,
        survey_summary_inv('{5:2}', 5) AS inv, survey_summary_trans_csat('{}', 3) AS csat,
        survey_summary_trans_ces('{}', 3, 5) AS ces, survey_summary_final('{}') AS final_empty;
@@ -442,7 +442,7 @@ SELECT survey_summary_subtract('{9:2/3}', '{9:1}') IS NULL AS weighted_state,
        survey_summary_subtract('{4:2,scale:5}', '{4:1}') AS scale_kept,
        survey_summary_inv('{9:2/3}', 9, 1.0) IS NULL AS weighted_inv,
        survey_summary_inv('{9:2/3}', 9) IS NULL AS weighted_state_inv,
-       survey_summary_inv('{9:2/3}', NULL, 1.0) AS null_row,
+       survey_summary_inv('{9:2/3}', NULL::int, 1.0) AS null_row,
        survey_summary_inv_scaled('{4:1,5:1,scale:5}', 4) AS scale_stays,
        survey_summary_inv_scaled('{4:1,scale:5}', 4, 5) AS scale_goes;
 
@@ -577,4 +577,55 @@ SELECT t, pg_temp.error_of(format('SELECT %L::survey_summary', t)) FROM (VALUES
   ('{9:18446744073709551617}'), ('{9:-1}')
 ) AS v(t);
 
-DROP TABLE ex, sums, sums_copy, bin, responses_t, daily, big, big_daily;
+-- scores stored as smallint, bigint or numeric: the same aggregates, the same
+-- answers; a fraction is an error (never rounded), out of range as for integers
+CREATE TEMP TABLE typed_scores AS
+SELECT i, s::smallint AS s2, s::int AS s4, s::bigint AS s8, s::numeric AS sn, (s || '.0')::numeric AS sn0,
+       (s % 5 + 1) AS c4, (s % 5 + 1)::numeric AS cn
+FROM generate_series(1, 40) i, LATERAL (SELECT (i * 7) % 11 AS s) x;
+SELECT nps(s4) AS int4, nps(s2) AS int2, nps(s8) AS int8, nps(sn) AS num, nps(sn0) AS num_dot0,
+       survey_agg(s8) = survey_agg(s4) AS agg8, survey_agg(sn) = survey_agg(s4) AS aggn,
+       survey_agg(s2, 0.5) = survey_agg(s4, 0.5) AS weighted2, nps(sn, i) = nps(s4, i) AS weightedn,
+       csat(cn) = csat(c4) AS csat_n, csat(c4::bigint, 7) = csat(c4, 7) AS csat8_7,
+       ces(cn) = ces(c4) AS ces_n, ces(c4::smallint, 5) = ces(c4, 5) AS ces2_5
+FROM typed_scores;
+-- moving windows (inverse transitions) equal recomputed frames
+SELECT bool_and(m8 = m4 AND mn = m4 AND mc = mc4) AS moving_same
+FROM (SELECT nps(s8) OVER w AS m8, nps(sn) OVER w AS mn, nps(s4) OVER w AS m4,
+             csat(cn) OVER w AS mc, csat(c4) OVER w AS mc4
+      FROM typed_scores WINDOW w AS (ORDER BY i ROWS 4 PRECEDING)) x;
+-- NULL scores are skipped; no rows is NULL
+SELECT nps(x) AS nps_n, survey_agg(x::bigint) AS agg8 FROM (VALUES (9.0), (NULL), (3)) v(x);
+SELECT nps(x) IS NULL AS none FROM (VALUES (1::numeric)) v(x) WHERE false;
+-- integer literals and int columns keep the integer forms; numeric literals
+-- and other columns take theirs (the overload each call resolves to)
+SELECT pg_typeof(nps(9)), nps(9) AS int_literal, nps(9.0) AS numeric_literal, nps(9::smallint) AS int2;
+CREATE TEMP VIEW typed_calls AS
+SELECT nps(9) AS a, nps(s4) AS b, survey_agg(s4, 1) AS c, csat(c4) AS d, ces(c4, 5) AS e,
+       nps(s2) AS f, nps(s8) AS g, nps(sn) AS h, nps(9.0) AS i FROM typed_scores;
+SELECT DISTINCT refobjid::regprocedure::text AS resolved_to FROM pg_depend
+WHERE objid = (SELECT oid FROM pg_rewrite WHERE ev_class = 'typed_calls'::regclass)
+  AND refclassid = 'pg_proc'::regclass ORDER BY 1;
+DROP VIEW typed_calls;
+-- a quoted score matches every form: cast it
+SELECT pg_temp.error_of('SELECT survey_agg(''9'')') AS quoted, survey_agg('9'::int) AS cast_;
+SELECT q, pg_temp.error_of(q) FROM (VALUES
+  ('SELECT nps(x) FROM (VALUES (9), (8.5)) v(x)'),
+  ('SELECT nps(x) FROM (VALUES (9), (9.000001)) v(x)'),
+  ('SELECT survey_agg(''NaN''::numeric)'),
+  ('SELECT csat(4.5)'),
+  ('SELECT ces(6.5, 7)'),
+  ('SELECT nps(11.0)'),
+  ('SELECT nps(-1::numeric)'),
+  ('SELECT nps(''Infinity''::numeric)'),
+  ('SELECT nps(1e30)'),
+  ('SELECT nps(5000000000)'),
+  ('SELECT nps(11::smallint)'),
+  ('SELECT csat(6::bigint)'),
+  ('SELECT ces(0::numeric, 5)'),
+  ('SELECT survey_agg(12::bigint, 1)'),
+  ('SELECT nps(9.5, 1)'),
+  ('SELECT nps(9::real)')
+) AS t(q);
+
+DROP TABLE ex, sums, sums_copy, bin, responses_t, daily, big, big_daily, typed_scores;

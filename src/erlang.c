@@ -51,6 +51,11 @@
  * (second pass) so that a small tail keeps its relative precision.  With
  * patience -> infinity these tend to the Erlang C figures.
  *
+ * A quiet interval (0 calls) needs nobody: no call waits, so the service
+ * level is 1, the ASA 0, the abandon rate 0, the agents needed 0, and the
+ * occupancy of n > 0 agents 0 (of none: NULL, as always).  erlang_c(0, n) is
+ * the chance that a call would wait: 0 with an agent, 1 without.
+ *
  * src/erlang.c
  *
  *-------------------------------------------------------------------------
@@ -231,15 +236,6 @@ check_finite(double v, const char *name, const char *fname)
 		bad_argument(fname, name, "a finite number", psprintf("%g", v), NULL);
 }
 
-static double
-check_positive(double v, const char *name, const char *fname)
-{
-	check_finite(v, name, fname);
-	if (!(v > 0))
-		bad_argument(fname, name, "positive", psprintf("%g", v), NULL);
-	return v;
-}
-
 /*
  * An interval argument in seconds, by the kit's rule (kit_interval_usecs():
  * a day counts 24 hours, the queue does not know about clock changes, and
@@ -255,8 +251,7 @@ interval_seconds(Interval *iv, const char *name, bool zero_ok, const char *fname
 		bad_argument(fname, name,
 					 iv->month != 0 ? "free of months and years" :
 					 zero_ok ? "zero or positive" : "positive",
-					 psprintf("\"%s\"", DatumGetCString(DirectFunctionCall1(interval_out,
-																		   IntervalPGetDatum(iv)))),
+					 kit_interval_text(iv),
 					 iv->month != 0 ? "A month has no fixed length; write days or hours." : NULL);
 	return s;
 }
@@ -275,7 +270,7 @@ check_traffic(double a, const char *fname)
 	const char *detail = "Traffic is calls * aht / period.";
 
 	if (!(a > 0))
-		bad_argument(fname, "traffic", "positive", psprintf("%g", a), detail);
+		bad_argument(fname, "traffic", "zero or positive", psprintf("%g", a), detail);
 	if (a < ERLANG_MIN_TRAFFIC || a > ERLANG_MAX_TRAFFIC)
 		bad_argument(fname, "traffic", psprintf("between %g and %g erlangs", ERLANG_MIN_TRAFFIC, ERLANG_MAX_TRAFFIC),
 					 psprintf("%g", a), detail);
@@ -287,6 +282,7 @@ typedef struct Queue
 	double		traffic;		/* A, erlangs */
 	double		aht;			/* seconds */
 	double		patience;		/* seconds; Erlang A only */
+	bool		quiet;			/* no calls: see doc/erlang.md, "A quiet interval" */
 } Queue;
 
 /* calls, period, aht at arguments 0, 1, 2 */
@@ -294,12 +290,17 @@ static Queue
 queue_args(FunctionCallInfo fcinfo, const char *fname)
 {
 	Queue		q;
-	double		calls = check_positive(PG_GETARG_FLOAT8(0), "calls", fname);
+	double		calls = PG_GETARG_FLOAT8(0);
 	double		period = interval_seconds(PG_GETARG_INTERVAL_P(1), "period", false, fname);
 
+	check_finite(calls, "calls", fname);
+	if (calls < 0)
+		bad_argument(fname, "calls", "zero or positive", psprintf("%g", calls), NULL);
 	q.aht = interval_seconds(PG_GETARG_INTERVAL_P(2), "aht", false, fname);
+	q.quiet = (calls == 0);
 	q.traffic = calls * (q.aht / period);
-	check_traffic(q.traffic, fname);
+	if (!q.quiet)
+		check_traffic(q.traffic, fname);
 	q.patience = 0;
 	return q;
 }
@@ -729,9 +730,12 @@ erlang_c(PG_FUNCTION_ARGS)
 				notc;
 
 	check_finite(a, "traffic", "erlang_c");
-	check_traffic(a, "erlang_c");
+	if (a != 0)
+		check_traffic(a, "erlang_c");
 	if (n <= a)
 		PG_RETURN_FLOAT8(1.0);
+	if (a == 0)
+		PG_RETURN_FLOAT8(0.0);	/* no traffic: an agent is always free */
 	erlang_c_pair(a, n, &c, &notc);
 	PG_RETURN_FLOAT8(c);
 }
@@ -744,6 +748,8 @@ erlang_service_level(PG_FUNCTION_ARGS)
 	int			n = check_agents(PG_GETARG_INT32(3), fname);
 	double		t = interval_seconds(PG_GETARG_INTERVAL_P(4), "answer_within", true, fname);
 
+	if (q.quiet)
+		PG_RETURN_FLOAT8(1.0);
 	PG_RETURN_FLOAT8(erlang_c_level(q.traffic, q.aht, n, t));
 }
 
@@ -756,6 +762,8 @@ erlang_asa(PG_FUNCTION_ARGS)
 	double		c,
 				notc;
 
+	if (q.quiet)
+		PG_RETURN_DATUM(seconds_interval(0, fname));
 	if (n <= q.traffic)
 		PG_RETURN_NULL();
 	erlang_c_pair(q.traffic, n, &c, &notc);
@@ -771,7 +779,7 @@ erlang_occupancy(PG_FUNCTION_ARGS)
 
 	if (n == 0)
 		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(Min(q.traffic / n, 1.0));
+	PG_RETURN_FLOAT8(Min(q.traffic / n, 1.0));	/* 0 in a quiet interval */
 }
 
 /*
@@ -796,6 +804,8 @@ staffing(FunctionCallInfo fcinfo, const char *fname, bool abandon)
 	else
 		known_bad = (int) Min(floor(q.traffic), (double) INT_MAX - 1);
 	s = shrinkage_arg(PG_GETARG_FLOAT8(abandon ? 6 : 5), fname);
+	if (q.quiet)
+		return 0;
 	return with_shrinkage(staff_search(&st, known_bad,
 									   sqrt_staffing_estimate(q.traffic, q.aht, st.target, st.t)),
 						  s);
@@ -817,6 +827,8 @@ erlang_a_service_level(PG_FUNCTION_ARGS)
 	ErlangA		r;
 
 	patience_arg(fcinfo, 5, &q, fname);
+	if (q.quiet)
+		PG_RETURN_FLOAT8(1.0);
 	r = erlang_a(&q, n, t, true);
 	PG_RETURN_FLOAT8(r.level);
 }
@@ -829,6 +841,8 @@ erlang_a_abandon_rate(PG_FUNCTION_ARGS)
 	int			n = check_agents(PG_GETARG_INT32(3), fname);
 
 	patience_arg(fcinfo, 4, &q, fname);
+	if (q.quiet)
+		PG_RETURN_FLOAT8(0.0);
 	PG_RETURN_FLOAT8(erlang_a(&q, n, 0, false).p_abandon);
 }
 
@@ -841,6 +855,8 @@ erlang_a_asa(PG_FUNCTION_ARGS)
 	ErlangA		r;
 
 	patience_arg(fcinfo, 4, &q, fname);
+	if (q.quiet)
+		PG_RETURN_DATUM(seconds_interval(0, fname));
 	r = erlang_a(&q, n, 0, false);
 	if (isnan(r.asa))
 		PG_RETURN_NULL();

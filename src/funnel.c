@@ -109,7 +109,8 @@ funnel_check_params(int kind, int nsteps, const Interval *within,
 		if (kit_interval_usecs(within) < 0)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("window_funnel window must not be negative")));
+					 errmsg("window_funnel window must not be negative"),
+					 errdetail("The window given is %s.", kit_interval_text(within))));
 		return funnel_parse_mode(param, paramlen);
 	}
 	pfree(funnel_pattern_parse(param, paramlen, nsteps));
@@ -171,15 +172,37 @@ funnel_same_params(const FunnelState *s, int kind, int nsteps, const Interval *w
 		s->paramlen == paramlen && memcmp(s->data, param, paramlen) == 0;
 }
 
+/*
+ * 22023 naming the parameter that varies and both of its values: the state's
+ * (the first row's) and the other's ("this row", or another partial state's).
+ */
 static void
-funnel_params_differ(const FunnelState *s)
+funnel_params_differ(const FunnelState *s, const char *other, int kind, int nsteps,
+					 const Interval *within, const char *param, int paramlen)
 {
+	const char *steps = FUNNEL_IS_WINDOW(s->kind) ? "steps" : "conditions";
+	char	   *detail;
+
+	if (kind != s->kind)
+		detail = psprintf("The first row was aggregated by %s, %s by %s.",
+						  funnel_kind_functions[s->kind], other, funnel_kind_functions[kind]);
+	else if (nsteps != s->nsteps)
+		detail = psprintf("The number of %s varies within the group: the first row gave %d, %s %d.",
+						  steps, s->nsteps, other, nsteps);
+	else if (FUNNEL_IS_WINDOW(kind) && memcmp(within, &s->within, sizeof(Interval)) != 0)
+		detail = psprintf("The window varies within the group: the first row gave %s, %s %s.",
+						  kit_interval_text(&s->within), other, kit_interval_text(within));
+	else
+		detail = psprintf("The %s varies within the group: the first row gave \"%.*s\", %s \"%.*s\".",
+						  FUNNEL_IS_WINDOW(kind) ? "mode" : "pattern",
+						  s->paramlen, s->data, other, paramlen, param);
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 			 errmsg("%s parameters must be the same for every row of a group",
 					funnel_kind_functions[s->kind]),
-			 errdetail("The window, the mode or pattern and the number of %s are parameters, like ClickHouse's; the first row gave %d.",
-					   FUNNEL_IS_WINDOW(s->kind) ? "steps" : "conditions", s->nsteps)));
+			 errdetail_internal("%s", detail),
+			 errhint("The window, the mode or pattern and the number of %s are parameters, like ClickHouse's.",
+					 steps)));
 }
 
 /* ---- transition ------------------------------------------------------------ */
@@ -333,12 +356,8 @@ funnel_add_mask(FunctionCallInfo fcinfo, int kind, const Interval *within,
 			if (s->count > s->capacity)
 				io_corrupt_value("funnel_events", "count beyond capacity");
 		}
-		/* per row: compare the text only when there is some */
-		if (unlikely(s->kind != kind || s->nsteps != nsteps ||
-					 s->within.time != within->time || s->within.day != within->day ||
-					 s->within.month != within->month || s->paramlen != plen ||
-					 (plen > 0 && memcmp(s->data, ptext, plen) != 0)))
-			funnel_params_differ(s);
+		if (unlikely(!funnel_same_params(s, kind, nsteps, within, ptext, plen)))
+			funnel_params_differ(s, "this row", kind, nsteps, within, ptext, plen);
 	}
 
 	if (PG_ARGISNULL(at_arg))
@@ -534,7 +553,8 @@ funnel_events_combine(PG_FUNCTION_ARGS)
 	FunnelState *r;
 
 	if (!funnel_same_params(a, b->kind, b->nsteps, &b->within, b->data, b->paramlen))
-		funnel_params_differ(a);
+		funnel_params_differ(a, "another partial state", b->kind, b->nsteps, &b->within,
+							 b->data, b->paramlen);
 	if ((int64) a->count + b->count > FUNNEL_MAX_EVENTS)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),

@@ -531,6 +531,16 @@ read_word(const char **p, char *buf, int bufsize)
 	return n;
 }
 
+/* whether a word read by read_word (n letters, folded into word) names a day */
+static bool
+is_day_name(const char *word, int n)
+{
+	for (int d = 0; d < 7; d++)
+		if (n == 3 && strcmp(word, day_names[d]) == 0)
+			return true;
+	return false;
+}
+
 static int
 read_day(HoursParse *ps, const char **p)
 {
@@ -760,6 +770,10 @@ hours_parse(const char *input)
 				if (n == 0)
 					io_syntax_error(HOURS_TYPNAME, input,
 									"Expected days (mon-fri), 24/7, tz, closed or open at \"%s\".", p);
+				if (!is_day_name(word, n))
+					io_syntax_error_hint(HOURS_TYPNAME, input,
+										 "A part starts with days (mon, tue, wed, thu, fri, sat, sun), 24/7, or one of the keywords closed, open and tz.",
+										 "Unknown day or keyword \"%.*s\".", n, p);
 				for (;;)
 				{
 					int			d1 = read_day(&ps, &p),
@@ -1375,20 +1389,10 @@ business_add(PG_FUNCTION_ARGS)
 	TimestampTz start = t;
 	Interval   *work = PG_GETARG_INTERVAL_P(2);
 	pg_tz	   *tz = hours_zone(fcinfo, h);
-	int64		left = work->time;
+	int64		left;
 
 	check_finite(t);
-	if (work->month != 0 || work->day != 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("working time must be given in hours, minutes and seconds"),
-				 errdetail("The interval %s has days or months, which have no fixed working time.",
-						   DatumGetCString(DirectFunctionCall1(interval_out, PointerGetDatum(work)))),
-				 errhint("Write it in hours, e.g. '24 hours' instead of '1 day'.")));
-	if (left < 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("working time must not be negative")));
+	left = kit_working_time(work, "working time");
 
 	for (;;)
 	{

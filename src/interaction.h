@@ -152,6 +152,9 @@ typedef enum TaxonomyTag
 extern int	taxonomy_label_count(TaxonomyTag tag);
 extern const char *taxonomy_label(TaxonomyTag tag, int ordinal);
 extern bool taxonomy_parse(TaxonomyTag tag, const char *str, uint8 *result);
+/* a label or synonym as the type's input reads it (22P02 naming the labels if unknown) */
+extern uint8 taxonomy_read(TaxonomyTag tag, const char *str);
+extern uint8 taxonomy_read_text(TaxonomyTag tag, const text *t);
 /* the ordinal of a label written in the code (an internal error if unknown) */
 extern int	taxonomy_ordinal(TaxonomyTag tag, const char *label);
 
@@ -205,6 +208,15 @@ extern int	kit_match_keyword(const char *str, int len, const char *const *keywor
  * function for which a month has no meaning refuses months before it asks.
  */
 extern double kit_interval_usecs(const Interval *iv);
+
+/* an interval as a message names it: "1 day" (quoted, the session's output style) */
+extern char *kit_interval_text(const Interval *iv);
+
+/*
+ * Working time given as an interval, in microseconds: hours, minutes and
+ * seconds, not negative; 22023 naming what ("working time") and the value.
+ */
+extern int64 kit_working_time(const Interval *iv, const char *what);
 
 /* ---- survey scores (survey.c), for the rate statistics (rate_ci.c) ------- */
 #define SURVEY_NSCORES_SHARED	11	/* scores 0..10 */

@@ -505,16 +505,27 @@ state_with_room(FunctionCallInfo fcinfo, Journey *state, int more)
 	return r;
 }
 
+/* the ordinal of a stage or channel argument: the type itself, or text */
+static inline uint8
+label_arg(FunctionCallInfo fcinfo, int argno, TaxonomyTag tag, bool as_text)
+{
+	if (as_text)
+		return (uint8) TAXONOMY_ORDINAL(taxonomy_read_text(tag, PG_GETARG_TEXT_PP(argno)));
+	return (uint8) TAXONOMY_ORDINAL(PG_GETARG_TAXONOMY(argno));
+}
+
 /*
  * journey_agg(at, stage [, channel]): rows without a time or a stage are
  * skipped (the function is not strict, so that a NULL channel means none).
+ * Stage and channel come as their types, or (since 1.2) as text read with
+ * the types' input: synonyms work and an unknown label is 22P02.
  */
-PG_FUNCTION_INFO_V1(journey_agg_trans);
-Datum
-journey_agg_trans(PG_FUNCTION_ARGS)
+static inline Datum
+journey_agg_add(FunctionCallInfo fcinfo, bool as_text)
 {
 	Journey    *state = PG_ARGISNULL(0) ? NULL : state_arg(fcinfo);
 	TimestampTz at;
+	uint8		stage;
 	uint8		channel = JOURNEY_NO_CHANNEL;
 
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
@@ -525,12 +536,26 @@ journey_agg_trans(PG_FUNCTION_ARGS)
 	}
 	at = PG_GETARG_TIMESTAMPTZ(1);
 	check_new_touch(at);
+	stage = label_arg(fcinfo, 2, TAXONOMY_JOURNEY_STAGE, as_text);
 	if (PG_NARGS() > 3 && !PG_ARGISNULL(3))
-		channel = (uint8) TAXONOMY_ORDINAL(PG_GETARG_TAXONOMY(3));
+		channel = label_arg(fcinfo, 3, TAXONOMY_INTERACTION_CHANNEL, as_text);
 	state = state_with_room(fcinfo, state, 1);
-	touch_set(&state->touches[state->count++], at,
-			  (uint8) TAXONOMY_ORDINAL(PG_GETARG_TAXONOMY(2)), channel);
+	touch_set(&state->touches[state->count++], at, stage, channel);
 	PG_RETURN_POINTER(state);
+}
+
+PG_FUNCTION_INFO_V1(journey_agg_trans);
+Datum
+journey_agg_trans(PG_FUNCTION_ARGS)
+{
+	return journey_agg_add(fcinfo, false);
+}
+
+PG_FUNCTION_INFO_V1(journey_agg_trans_text);
+Datum
+journey_agg_trans_text(PG_FUNCTION_ARGS)
+{
+	return journey_agg_add(fcinfo, true);
 }
 
 /* combine: the touchpoints of the second appended to the first (unsorted) */

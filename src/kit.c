@@ -4,7 +4,8 @@
  *	  The kit beside the input/output kit (io.c): what several rooms need
  *	  and should do one way: the aggregate-context check, the list of a
  *	  taxonomy's labels for a hint, one folding of keywords (labels, modes,
- *	  model names) and one measure of an interval.
+ *	  model names), one measure of an interval, an interval as a message
+ *	  shows it, and working time given as an interval.
  *
  * src/kit.c
  *
@@ -14,6 +15,8 @@
 
 #include "datatype/timestamp.h"
 #include "lib/stringinfo.h"
+#include "utils/builtins.h"
+#include "utils/timestamp.h"
 
 char		kit_aggregate_marker;
 
@@ -126,4 +129,35 @@ kit_interval_usecs(const Interval *iv)
 	}
 	return usecs;
 #endif
+}
+
+/* an interval as a message names it: the session's interval output, quoted */
+char *
+kit_interval_text(const Interval *iv)
+{
+	return psprintf("\"%s\"", DatumGetCString(DirectFunctionCall1(interval_out,
+																  IntervalPGetDatum(iv))));
+}
+
+/*
+ * Working time given as an interval (business_add's, an SLA target), in
+ * microseconds: hours, minutes and seconds only (a day or a month has no fixed
+ * working time) and not negative, else 22023 naming what and the value.
+ */
+int64
+kit_working_time(const Interval *iv, const char *what)
+{
+	if (iv->month != 0 || iv->day != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s must be given in hours, minutes and seconds", what),
+				 errdetail("The interval %s has days or months, which have no fixed working time.",
+						   kit_interval_text(iv)),
+				 errhint("Write it in hours, e.g. '24 hours' instead of '1 day'.")));
+	if (iv->time < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s must not be negative", what),
+				 errdetail("The interval given is %s.", kit_interval_text(iv))));
+	return iv->time;
 }

@@ -150,14 +150,16 @@ state_new(MemoryContext cxt, int direction, int base, int nevents, int capacity)
 	return s;
 }
 
+/* 22023 naming the first row's parameters and the other's ("this row", or a partial state's) */
 static void
-params_differ(const NextNodeState *s)
+params_differ(const NextNodeState *s, const char *other, int direction, int base, int nevents)
 {
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 			 errmsg("sequence_next_node parameters must be the same for every row of a group"),
-			 errdetail("The direction, the base and the number of events are parameters, like ClickHouse's; the first row gave %s, %s and %d.",
-					   direction_names[s->direction], base_names[s->base], s->nevents)));
+			 errdetail("The direction, the base and the number of events are parameters, like ClickHouse's; the first row gave %s, %s and %d, %s %s, %s and %d.",
+					   direction_names[s->direction], base_names[s->base], s->nevents,
+					   other, direction_names[direction], base_names[base], nevents)));
 }
 
 /* ---- adding events ----------------------------------------------------------- */
@@ -268,7 +270,7 @@ next_node_add(FunctionCallInfo fcinfo, bool has_events)
 		s = state_new(aggcxt, direction, base, nevents, 8);
 	}
 	else if (unlikely(s->direction != direction || s->base != base || s->nevents != nevents))
-		params_differ(s);
+		params_differ(s, "this row", direction, base, nevents);
 
 	if (PG_ARGISNULL(3) || PG_ARGISNULL(4))
 		PG_RETURN_POINTER(s);
@@ -316,7 +318,7 @@ sequence_next_node_combine(PG_FUNCTION_ARGS)
 	if (a == NULL)
 		a = state_new(aggcxt, b->direction, b->base, b->nevents, b->count);
 	else if (a->direction != b->direction || a->base != b->base || a->nevents != b->nevents)
-		params_differ(a);
+		params_differ(a, "another partial state", b->direction, b->base, b->nevents);
 	for (int i = 0; i < b->count; i++)
 	{
 		const NextNodeEvent *e = &b->events[i];

@@ -108,12 +108,14 @@ routing_interval_usecs(const Interval *span, const char *what)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%s must not have a months part", what),
+				 errdetail("The interval given is %s.", kit_interval_text(span)),
 				 errhint("Write the span in days or hours: a day counts as exactly 24 hours.")));
 	if (pg_mul_s64_overflow((int64) span->day, USECS_PER_DAY, &days_usecs) ||
 		pg_add_s64_overflow(days_usecs, span->time, &result))
 		ereport(ERROR,
 				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-				 errmsg("%s out of range", what)));
+				 errmsg("%s out of range", what),
+				 errdetail("The interval given is %s.", kit_interval_text(span))));
 	return result;
 }
 
@@ -329,7 +331,8 @@ routing_priority_make(PG_FUNCTION_ARGS)
 {
 	int32		level = PG_GETARG_INT32(0);
 	TimestampTz enqueued_at = PG_GETARG_TIMESTAMPTZ(1);
-	int64		step = routing_interval_usecs(PG_GETARG_INTERVAL_P(2), "routing_priority step");
+	Interval   *step_arg = PG_GETARG_INTERVAL_P(2);
+	int64		step = routing_interval_usecs(step_arg, "routing_priority step");
 	int32		tier = PG_GETARG_INT32(3);
 	int64		head_start;
 
@@ -337,7 +340,8 @@ routing_priority_make(PG_FUNCTION_ARGS)
 	if (step <= 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("routing_priority step must be positive")));
+				 errmsg("routing_priority step must be positive"),
+				 errdetail("The step given is %s.", kit_interval_text(step_arg))));
 	if (pg_mul_s64_overflow((int64) level, step, &head_start))
 		ereport(ERROR,
 				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
@@ -404,7 +408,8 @@ routing_priority_escalate(PG_FUNCTION_ARGS)
 	if (pg_add_s32_overflow(p->tier, tiers, &tier))
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("routing_priority tier out of range")));
+				 errmsg("routing_priority tier out of range"),
+				 errdetail("Tier %d plus %d is beyond the integer range.", p->tier, tiers)));
 	PG_RETURN_ROUTING_PRIORITY(routing_make(tier, p->level, p->enqueued_at, p->virtual_arrival));
 }
 

@@ -51,6 +51,7 @@
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/datetime.h"
+#include "utils/fmgroids.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 
@@ -547,12 +548,26 @@ list_has(const StatusList *l, const char *s, int len)
 	return false;
 }
 
+/* a calendar (business_hours) or a status list (text[]; NULL: none) as a message shows it */
+static char *
+param_text(bool calendar, struct varlena *v)
+{
+	if (v == NULL)
+		return "NULL";
+	return psprintf("'%s'", calendar ?
+					DatumGetCString(DirectFunctionCall1(business_hours_out, PointerGetDatum(v))) :
+					OidOutputFunctionCall(F_ARRAY_OUT, PointerGetDatum(v)));
+}
+
+/* 22023 naming the parameter that changed and both of its values */
 static void
-differs_error(const char *what)
+differs_error(const char *what, bool calendar, struct varlena *first, struct varlena *other)
 {
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 			 errmsg("ticket_clock needs one %s for all the rows of a ticket", what),
+			 errdetail("The %s varies within the group: the first row gave %s, another %s.",
+					   what, param_text(calendar, first), param_text(calendar, other)),
 			 errhint("Group by the ticket; a ticket's calendar and status lists cannot change between its rows.")));
 }
 
@@ -670,7 +685,7 @@ ticket_clock_step(PG_FUNCTION_ARGS)
 		(void) hours_from_datum(PointerGetDatum(st->hours));
 	}
 	else if (!st->const_args && !same_bytes(st->hours, PG_GETARG_DATUM(3)))
-		differs_error("calendar");
+		differs_error("calendar", true, st->hours, PG_DETOAST_DATUM(PG_GETARG_DATUM(3)));
 	if (!st->lists_set)
 	{
 		if (PG_NARGS() > 4 && !PG_ARGISNULL(4))
@@ -701,7 +716,8 @@ ticket_clock_step(PG_FUNCTION_ARGS)
 
 			if (PG_ARGISNULL(a) ? l->raw != NULL
 				: (l->raw == NULL || !same_bytes(l->raw, PG_GETARG_DATUM(a))))
-				differs_error(a == 4 ? "paused list" : "stopped list");
+				differs_error(a == 4 ? "paused list" : "stopped list", false, l->raw,
+							  PG_ARGISNULL(a) ? NULL : PG_DETOAST_DATUM(PG_GETARG_DATUM(a)));
 		}
 	}
 
@@ -868,11 +884,11 @@ ticket_clock_combine(PG_FUNCTION_ARGS)
 	else
 	{
 		if (!same_bytes(a->hours, PointerGetDatum(b->hours)))
-			differs_error("calendar");
+			differs_error("calendar", true, a->hours, b->hours);
 		if (!status_list_equal(&a->paused, &b->paused))
-			differs_error("paused list");
+			differs_error("paused list", false, a->paused.raw, b->paused.raw);
 		if (!status_list_equal(&a->stopped, &b->stopped))
-			differs_error("stopped list");
+			differs_error("stopped list", false, a->stopped.raw, b->stopped.raw);
 	}
 	for (int i = 0; i < b->nevents; i++)
 	{
@@ -1045,18 +1061,7 @@ usec_interval(int64 usec)
 static int64
 target_usec(Interval *target)
 {
-	if (target->month != 0 || target->day != 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("an SLA target must be given in hours, minutes and seconds"),
-				 errdetail("The interval %s has days or months, which have no fixed working time.",
-						   DatumGetCString(DirectFunctionCall1(interval_out, PointerGetDatum(target)))),
-				 errhint("Write it in hours, e.g. '24 hours' instead of '1 day'.")));
-	if (target->time < 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("an SLA target must not be negative")));
-	return target->time;
+	return kit_working_time(target, "an SLA target");
 }
 
 /* elapsed(c, as_of DEFAULT NULL) */

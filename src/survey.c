@@ -30,6 +30,9 @@
 #include "libpq/pqformat.h"
 #include "utils/builtins.h"
 #include "utils/float.h"
+#include "utils/lsyscache.h"
+#include "utils/numeric.h"
+#include "catalog/pg_type_d.h"
 
 #define TYPNAME				"survey_summary"
 #define SURVEY_NSCORES		11	/* scores 0..10 */
@@ -236,14 +239,124 @@ survey_summary_problem(const SurveySummary *s, bool *out_of_range)
 	return NULL;
 }
 
+/* ---- scores --------------------------------------------------------------- */
+
+/*
+ * How a transition function reads its score, argument 1: the integer forms
+ * take it as it is (the hot path); the smallint, bigint and numeric forms
+ * (since 1.2) read it with score_from_arg().  Their C functions are the
+ * integer ones' bodies with SCORE_CONVERTED, so every rule about scores is
+ * written once.
+ */
+typedef enum ScoreArg
+{
+	SCORE_INT4,
+	SCORE_CONVERTED
+} ScoreArg;
+
+/* the score argument as the caller wrote it, for a message */
+static char *
+score_text(FunctionCallInfo fcinfo, int32 score)
+{
+	Oid			type = get_fn_expr_argtype(fcinfo->flinfo, 1);
+	Oid			output;
+	bool		varlena;
+
+	if (type == InvalidOid || type == INT4OID)
+		return psprintf("%d", score);
+	getTypeOutputInfo(type, &output, &varlena);
+	return OidOutputFunctionCall(output, PG_GETARG_DATUM(1));
+}
+
 static pg_noinline void
-report_score_out_of_range(int32 score, int lo, int hi)
+report_score_out_of_range(FunctionCallInfo fcinfo, int32 score, int lo, int hi)
 {
 	ereport(ERROR,
 			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-			 errmsg("survey score %d is out of range", score),
+			 errmsg("survey score %s is out of range", score_text(fcinfo, score)),
 			 errdetail("Scores must be between %d and %d.", lo, hi)));
 }
+
+/*
+ * A score beyond int32 becomes the nearest int32, which lies outside every
+ * scale: the range check then reports it, naming the value as given.
+ */
+#define SCORE_CLAMP(v)	((int32) Max(Min((v), PG_INT32_MAX), PG_INT32_MIN))
+
+/*
+ * A numeric score: a whole number, never rounded.  The bounds it is clamped
+ * to are made once per backend (constants, never invalidated).
+ */
+static int32
+score_from_numeric(FunctionCallInfo fcinfo, Numeric num)
+{
+	static Numeric bounds[2];
+
+	if (numeric_is_nan(num) ||
+		(!numeric_is_inf(num) &&
+		 DatumGetInt32(DirectFunctionCall1(numeric_min_scale, NumericGetDatum(num))) > 0))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("survey score %s is not a whole number", score_text(fcinfo, 0)),
+				 errdetail("Scores are whole numbers; a fraction is an error, not rounded.")));
+	if (bounds[0] == NULL)
+	{
+		MemoryContext old = MemoryContextSwitchTo(TopMemoryContext);
+
+		bounds[0] = int64_to_numeric(PG_INT32_MIN);
+		bounds[1] = int64_to_numeric(PG_INT32_MAX);
+		MemoryContextSwitchTo(old);
+	}
+	if (DatumGetInt32(DirectFunctionCall2(numeric_cmp, NumericGetDatum(num),
+										  NumericGetDatum(bounds[0]))) < 0)
+		return PG_INT32_MIN;
+	if (DatumGetInt32(DirectFunctionCall2(numeric_cmp, NumericGetDatum(num),
+										  NumericGetDatum(bounds[1]))) > 0)
+		return PG_INT32_MAX;
+	return DatumGetInt32(DirectFunctionCall1(numeric_int4, NumericGetDatum(num)));
+}
+
+/* the score of a smallint, bigint or numeric form, as an int32 */
+static pg_noinline int32
+score_from_arg(FunctionCallInfo fcinfo)
+{
+	Oid			type = get_fn_expr_argtype(fcinfo->flinfo, 1);
+
+	switch (type)
+	{
+		case INT2OID:
+			return DatumGetInt16(PG_GETARG_DATUM(1));
+		case INT4OID:
+			return PG_GETARG_INT32(1);
+		case INT8OID:
+			return SCORE_CLAMP(PG_GETARG_INT64(1));
+		case NUMERICOID:
+			return score_from_numeric(fcinfo, PG_GETARG_NUMERIC(1));
+	}
+	ereport(ERROR,
+			(errcode(ERRCODE_DATATYPE_MISMATCH),
+			 errmsg("survey scores are smallint, integer, bigint or numeric, not %s",
+					type == InvalidOid ? "unknown" : format_type_be(type))));
+	pg_unreachable();
+}
+
+static inline int32
+score_arg(FunctionCallInfo fcinfo, ScoreArg how)
+{
+	if (likely(how == SCORE_INT4))
+		return PG_GETARG_INT32(1);
+	return score_from_arg(fcinfo);
+}
+
+/*
+ * The two SQL-callable C functions of a transition body: NAME for integer
+ * scores, NAME_any for the other types.  BODY(fcinfo, how) does the work.
+ */
+#define SCORE_FORMS(name, body) \
+PG_FUNCTION_INFO_V1(name); \
+Datum name(PG_FUNCTION_ARGS) { return body(fcinfo, SCORE_INT4); } \
+PG_FUNCTION_INFO_V1(name##_any); \
+Datum name##_any(PG_FUNCTION_ARGS) { return body(fcinfo, SCORE_CONVERTED); }
 
 /*
  * A score added to s must lie on the scale s records (0..10 when it records
@@ -252,15 +365,15 @@ report_score_out_of_range(int32 score, int lo, int hi)
  * scale here: the built-in nps()/survey_agg() states never do.
  */
 static pg_noinline void
-check_score_on_scale(const SurveySummary *s, int32 score)
+check_score_on_scale(FunctionCallInfo fcinfo, const SurveySummary *s, int32 score)
 {
 	if (s->scale == 0)
 	{
 		if ((uint32) score > SURVEY_MAX_SCORE)
-			report_score_out_of_range(score, 0, SURVEY_MAX_SCORE);
+			report_score_out_of_range(fcinfo, score, 0, SURVEY_MAX_SCORE);
 	}
 	else if (score < 1 || score > s->scale)
-		report_score_out_of_range(score, 1, s->scale);
+		report_score_out_of_range(fcinfo, score, 1, s->scale);
 }
 
 static pg_noinline void
@@ -717,16 +830,16 @@ survey_summary_send(PG_FUNCTION_ARGS)
  * states that record a scale, and bad scores.
  */
 static pg_noinline Datum
-survey_summary_trans_general(FunctionCallInfo fcinfo)
+survey_summary_trans_general(FunctionCallInfo fcinfo, ScoreArg how)
 {
 	SurveySummary *s;
 	int32		score;
 
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
 		return skip_row(fcinfo);
+	score = score_arg(fcinfo, how);
 	s = summary_for_add(fcinfo);
-	score = PG_GETARG_INT32(1);
-	check_score_on_scale(s, score);
+	check_score_on_scale(fcinfo, s, score);
 	summary_add_row(s, score);
 	PG_RETURN_POINTER(s);
 }
@@ -755,26 +868,35 @@ survey_summary_trans(PG_FUNCTION_ARGS)
 			PG_RETURN_POINTER(s);
 		}
 	}
-	return survey_summary_trans_general(fcinfo);
+	return survey_summary_trans_general(fcinfo, SCORE_INT4);
 }
 
-/* survey_summary_trans_weighted(state, score, weight): the weighted forms */
-PG_FUNCTION_INFO_V1(survey_summary_trans_weighted);
+/* the same for a smallint, bigint or numeric score */
+PG_FUNCTION_INFO_V1(survey_summary_trans_any);
 Datum
-survey_summary_trans_weighted(PG_FUNCTION_ARGS)
+survey_summary_trans_any(PG_FUNCTION_ARGS)
+{
+	return survey_summary_trans_general(fcinfo, SCORE_CONVERTED);
+}
+
+/* (state, score, weight): the weighted forms */
+static inline Datum
+trans_weighted(FunctionCallInfo fcinfo, ScoreArg how)
 {
 	SurveySummary *s;
 	int32		score;
 
 	if (unlikely(row_has_null(fcinfo)))
 		return skip_row(fcinfo);
+	score = score_arg(fcinfo, how);
 	s = summary_for_add(fcinfo);
-	score = PG_GETARG_INT32(1);
 	if (unlikely((uint32) score > SURVEY_MAX_SCORE || s->scale != 0))
-		check_score_on_scale(s, score);
+		check_score_on_scale(fcinfo, s, score);
 	summary_add_weighted_row(s, score, PG_GETARG_FLOAT8(2));
 	PG_RETURN_POINTER(s);
 }
+
+SCORE_FORMS(survey_summary_trans_weighted, trans_weighted)
 
 /*
  * The inverse transitions must leave exactly the state a recomputation of the
@@ -787,10 +909,9 @@ survey_summary_trans_weighted(PG_FUNCTION_ARGS)
  * common case, keep the O(1) path.
  */
 
-/* survey_summary_inv(state, score [, weight]): inverse of survey_summary_trans */
-PG_FUNCTION_INFO_V1(survey_summary_inv);
-Datum
-survey_summary_inv(PG_FUNCTION_ARGS)
+/* (state, score [, weight]): inverse of survey_summary_trans */
+static inline Datum
+inv(FunctionCallInfo fcinfo, ScoreArg how)
 {
 	SurveySummary *s;
 
@@ -799,13 +920,15 @@ survey_summary_inv(PG_FUNCTION_ARGS)
 	if (PG_NARGS() > 2 || PG_GETARG_SURVEY(0)->weighted)
 		PG_RETURN_NULL();		/* weighted: recompute */
 	s = summary_for_update(fcinfo);
-	summary_remove_row(s, PG_GETARG_INT32(1));
+	summary_remove_row(s, score_arg(fcinfo, how));
 	PG_RETURN_POINTER(s);
 }
 
+SCORE_FORMS(survey_summary_inv, inv)
+
 /* Transition of the direct csat()/ces() aggregates: scores 1..scale. */
-static Datum
-accumulate_on_scale(FunctionCallInfo fcinfo, int default_scale)
+static inline Datum
+accumulate_on_scale(FunctionCallInfo fcinfo, ScoreArg how, int default_scale)
 {
 	SurveySummary *s;
 	int32		score;
@@ -814,8 +937,8 @@ accumulate_on_scale(FunctionCallInfo fcinfo, int default_scale)
 
 	if (unlikely(row_has_null(fcinfo)))
 		return skip_row(fcinfo);
+	score = score_arg(fcinfo, how);
 	s = summary_for_add(fcinfo);
-	score = PG_GETARG_INT32(1);
 	scale = PG_NARGS() > 2 ? PG_GETARG_INT32(2) : default_scale;
 
 	if (unlikely(s->scale != scale || scale == 0))
@@ -835,29 +958,29 @@ accumulate_on_scale(FunctionCallInfo fcinfo, int default_scale)
 		s->scale = (uint8) scale;
 	}
 	if (unlikely(score < 1 || score > scale))
-		report_score_out_of_range(score, 1, scale);
+		report_score_out_of_range(fcinfo, score, 1, scale);
 	summary_add_row(s, score);
 	PG_RETURN_POINTER(s);
 }
 
-PG_FUNCTION_INFO_V1(survey_summary_trans_csat);
-Datum
-survey_summary_trans_csat(PG_FUNCTION_ARGS)
+static inline Datum
+trans_csat(FunctionCallInfo fcinfo, ScoreArg how)
 {
-	return accumulate_on_scale(fcinfo, CSAT_DEFAULT_SCALE);
+	return accumulate_on_scale(fcinfo, how, CSAT_DEFAULT_SCALE);
 }
 
-PG_FUNCTION_INFO_V1(survey_summary_trans_ces);
-Datum
-survey_summary_trans_ces(PG_FUNCTION_ARGS)
+static inline Datum
+trans_ces(FunctionCallInfo fcinfo, ScoreArg how)
 {
-	return accumulate_on_scale(fcinfo, CES_DEFAULT_SCALE);
+	return accumulate_on_scale(fcinfo, how, CES_DEFAULT_SCALE);
 }
 
-/* survey_summary_inv_scaled(state, score [, scale]): inverse of the two above */
-PG_FUNCTION_INFO_V1(survey_summary_inv_scaled);
-Datum
-survey_summary_inv_scaled(PG_FUNCTION_ARGS)
+SCORE_FORMS(survey_summary_trans_csat, trans_csat)
+SCORE_FORMS(survey_summary_trans_ces, trans_ces)
+
+/* (state, score [, scale]): inverse of the csat and ces transitions */
+static inline Datum
+inv_scaled(FunctionCallInfo fcinfo, ScoreArg how)
 {
 	SurveySummary *s;
 
@@ -866,7 +989,7 @@ survey_summary_inv_scaled(PG_FUNCTION_ARGS)
 	if (PG_GETARG_SURVEY(0)->weighted)
 		PG_RETURN_NULL();		/* weighted: recompute, as survey_summary_inv */
 	s = summary_for_update(fcinfo);
-	summary_remove_row(s, PG_GETARG_INT32(1));
+	summary_remove_row(s, score_arg(fcinfo, how));
 
 	/*
 	 * Every response in the state is on its scale (the transition checks), so
@@ -877,6 +1000,8 @@ survey_summary_inv_scaled(PG_FUNCTION_ARGS)
 		s->scale = 0;
 	PG_RETURN_POINTER(s);
 }
+
+SCORE_FORMS(survey_summary_inv_scaled, inv_scaled)
 
 /*
  * survey_summary_combine(a, b): a + b.  The combine function of every
@@ -1000,7 +1125,7 @@ survey_summary_score_count(PG_FUNCTION_ARGS)
 	int32		score = PG_GETARG_INT32(1);
 
 	if (score < 0 || score > SURVEY_MAX_SCORE)
-		report_score_out_of_range(score, 0, SURVEY_MAX_SCORE);
+		report_score_out_of_range(fcinfo, score, 0, SURVEY_MAX_SCORE);
 	PG_RETURN_INT64(PG_GETARG_SURVEY(0)->count[score]);
 }
 

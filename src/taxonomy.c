@@ -167,17 +167,40 @@ taxonomy_check_value(uint8 v)
 						 "Byte %u names no label.", v);
 }
 
-/* <type>_in(cstring, oid, int4): the text form, parsed by taxonomy_parse. */
-static Datum
-taxonomy_input(FunctionCallInfo fcinfo, TaxonomyTag tag)
+/* a label or synonym, read as the type's input reads it: 22P02 when unknown */
+uint8
+taxonomy_read(TaxonomyTag tag, const char *str)
 {
-	char	   *str = PG_GETARG_CSTRING(0);
 	uint8		result;
 
 	if (!taxonomy_parse(tag, str, &result))
 		io_unknown_label(taxonomies[tag].typname, str, "Valid labels are: %s.",
 						 kit_label_list(tag));
-	PG_RETURN_TAXONOMY(result);
+	return result;
+}
+
+/*
+ * The same for a text value (journey_agg's text forms): copied to the stack
+ * when it is short, as every label is, so a row costs no allocation.
+ */
+uint8
+taxonomy_read_text(TaxonomyTag tag, const text *t)
+{
+	char		buf[TAXONOMY_MAX_INPUT + 16];
+	int			len = VARSIZE_ANY_EXHDR(t);
+
+	if (len >= (int) sizeof(buf))
+		return taxonomy_read(tag, text_to_cstring(t));
+	memcpy(buf, VARDATA_ANY(t), len);
+	buf[len] = '\0';
+	return taxonomy_read(tag, buf);
+}
+
+/* <type>_in(cstring, oid, int4): the text form, parsed by taxonomy_parse. */
+static Datum
+taxonomy_input(FunctionCallInfo fcinfo, TaxonomyTag tag)
+{
+	PG_RETURN_TAXONOMY(taxonomy_read(tag, PG_GETARG_CSTRING(0)));
 }
 
 PG_FUNCTION_INFO_V1(taxonomy_out);

@@ -24,6 +24,7 @@ my %builtin = (
 	'integer' => [ 0, 1, 2, 3, 4, 5, 7, 9, 10, 14, 40, -1, 100 ],
 	'bigint' => [ 0, 1, 42, 1000, -7 ],
 	'smallint' => [ 1, 3 ],
+	'numeric' => [ 0, 1, 5, 9, 10, '7.0', '8.5' ],
 	'double precision' => [ 0.1, 0.3, 0.5, 0.8, 0.95, 1, 2.5, 12, 100, 360, -1 ],
 	'text' => [ 'linear', 'first_touch', 'last_touch', 'time_decay', 'position_based', 'wald', 'adjusted_wald',
 		'strict_order', 'strict_increase', 'strict_deduplication', '(?1).*(?2)', '(?1)(?t<=3600)(?2)', '(?1)(?2)',
@@ -37,6 +38,14 @@ my %builtin = (
 	'text[]' => [ '{billing,spanish}', '{tech_support}', '{a,b,c}' ],
 	'integer[]' => [ '{4,3}', '{10}', '{1,2,3}' ],
 	'double precision[]' => [ '{0.5,0.9,0.99}', '{0.1}', '{0,1}' ],
+);
+
+# Arguments of a type that, for a function, hold labels rather than any text:
+# function name => { type => [literals] } (journey_agg's stage and channel as text).
+my @label_texts = ('awareness', 'Consideration', 'purchase', 'retention', 'web', 'WhatsApp', 'phone');
+my %typed_args = (
+	journey_agg => { text => \@label_texts },
+	journey_agg_trans => { text => \@label_texts },
 );
 
 # Arguments that must hold one of a few words, and be the same for every row of a
@@ -202,6 +211,10 @@ sub candidate_tuples
 		{
 			# VARIADIC "any" (window_funnel's steps): called with VARIADIC boolean[]
 			push @pools, $gen->{'boolean[]'};
+		}
+		elsif ($f->{sig} =~ /^(\w+)\(/ && $typed_args{$1} && $typed_args{$1}{$t})
+		{
+			push @pools, $typed_args{$1}{$t};
 		}
 		else
 		{

@@ -210,3 +210,10 @@ CREATE AGGREGATE ces(score integer, scale integer) (
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE ces(integer, integer) IS 'Customer Effort Score of scores 1..scale (3, 5, 7, 10): the mean';
+
+-- The same aggregates of smallint, bigint and numeric scores (since 1.2): real
+-- schemas store scores so.  smallint has its own forms because with bigint and
+-- numeric beside integer a smallint argument would match none best.
+-- @survey_scores smallint
+-- @survey_scores bigint
+-- @survey_scores numeric

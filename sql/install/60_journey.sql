@@ -60,6 +60,8 @@ CREATE AGGREGATE journey_agg(at timestamptz, stage journey_stage, channel intera
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE journey_agg(timestamptz, journey_stage, interaction_channel) IS 'the journey of the rows'' touchpoints (rows without a time or stage skipped; a NULL channel is none)';
+-- stage and channel stored as text (since 1.2)
+-- @journey_agg_labels text
 
 CREATE AGGREGATE rollup(journey) (
 	SFUNC = journey_agg_combine, STYPE = journey,

@@ -10,6 +10,9 @@
 #	ordered_type.sql.in   comparison operators, btree and hash operator classes;
 #	                      options sortsupport, minmax (the min and max aggregates)
 #	equality_type.sql.in  = and <> only; option hash (a hash operator class)
+#	journey_agg_labels.sql.in  journey_agg of stage and channel given as TYPE
+#	survey_scores.sql.in  survey_agg, nps, csat, ces and their support of
+#	                      scores of TYPE (converted by the C functions *_any)
 function directive(line, f) {
 	return split(line, f) >= 3 && f[1] == "--" && f[2] ~ /^@[a-z_]+$/
 }

@@ -1,0 +1,5 @@
+-- survey_agg, nps, csat and ces of smallint, bigint and numeric scores
+-- (sql/install/30_survey.sql).
+-- @survey_scores smallint
+-- @survey_scores bigint
+-- @survey_scores numeric

@@ -1,0 +1,2 @@
+-- journey_agg of stage and channel given as text (sql/install/60_journey.sql)
+-- @journey_agg_labels text
