@@ -60,6 +60,10 @@ FROM generate_series(timestamptz '2026-01-01 00:00+00', '2026-01-02 00:00+00', '
 SELECT 'running at 2026-12-22 10:00+00; runs [2026-12-21 10:00+00, 2026-12-21 12:00+00), [2026-12-22 09:30+00, ); hours mon-fri 09:00-17:00'::sla_clock::jsonb;
 SELECT 'stopped at 2026-12-22 10:00+00; runs none; hours 24/7'::sla_clock::jsonb;
 
+-- business_hours: the zone, the week's ranges by weekday, closed dates, dates with hours of their own
+SELECT 'mon-fri 08:00-12:00,13:00-18:00; sat 09:00-13:00; tz Europe/Berlin; closed 2026-10-03; open 2026-12-24 09:00-12:00'::business_hours::jsonb;
+SELECT '24/7'::business_hours::jsonb -> 'week' -> 'sun' AS sunday, NULL::business_hours::jsonb AS null_hours;
+
 -- NULL in, NULL out
 SELECT NULL::survey_summary::jsonb, NULL::routing_priority::jsonb, NULL::skillset::jsonb,
        NULL::duration_sketch::jsonb, NULL::queue_summary::jsonb, NULL::journey::jsonb, NULL::sla_clock::jsonb;

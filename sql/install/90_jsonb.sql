@@ -42,3 +42,8 @@ CREATE FUNCTION jsonb(sla_clock) RETURNS pg_catalog.jsonb
 	AS 'MODULE_PATHNAME', 'sla_clock_jsonb' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION jsonb(sla_clock) IS 'sla_clock as jsonb: state, last event (UTC), working time in seconds, runs, business hours';
 CREATE CAST (sla_clock AS pg_catalog.jsonb) WITH FUNCTION jsonb(sla_clock);
+
+CREATE FUNCTION jsonb(business_hours) RETURNS pg_catalog.jsonb
+	AS 'MODULE_PATHNAME', 'business_hours_jsonb' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION jsonb(business_hours) IS 'business_hours as jsonb: tz, the week''s ranges by weekday, closed dates, dates with hours of their own';
+CREATE CAST (business_hours AS pg_catalog.jsonb) WITH FUNCTION jsonb(business_hours);
