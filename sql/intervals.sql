@@ -385,6 +385,21 @@ SELECT csat_ci('{1:3}', 4);
 SELECT csat_ci('{1:3,scale:5}', 7);
 SELECT ces_ci('{1:3}', 1.0);
 SELECT ces_ci(NULL), csat_ci('{}'), ces_ci('{}'), ces_diff_pvalue(NULL, '{}');
+-- nps_ci returns confidence_interval like every other interval; the calls of 1.1
+-- (a record of OUT parameters low, high) keep working: field selection, FROM, .*
+SELECT pg_typeof(nps_ci('{9:50,7:30,0:20}')) AS type,
+       pg_temp.r(nps_ci('{9:50,7:30,0:20}', 0.95, 'wald')) AS wald,
+       round((nps_ci('{9:50,7:30,0:20}', 0.95, 'wald')).low::numeric, 2) AS low,
+       round((nps_ci('{9:50,7:30,0:20}', 0.95, 'wald')).high::numeric, 2) AS high;
+SELECT round(low::numeric, 2) AS low, round(high::numeric, 2) AS high FROM nps_ci('{9:50,7:30,0:20}', 0.95, 'wald');
+SELECT round(ci.low::numeric, 2) AS low, round(ci.high::numeric, 2) AS high
+FROM (VALUES ('{9:50,7:30,0:20}'::survey_summary)) v(s), LATERAL nps_ci(v.s, 0.95, 'wald') AS ci;
+SELECT round(x.low::numeric, 2) AS low, round(x.high::numeric, 2) AS high FROM (SELECT (nps_ci('{9:50,7:30,0:20}', 0.95, 'wald')).*) x;
+SELECT string_agg(p.parameter_name || ' ' || p.parameter_mode, ', ' ORDER BY p.ordinal_position) AS nps_ci_parameters
+FROM information_schema.parameters p JOIN information_schema.routines r USING (specific_schema, specific_name)
+WHERE r.routine_name = 'nps_ci';
+SELECT nps_ci(NULL), nps_ci('{}'), nps_ci('{9:1}', NULL);
+SELECT nps_ci('{9:1}', 1);
 
 -- the tables of this file are not left for the files after it
 DROP TABLE shapes, ps, exact, contacts, plain, ours, intervals, sketches, sketches_copy, bin, qbin, big, big_slots;

@@ -692,6 +692,53 @@ duration_sketch_out(PG_FUNCTION_ARGS)
 	PG_RETURN_CSTRING(buf.data);
 }
 
+/*
+ * A sketch as a jsonb object: accuracy, samples, zeros, sum, min and max (in
+ * seconds) and the buckets that hold durations, each {"upper": its upper
+ * bound in seconds, "count": n}, in order (a bucket holds the durations above
+ * the upper bound of the key before it).
+ */
+Jsonb *
+sketch_jsonb(const DurationSketch *s)
+{
+	SketchParams params;
+	JsonField  *buckets = palloc(Max(s->nkeys, 1) * sizeof(JsonField));
+	int			n = 0;
+
+	sketch_params(s->accuracy, &params);
+	for (int32 i = 0; i < s->nkeys; i++)
+	{
+		JsonField	bucket[2];
+
+		if (s->counts[i] == 0)
+			continue;
+		bucket[0] = JSON_FIELD_FLOAT("upper", exp((s->lo + i) * params.ln_gamma) / USECS_PER_SEC);
+		bucket[1] = JSON_FIELD_INT("count", s->counts[i]);
+		buckets[n++] = JSON_FIELD_NESTED(NULL, kit_json_object(bucket, 2));
+	}
+	{
+		JsonField	fields[] = {
+			JSON_FIELD_FLOAT("accuracy", s->accuracy),
+			JSON_FIELD_INT("samples", s->samples),
+			JSON_FIELD_INT("zeros", s->zeros),
+			JSON_FIELD_SECONDS("sum", s->sum),
+			JSON_FIELD_SECONDS("min", s->min),
+			JSON_FIELD_SECONDS("max", s->max),
+			JSON_FIELD_NESTED("buckets", kit_json_array(buckets, n)),
+		};
+
+		return kit_json_object(fields, lengthof(fields));
+	}
+}
+
+/* duration_sketch::jsonb */
+PG_FUNCTION_INFO_V1(duration_sketch_jsonb);
+Datum
+duration_sketch_jsonb(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_POINTER(sketch_jsonb(PG_GETARG_SKETCH(0)));
+}
+
 PG_FUNCTION_INFO_V1(duration_sketch_recv);
 Datum
 duration_sketch_recv(PG_FUNCTION_ARGS)

@@ -946,6 +946,67 @@ business_hours_out(PG_FUNCTION_ARGS)
 	PG_RETURN_CSTRING(hours_text(PG_GETARG_HOURS(0)));
 }
 
+/* ranges as a jsonb array of ["HH:MM", "HH:MM"] pairs */
+static Jsonb *
+ranges_jsonb(const HoursRange *r, int n)
+{
+	JsonField  *pairs = palloc(Max(n, 1) * sizeof(JsonField));
+
+	for (int i = 0; i < n; i++)
+	{
+		char		start[6],
+					end[6];
+		JsonField	pair[] = {
+			JSON_FIELD_TEXT(NULL, pstrdup(time_text(r[i].start, start))),
+			JSON_FIELD_TEXT(NULL, pstrdup(time_text(r[i].end, end))),
+		};
+
+		pairs[i] = JSON_FIELD_NESTED(NULL, kit_json_array(pair, lengthof(pair)));
+	}
+	return kit_json_array(pairs, n);
+}
+
+/*
+ * business_hours::jsonb: {"tz", "week": {"mon": ranges, ..., "sun": ranges},
+ * "closed": [dates], "open": {date: ranges}}, ranges as ["08:00", "18:00"]
+ * pairs, dates in ISO form
+ */
+PG_FUNCTION_INFO_V1(business_hours_jsonb);
+Datum
+business_hours_jsonb(PG_FUNCTION_ARGS)
+{
+	BusinessHours *h = PG_GETARG_HOURS(0);
+	const HoursRange *ranges = HOURS_RANGES(h);
+	const HoursDate *dates = HOURS_DATES(h);
+	JsonField	week[7];
+	JsonField  *closed = palloc(Max(h->ndates, 1) * sizeof(JsonField));
+	JsonField  *open = palloc(Max(h->ndates, 1) * sizeof(JsonField));
+	int			nclosed = 0,
+				nopen = 0;
+
+	for (int d = 0; d < 7; d++)
+		week[d] = JSON_FIELD_NESTED(day_names[d], ranges_jsonb(ranges + h->day_first[d],
+															   h->day_first[d + 1] - h->day_first[d]));
+	for (int i = 0; i < h->ndates; i++)
+	{
+		if (dates[i].count == 0)
+			closed[nclosed++] = JSON_FIELD_TEXT(NULL, date_text(dates[i].date));
+		else
+			open[nopen++] = JSON_FIELD_NESTED(date_text(dates[i].date),
+											  ranges_jsonb(ranges + dates[i].first, dates[i].count));
+	}
+	{
+		JsonField	fields[] = {
+			JSON_FIELD_TEXT("tz", HOURS_TZNAME(h)),
+			JSON_FIELD_NESTED("week", kit_json_object(week, 7)),
+			JSON_FIELD_NESTED("closed", kit_json_array(closed, nclosed)),
+			JSON_FIELD_NESTED("open", kit_json_object(open, nopen)),
+		};
+
+		PG_RETURN_POINTER(kit_json_object(fields, lengthof(fields)));
+	}
+}
+
 PG_FUNCTION_INFO_V1(business_hours_recv);
 Datum
 business_hours_recv(PG_FUNCTION_ARGS)

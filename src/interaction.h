@@ -218,6 +218,55 @@ extern char *kit_interval_text(const Interval *iv);
  */
 extern int64 kit_working_time(const Interval *iv, const char *what);
 
+/* ---- structured values as jsonb (json.c) ---------------------------------
+ *
+ * Every structured type's cast to jsonb is one function of its own file that
+ * fills a table of fields (key, kind, value) and hands it to kit_json_object();
+ * nested parts (a histogram, a list of skills, a sketch's buckets) are
+ * kit_json_object() or kit_json_array() values of their own, put in as JSON_NESTED.
+ * Durations are numbers of seconds, timestamps ISO 8601 text in UTC, so the
+ * result does not depend on the session (IntervalStyle, TimeZone) and the casts
+ * are immutable.
+ */
+#include "utils/jsonb.h"
+
+typedef enum JsonKind
+{
+	JSON_NULL,
+	JSON_INT,					/* i */
+	JSON_FLOAT,					/* f (a non-finite float is null) */
+	JSON_SECONDS,				/* i microseconds, as seconds */
+	JSON_TIME,					/* i a TimestampTz, as ISO 8601 text in UTC */
+	JSON_TEXT,					/* s */
+	JSON_BOOL,					/* b */
+	JSON_NESTED					/* j, from kit_json_object() or kit_json_array() */
+} JsonKind;
+
+typedef struct JsonField
+{
+	const char *key;			/* ignored by kit_json_array() */
+	JsonKind	kind;
+	int64		i;
+	float8		f;
+	const char *s;
+	bool		b;
+	Jsonb	   *j;
+} JsonField;
+
+#define JSON_FIELD_INT(k, v)		((JsonField) {.key = (k), .kind = JSON_INT, .i = (v)})
+#define JSON_FIELD_FLOAT(k, v)		((JsonField) {.key = (k), .kind = JSON_FLOAT, .f = (v)})
+#define JSON_FIELD_SECONDS(k, us)	((JsonField) {.key = (k), .kind = JSON_SECONDS, .i = (us)})
+#define JSON_FIELD_TIME(k, t)		((JsonField) {.key = (k), .kind = JSON_TIME, .i = (t)})
+#define JSON_FIELD_TEXT(k, v)		((JsonField) {.key = (k), .kind = JSON_TEXT, .s = (v)})
+#define JSON_FIELD_BOOL(k, v)		((JsonField) {.key = (k), .kind = JSON_BOOL, .b = (v)})
+#define JSON_FIELD_NESTED(k, v)		((JsonField) {.key = (k), .kind = JSON_NESTED, .j = (v)})
+#define JSON_FIELD_NULL(k)			((JsonField) {.key = (k), .kind = JSON_NULL})
+
+/* an object of the fields (keys in the order jsonb keeps them: by length, then bytes) */
+extern Jsonb *kit_json_object(const JsonField *fields, int nfields);
+/* an array of the fields' values, in order */
+extern Jsonb *kit_json_array(const JsonField *fields, int nfields);
+
 /* ---- survey scores (survey.c), for the rate statistics (rate_ci.c) ------- */
 #define SURVEY_NSCORES_SHARED	11	/* scores 0..10 */
 

@@ -88,6 +88,8 @@ extern DurationSketch *sketch_parse(const char **p, char terminator, const char 
 									const char *input);
 extern void sketch_print(StringInfo buf, const DurationSketch *s);
 extern void sketch_send_body(StringInfo buf, const DurationSketch *s);
+/* the sketch as a jsonb object (its cast to jsonb, and a part of queue_summary's) */
+extern Jsonb *sketch_jsonb(const DurationSketch *s);
 extern DurationSketch *sketch_recv_body(StringInfo buf, const char *typname);
 
 /* durations */

@@ -406,6 +406,30 @@ journey_out(PG_FUNCTION_ARGS)
 	PG_RETURN_CSTRING(s.data);
 }
 
+/* journey::jsonb: [{"at": UTC, "stage": label, "channel": label or null}, ...] */
+PG_FUNCTION_INFO_V1(journey_jsonb);
+Datum
+journey_jsonb(PG_FUNCTION_ARGS)
+{
+	Journey    *j = PG_GETARG_JOURNEY(0);
+	JsonField  *touches = palloc(Max(j->count, 1) * sizeof(JsonField));
+
+	for (int i = 0; i < j->count; i++)
+	{
+		const JourneyTouch *t = &j->touches[i];
+		JsonField	fields[] = {
+			JSON_FIELD_TIME("at", t->at),
+			JSON_FIELD_TEXT("stage", taxonomy_label(TAXONOMY_JOURNEY_STAGE, t->stage)),
+			t->channel == JOURNEY_NO_CHANNEL ? JSON_FIELD_NULL("channel") :
+			JSON_FIELD_TEXT("channel", taxonomy_label(TAXONOMY_INTERACTION_CHANNEL, t->channel)),
+		};
+
+		CHECK_FOR_INTERRUPTS();
+		touches[i] = JSON_FIELD_NESTED(NULL, kit_json_object(fields, lengthof(fields)));
+	}
+	PG_RETURN_POINTER(kit_json_array(touches, j->count));
+}
+
 PG_FUNCTION_INFO_V1(journey_recv);
 Datum
 journey_recv(PG_FUNCTION_ARGS)

@@ -219,6 +219,32 @@ queue_summary_in(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(q);
 }
 
+/*
+ * queue_summary::jsonb: the thresholds and abandon_wait in seconds, the
+ * counters, and the wait and handle sketches as duration_sketch::jsonb
+ */
+PG_FUNCTION_INFO_V1(queue_summary_jsonb);
+Datum
+queue_summary_jsonb(PG_FUNCTION_ARGS)
+{
+	QueueSummary *q = PG_GETARG_QUEUE(0);
+	JsonField	fields[] = {
+		JSON_FIELD_SECONDS("answer_within", q->answer_within),
+		JSON_FIELD_SECONDS("short_abandon", q->short_abandon),
+		JSON_FIELD_INT("offered", q->offered),
+		JSON_FIELD_INT("answered", q->answered),
+		JSON_FIELD_INT("abandoned", q->abandoned),
+		JSON_FIELD_INT("short_abandons", q->short_abandons),
+		JSON_FIELD_INT("answered_within", q->answered_within),
+		JSON_FIELD_INT("abandoned_within", q->abandoned_within),
+		JSON_FIELD_SECONDS("abandon_wait", q->abandon_wait),
+		JSON_FIELD_NESTED("wait", sketch_jsonb(QS_WAIT(q))),
+		JSON_FIELD_NESTED("handle", sketch_jsonb(QS_HANDLE(q))),
+	};
+
+	PG_RETURN_POINTER(kit_json_object(fields, lengthof(fields)));
+}
+
 PG_FUNCTION_INFO_V1(queue_summary_out);
 Datum
 queue_summary_out(PG_FUNCTION_ARGS)

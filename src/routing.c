@@ -278,6 +278,22 @@ routing_priority_out(PG_FUNCTION_ARGS)
 	PG_RETURN_CSTRING(buf.data);
 }
 
+/* routing_priority::jsonb: {"tier", "level", "enqueued", "virtual"}, times in UTC */
+PG_FUNCTION_INFO_V1(routing_priority_jsonb);
+Datum
+routing_priority_jsonb(PG_FUNCTION_ARGS)
+{
+	RoutingPriority *p = PG_GETARG_ROUTING_PRIORITY(0);
+	JsonField	fields[] = {
+		JSON_FIELD_INT("tier", p->tier),
+		JSON_FIELD_INT("level", p->level),
+		JSON_FIELD_TIME("enqueued", p->enqueued_at),
+		JSON_FIELD_TIME("virtual", p->virtual_arrival),
+	};
+
+	PG_RETURN_POINTER(kit_json_object(fields, lengthof(fields)));
+}
+
 /*
  * Binary form: the format version byte, then tier and level (int32), then
  * enqueued_at and virtual arrival (int64 microseconds since 2000-01-01 UTC),

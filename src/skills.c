@@ -367,6 +367,23 @@ skillset_out(PG_FUNCTION_ARGS)
 	PG_RETURN_CSTRING(buf.data);
 }
 
+/* skillset::jsonb: {"skill": level, ...} */
+PG_FUNCTION_INFO_V1(skillset_jsonb);
+Datum
+skillset_jsonb(PG_FUNCTION_ARGS)
+{
+	SkillSet   *s = PG_GETARG_SKILLSET(0);
+	JsonField  *fields = palloc(Max(s->count, 1) * sizeof(JsonField));
+	int			n = 0;
+	SkillCursor c;
+	Skill		sk;
+
+	cursor_init(&c, s);
+	while (cursor_next(&c, &sk))
+		fields[n++] = JSON_FIELD_INT(pnstrdup(sk.name, sk.len), sk.level);
+	PG_RETURN_POINTER(kit_json_object(fields, n));
+}
+
 PG_FUNCTION_INFO_V1(skillset_recv);
 Datum
 skillset_recv(PG_FUNCTION_ARGS)

@@ -374,6 +374,41 @@ sla_clock_out(PG_FUNCTION_ARGS)
 	PG_RETURN_CSTRING(clock_text(PG_GETARG_CLOCK(0)));
 }
 
+/*
+ * sla_clock::jsonb: {"state", "last" (UTC), "worked" (seconds of working time
+ * up to the last event), "runs": [{"start", "end" (null while running)}],
+ * "hours": the calendar's text}
+ */
+PG_FUNCTION_INFO_V1(sla_clock_jsonb);
+Datum
+sla_clock_jsonb(PG_FUNCTION_ARGS)
+{
+	SlaClock   *c = PG_GETARG_CLOCK(0);
+	JsonField  *runs = palloc(Max(c->nruns, 1) * sizeof(JsonField));
+
+	for (int i = 0; i < c->nruns; i++)
+	{
+		JsonField	run[] = {
+			JSON_FIELD_TIME("start", c->runs[i].start),
+			c->runs[i].end == CLOCK_OPEN ? JSON_FIELD_NULL("end") : JSON_FIELD_TIME("end", c->runs[i].end),
+		};
+
+		runs[i] = JSON_FIELD_NESTED(NULL, kit_json_object(run, lengthof(run)));
+	}
+	{
+		JsonField	fields[] = {
+			JSON_FIELD_TEXT("state", state_names[c->state]),
+			JSON_FIELD_TIME("last", c->last),
+			JSON_FIELD_SECONDS("worked", c->total),
+			JSON_FIELD_NESTED("runs", kit_json_array(runs, c->nruns)),
+			JSON_FIELD_TEXT("hours", DatumGetCString(DirectFunctionCall1(business_hours_out,
+																	   PointerGetDatum(CLOCK_HOURS(c))))),
+		};
+
+		PG_RETURN_POINTER(kit_json_object(fields, lengthof(fields)));
+	}
+}
+
 PG_FUNCTION_INFO_V1(sla_clock_recv);
 Datum
 sla_clock_recv(PG_FUNCTION_ARGS)

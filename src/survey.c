@@ -771,6 +771,45 @@ survey_summary_out(PG_FUNCTION_ARGS)
 }
 
 /*
+ * survey_summary::jsonb: {"responses": n, "counts": {"score": count, ...},
+ * "weights": {...} and "weight_sq" when weighted, "scale" (null when none)};
+ * scores with no response are left out, as in the text form.
+ */
+PG_FUNCTION_INFO_V1(survey_summary_jsonb);
+Datum
+survey_summary_jsonb(PG_FUNCTION_ARGS)
+{
+	static const char *const score_key[SURVEY_NSCORES] =
+	{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10"};
+	SurveySummary *s = PG_GETARG_SURVEY(0);
+	JsonField	counts[SURVEY_NSCORES];
+	JsonField	weights[SURVEY_NSCORES];
+	JsonField	fields[5];
+	int			n = 0,
+				nf = 0;
+	int64		responses = 0;
+
+	for (int i = 0; i < SURVEY_NSCORES; i++)
+	{
+		responses += s->count[i];
+		if (s->count[i] == 0)
+			continue;
+		counts[n] = JSON_FIELD_INT(score_key[i], s->count[i]);
+		weights[n] = JSON_FIELD_FLOAT(score_key[i], s->weight[i]);
+		n++;
+	}
+	fields[nf++] = JSON_FIELD_INT("responses", responses);
+	fields[nf++] = JSON_FIELD_NESTED("counts", kit_json_object(counts, n));
+	if (s->weighted)
+	{
+		fields[nf++] = JSON_FIELD_NESTED("weights", kit_json_object(weights, n));
+		fields[nf++] = JSON_FIELD_FLOAT("weight_sq", s->weight_sq);
+	}
+	fields[nf++] = s->scale ? JSON_FIELD_INT("scale", s->scale) : JSON_FIELD_NULL("scale");
+	PG_RETURN_POINTER(kit_json_object(fields, nf));
+}
+
+/*
  * Binary form: version byte, flags byte (1: weighted), scale byte, then the
  * eleven counts (int8), eleven weights and the sum of squared weights
  * (float8), always all of them: SURVEY_SEND_SIZE bytes.

@@ -128,11 +128,8 @@ COMMENT ON FUNCTION ces_easy(survey_summary, integer) IS 'percent of CES respons
 CREATE FUNCTION nps_stderr(survey_summary) RETURNS double precision
 	AS 'MODULE_PATHNAME', 'survey_summary_nps_stderr' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION nps_stderr(survey_summary) IS 'standard error of the NPS in points: sqrt((p + d - (p - d)^2) / n) * 100';
-CREATE FUNCTION nps_ci(s survey_summary, level double precision DEFAULT 0.95,
-					   method text DEFAULT 'adjusted_wald',
-					   OUT low double precision, OUT high double precision) RETURNS record
-	AS 'MODULE_PATHNAME', 'survey_summary_nps_ci' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION nps_ci(survey_summary, double precision, text) IS 'confidence interval of the NPS: method adjusted_wald (Rocks 2016) or wald, level in (0,1)';
+-- nps_ci: with the other confidence intervals, returning confidence_interval
+-- since 1.2 (80_intervals.sql)
 CREATE FUNCTION nps_diff_pvalue(a survey_summary, b survey_summary) RETURNS double precision
 	AS 'MODULE_PATHNAME', 'survey_summary_nps_diff_pvalue' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION nps_diff_pvalue(survey_summary, survey_summary) IS 'two-sided p-value of a z test that two NPS differ';

@@ -238,6 +238,14 @@ CREATE FUNCTION handle_sketch(queue_summary) RETURNS duration_sketch
 COMMENT ON FUNCTION handle_sketch(queue_summary) IS 'the duration_sketch of the handle times (NULL when none)';
 
 -- rates with their uncertainty --------------------------------------------------------
+-- nps_ci returned an anonymous record of OUT parameters (low, high) until 1.1;
+-- since 1.2 it returns the named composite of the same columns, so drivers can
+-- register one type for every interval and (nps_ci(s)).low, FROM nps_ci(s)
+-- keep working (doc/intervals.md).
+CREATE FUNCTION nps_ci(s survey_summary, level double precision DEFAULT 0.95,
+					   method text DEFAULT 'adjusted_wald') RETURNS confidence_interval
+	AS 'MODULE_PATHNAME', 'survey_summary_nps_ci' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_ci(survey_summary, double precision, text) IS 'confidence interval of the NPS: method adjusted_wald (Rocks 2016) or wald, level in (0,1)';
 CREATE FUNCTION rate_ci(successes bigint, trials bigint, level double precision DEFAULT 0.95)
 	RETURNS confidence_interval
 	AS 'MODULE_PATHNAME', 'rate_ci' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;

@@ -41,7 +41,7 @@ sub cmp_versions
 	my @b = split /\./, shift;
 	return ($a[0] <=> $b[0]) || ($a[1] <=> $b[1]);
 }
-plan tests => 1 + 19 * @older;
+plan tests => 1 + 23 * @older;
 ok(@older >= 1, "released versions older than $newest: @older");
 
 # A private copy of the staged install, whose library is swapped: the old release's
@@ -244,6 +244,12 @@ for my $from (@older)
 		$retyped .= "SELECT 'rules', string_agg(phrase || '=' || stage, ';' ORDER BY phrase) "
 		  . "FROM interaction_stage_rules";
 		my $before = $node->safe_psql($db, $readback);
+		# nps_ci returned a record of OUT parameters until 1.1 and the named
+		# composite confidence_interval since 1.2: the calls of old keep working
+		my $nps_ci_calls = q{WITH s AS (SELECT survey_agg(x) AS s FROM unnest('{10,10,9,8,7,3,0,10}'::int[]) x)
+			SELECT (nps_ci(s)).low, (nps_ci(s, 0.9, 'wald')).high, ci.low, ci.high, nps_ci(s)::text
+			FROM s, nps_ci(s) AS ci};
+		my $nps_ci_before = $node->safe_psql($db, $nps_ci_calls);
 
 		put_library($today) if $old_library;
 		$node->safe_psql($db, 'ALTER EXTENSION interaction UPDATE');
@@ -254,6 +260,10 @@ for my $from (@older)
 		# (1.2 drops a business_hours date that changes nothing, e.g. a closed date
 		# on a closed weekday); the bytes on disk are read, never re-typed.
 		my $after = $node->safe_psql($db, $readback);
+		is($node->safe_psql($db, $nps_ci_calls), $nps_ci_before,
+			"$from ($schema): nps_ci called as before the update gives the same columns and values");
+		is($node->safe_psql($db, q{SELECT pg_typeof(nps_ci(survey_agg(9)))::text FROM (VALUES (1)) v}),
+			'confidence_interval', "$from ($schema): nps_ci returns confidence_interval after the update");
 		is($after, $node->safe_psql($db, $retyped),
 			"$from ($schema): values stored by $writer read back by today's library after the update as it reads their text");
 		my @changed = map { (split /\|/)[0] } grep { my $l = $_; !grep { $_ eq $l } split /\n/, $before } split /\n/, $after;

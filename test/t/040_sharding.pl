@@ -14,6 +14,8 @@
 #     pushed down whole; the funnel aggregates with a text mode or pattern are not
 #     (postgres_fdw 15: the text constant's collation), so a view on the shards runs
 #     them; journey_agg() per shard is merged by rollup(journey) on the coordinator.
+#   - Interval statistics: queue_agg() and duration_agg() per shard, queue and half
+#     hour, rollup() per queue and day on the coordinator.
 #   - A shard that is down is an error naming it, never a partial answer.
 # Every answer must equal that of the same rows on a single node.  doc/scaling.md
 # is the recipe this test follows.
@@ -292,6 +294,67 @@ like($plan, qr/Output: .*rollup\(/, 'two-level journeys: rollup(journey) runs on
 $got = $coord->safe_psql('postgres', "$settings $journey_two_level");
 is($got, $coord->safe_psql('postgres', $journey_single), 'two-level sharded journeys equal the single-node journeys');
 is(scalar(() = $got =~ /\|4000\|/g), 5, 'the two-level comparison has content: 5 channels of 4000 touchpoints');
+
+# ---- interval statistics -----------------------------------------------------------
+# Two levels for duration_sketch and queue_summary: duration_agg() and queue_agg()
+# per shard, queue and half hour are pushed down; rollup() merges the shipped
+# summaries on the coordinator, per queue and day, and the accessors, percentiles
+# and confidence intervals read the merged ones: equal to a single node.
+my $call_rows = q{
+	SELECT id, 'q' || (id % 3) AS queue,
+	       timestamptz '2026-03-02 08:00+00' + (id % 7) * interval '1 day' + ((id * 37) % 600) * interval '1 minute' AS at,
+	       round(exp(2 + 1.3 * ((hashint4(id)::bigint + 2147483648) / 4294967296.0)) * 1000) * interval '1 millisecond'
+	         * CASE WHEN id % 23 = 0 THEN 0 ELSE 1 END AS wait,
+	       id % 9 <> 0 AS answered,
+	       CASE WHEN id % 9 <> 0 THEN (60 + (hashint4(id * 5)::bigint + 2147483648) % 900) * interval '1 second' END AS handle
+	FROM generate_series(1, 30000) AS id};
+for my $k (1 .. 2)
+{
+	$shards[ $k - 1 ]->safe_psql('postgres', qq{
+		CREATE TABLE calls (shard int, id int, queue text, at timestamptz, wait interval, answered boolean, handle interval);
+		INSERT INTO calls SELECT $k, r.* FROM ($call_rows) r WHERE id % 2 = $k - 1;
+		ANALYZE calls;});
+}
+$coord->safe_psql('postgres', "CREATE TABLE calls_local AS $call_rows");
+$ddl = 'CREATE TABLE calls (shard int, id int, queue text, at timestamptz, wait interval, answered boolean, handle interval) PARTITION BY LIST (shard);';
+$ddl .= qq{
+	CREATE FOREIGN TABLE calls_$_ PARTITION OF calls FOR VALUES IN ($_) SERVER shard$_ OPTIONS (table_name 'calls');}
+  for 1 .. 2;
+$coord->safe_psql('postgres', $ddl);
+my $intervals_two_level = q{
+	SELECT queue, day, offered(q), answered(q), abandoned(q), short_abandons(q), answered_within(q),
+	       service_level(q), service_level(q, 'answered'), abandon_rate(q), asa(q), aht(q), avg_abandon_time(q),
+	       wait_percentile(q, 0.9), handle_percentile(q, 0.5), service_level_ci(q), q::text AS summary,
+	       samples(d), mean(d), percentiles(d, '{0.5,0.9,0.99}'), share_within(d, '20 seconds'), d::text AS sketch
+	FROM (SELECT queue, at::date AS day, rollup(q) AS q, rollup(d) AS d
+	      FROM (SELECT shard, queue, date_bin('30 minutes', at, timestamptz '2026-01-01 00:00+00') AS at,
+	                   queue_agg(wait, answered, handle) AS q, duration_agg(wait) AS d
+	            FROM calls GROUP BY shard, queue, 3) per_shard
+	      GROUP BY queue, day) t
+	ORDER BY queue, day};
+my $intervals_single = q{
+	SELECT queue, day, offered(q), answered(q), abandoned(q), short_abandons(q), answered_within(q),
+	       service_level(q), service_level(q, 'answered'), abandon_rate(q), asa(q), aht(q), avg_abandon_time(q),
+	       wait_percentile(q, 0.9), handle_percentile(q, 0.5), service_level_ci(q), q::text AS summary,
+	       samples(d), mean(d), percentiles(d, '{0.5,0.9,0.99}'), share_within(d, '20 seconds'), d::text AS sketch
+	FROM (SELECT queue, at::date AS day, queue_agg(wait, answered, handle) AS q, duration_agg(wait) AS d
+	      FROM calls_local GROUP BY queue, day) t
+	ORDER BY queue, day};
+$plan = $coord->safe_psql('postgres', "SET TimeZone = 'UTC'; $settings EXPLAIN (VERBOSE, COSTS OFF) $intervals_two_level");
+note $plan;
+is(() = $plan =~ /Remote SQL: SELECT shard, queue, .*public\.queue_agg\(wait, answered, handle\), public\.duration_agg\(wait\) FROM public\.calls GROUP BY 1, 2, 3/g, 2,
+	'two-level intervals: queue_agg() and duration_agg() per shard, queue and half hour are pushed down to each shard');
+like($plan, qr/Output: .*rollup\(.*rollup\(/, 'two-level intervals: rollup(queue_summary) and rollup(duration_sketch) run on the coordinator');
+$got = $coord->safe_psql('postgres', "SET TimeZone = 'UTC'; $settings $intervals_two_level");
+is($got, $coord->safe_psql('postgres', "SET TimeZone = 'UTC'; $intervals_single"),
+	'two-level interval statistics (counters, rates, percentiles, service_level_ci, text) equal the single node');
+is($coord->safe_psql('postgres', "SET TimeZone = 'UTC'; SELECT count(*), sum(o), min(o) > 1000, count(DISTINCT sl) > 10
+	FROM (SELECT offered(q) AS o, service_level(q) AS sl FROM ($intervals_two_level) t, LATERAL (SELECT summary::queue_summary AS q) s) x"),
+	'21|30000|t|t', 'the interval comparison has content: 3 queues x 7 days, every call, differing service levels');
+# the direct aggregates over the foreign partitions agree too
+is($coord->safe_psql('postgres', "$settings SELECT queue_agg(wait, answered, handle)::text, duration_agg(wait, 0.02)::text FROM calls"),
+	$coord->safe_psql('postgres', 'SELECT queue_agg(wait, answered, handle)::text, duration_agg(wait, 0.02)::text FROM calls_local'),
+	'direct queue_agg() and duration_agg() over the foreign partitions equal the single node');
 
 # A shard that is down: an error that names it, and no rows at all.
 $shards[1]->stop;
