@@ -402,9 +402,9 @@ RESET DateStyle;
 -- the example of doc/funnel.md in a Europe/Berlin session: the same text as in UTC
 SET TimeZone = 'Europe/Berlin';
 SELECT 'window_funnel 2 1 0 0 ''strict_order'': 2026-03-02 09:00:00+00 1; 2026-03-02 09:05:00+00 2'::funnel_events AS berlin,
-       window_funnel_final(funnel_events_trans(funnel_events_trans(NULL, interval '1 hour', '2026-07-01 10:00+02', true, false),
+       window_funnel_final(window_funnel_trans(window_funnel_trans(NULL, interval '1 hour', '2026-07-01 10:00+02', true, false),
                                                interval '1 hour', '2026-07-01 10:30+02', false, true))::text AS level,
-       funnel_events_trans(NULL, interval '1 hour', '2026-07-01 10:00+02', true, false)::text AS summer_time;
+       window_funnel_trans(NULL, interval '1 hour', '2026-07-01 10:00+02', true, false)::text AS summer_time;
 SET TimeZone = 'UTC';
 COPY (SELECT n, s FROM fs ORDER BY n) TO :'binfile' WITH (FORMAT binary);
 CREATE TABLE fs_copy (n int, s funnel_events);
