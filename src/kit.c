@@ -11,6 +11,7 @@
  */
 #include "interaction.h"
 
+#include "common/int.h"
 #include "datatype/timestamp.h"
 #include "lib/stringinfo.h"
 
