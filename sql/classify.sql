@@ -106,7 +106,9 @@ SELECT octet_length(repeat('Ⱥ', 1000)) AS bytes_in,
 -- character below lies outside U+0080-U+00BF and U+2000-U+207F, the ranges that
 -- separated words before): Pc, Pd, Ps, Pe, Pi, Pf, Po, Sm, Sc, Sk, So, then emoji
 -- with the variation selector U+FE0F (and the text selector U+FE0E), a ZWJ
--- sequence, a keycap, a flag, a skin tone; letters with marks stay whole
+-- sequence, a keycap, a flag, a skin tone; letters with marks stay whole.
+-- psql 17 and later measure the width of these characters differently, so the
+-- column t is padded differently there: expected/classify_1.out
 SELECT category, t, touchpoint_words(t)
 FROM (VALUES ('Pc', E'demo\uFF3Fday'), ('Pd', E'demo\u2E3Aday'), ('Ps', E'demo\u3008day'),
              ('Pe', E'demo\u3009day'), ('Pi', E'demo\u2E02day'), ('Pf', E'demo\u2E03day'),
