@@ -106,7 +106,9 @@ SELECT octet_length(repeat('Ⱥ', 1000)) AS bytes_in,
 -- character below lies outside U+0080-U+00BF and U+2000-U+207F, the ranges that
 -- separated words before): Pc, Pd, Ps, Pe, Pi, Pf, Po, Sm, Sc, Sk, So, then emoji
 -- with the variation selector U+FE0F (and the text selector U+FE0E), a ZWJ
--- sequence, a keycap, a flag, a skin tone; letters with marks stay whole
+-- sequence, a keycap, a flag, a skin tone; letters with marks stay whole.
+-- psql 17 and later measure the width of these characters differently, so the
+-- column t is padded differently there: expected/classify_1.out
 SELECT category, t, touchpoint_words(t)
 FROM (VALUES ('Pc', E'demo\uFF3Fday'), ('Pd', E'demo\u2E3Aday'), ('Ps', E'demo\u3008day'),
              ('Pe', E'demo\u3009day'), ('Pi', E'demo\u2E02day'), ('Pf', E'demo\u2E03day'),
@@ -223,7 +225,8 @@ DROP TABLE classify_touchpoints;
 DELETE FROM interaction_stage_rules;
 
 -- cross-check against a reference written in SQL, on generated touchpoints: the
--- matcher must pick what the rules above say (user rule, words, characters, position)
+-- matcher must pick what the rules above say (user rule, words, characters, position);
+-- the words are drawn by hashing, so every major and plan makes the same touchpoints
 SELECT setseed(0.42);
 INSERT INTO interaction_stage_rules VALUES ('free demo', 'acquisition'), ('click', 'retention'),
   ('q a review', 'awareness'), ('account', 'advocacy'), ('x x x x', 'consideration');
@@ -231,8 +234,10 @@ CREATE TEMP TABLE classify_random AS
 SELECT g, string_agg((ARRAY['ad', 'Click', 'free', 'Trial', 'demo', 'case', 'study', 'participation',
                             'review', 'account', 'repeat', 'purchase', 'Q&A', 'q', 'a', 'support',
                             'ticket', 'x', 'pricing', 'page', '-', '!', 'web', 'search', 'word of',
-                            'mouth', 'ad-click', 'X_X'])[1 + floor(random() * 28)::int], ' ') AS t
-FROM generate_series(1, 4000) AS g, LATERAL generate_series(1, 1 + (random() * 9 + g * 0)::int) AS k
+                            'mouth', 'ad-click', 'X_X'])[1 + (hashint8(g * 16 + k)::int8 & 2147483647) % 28],
+                  ' ' ORDER BY k) AS t
+FROM generate_series(1, 4000) AS g,
+     LATERAL generate_series(1, 1 + ((hashint4(g)::int8 & 2147483647) % 10)::int) AS k
 GROUP BY g;
 WITH phrases AS (
   SELECT touchpoint_words(phrase) AS w, stage, true AS usr FROM interaction_stage_rules

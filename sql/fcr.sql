@@ -219,6 +219,8 @@ FROM generate_series(0, 199999) AS i;
 CREATE INDEX ON dense (customer, at);
 VACUUM ANALYZE dense;
 SET work_mem = '64kB';
+-- PostgreSQL 18 prints a WindowAgg's window definition and quotes the name of the
+-- setting in the temp_file_limit error: expected/fcr_1.out
 SET temp_file_limit = 0;
 SET enable_sort = off;
 EXPLAIN (COSTS OFF)

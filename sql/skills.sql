@@ -241,6 +241,8 @@ SELECT hashtext('x22980') & x'0fffffff'::int = hashtext('x78973') & x'0fffffff':
 INSERT INTO reqs VALUES (401, ''), (402, 'x22980:5'), (403, 'x78973:2'), (404, 'x78973:3'),
   (405, 'x22980:6'), (406, 's1:10, s2:10, s3:10, s4:10'), (407, 'nobody:1');
 ANALYZE reqs;
+-- PostgreSQL 18 prints "Disabled: true" under a plan node it was told to avoid, and in
+-- EXPLAIN ANALYZE buffers, index searches and fractional rows: expected/skills_1.out
 SET enable_seqscan = off;
 EXPLAIN (COSTS OFF) SELECT count(*) FROM agents WHERE skills @> 's1:7, s2:5';
 EXPLAIN (COSTS OFF) SELECT count(*) FROM agents WHERE 's1:7, s2:5' <@ skills;

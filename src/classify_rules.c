@@ -515,7 +515,7 @@ const ClassifyMatcher *
 classify_matcher_get(Classifier *c, FunctionCallInfo fcinfo)
 {
 	uint64		statement = interaction_statement_id;
-	LocalTransactionId lxid = MyProc->lxid;
+	LocalTransactionId lxid = compat_my_lxid();
 	CommandId	cid = (rules_written_statement == statement &&
 					   rules_written_lxid == lxid) ? GetCurrentCommandId(false) : 0;
 	int			i;
@@ -579,7 +579,7 @@ interaction_rules_changed(PG_FUNCTION_ARGS)
 				 errmsg("trigger functions can only be called as triggers")));
 	CacheInvalidateRelcache(trigdata->tg_relation);
 	rules_written_statement = interaction_statement_id;
-	rules_written_lxid = MyProc->lxid;
+	rules_written_lxid = compat_my_lxid();
 	if (TRIGGER_FIRED_FOR_ROW(trigdata->tg_event))
 		return PointerGetDatum(TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event) ?
 							   trigdata->tg_newtuple : trigdata->tg_trigtuple);

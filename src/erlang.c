@@ -218,8 +218,7 @@ xd_exp(double l)
 /* ---- arguments ----------------------------------------------------------- */
 
 /* 22023 "NAME must be RULE in FNAME(), not VALUE", the one form of every argument error */
-static void
-pg_attribute_noreturn()
+pg_noreturn static void
 bad_argument(const char *fname, const char *name, const char *rule, const char *value,
 			 const char *detail)
 {

@@ -14,6 +14,8 @@
 #include "fmgr.h"
 #include "miscadmin.h"
 
+#include "compat.h"
+
 /*
  * Version byte written first by every send function and stored first in every
  * varlena of ours; recv and input reject any other value.
@@ -83,41 +85,41 @@ extern bool io_timestamptz_text(TimestampTz at, char *buf);
 extern DateADT io_read_date(const char *str, int len);
 
 /* 22P02 "invalid input syntax for type T: "input"" with a detail */
-extern void io_syntax_error(const char *typname, const char *input,
-							const char *detail_fmt,...) pg_attribute_printf(3, 4) pg_attribute_noreturn();
+pg_noreturn extern void io_syntax_error(const char *typname, const char *input,
+										const char *detail_fmt,...) pg_attribute_printf(3, 4);
 
 /* the same with a hint (the valid choices, say) */
-extern void io_syntax_error_hint(const char *typname, const char *input, const char *hint,
-								 const char *detail_fmt,...) pg_attribute_printf(4, 5) pg_attribute_noreturn();
+pg_noreturn extern void io_syntax_error_hint(const char *typname, const char *input, const char *hint,
+											 const char *detail_fmt,...) pg_attribute_printf(4, 5);
 
 /*
  * 22P02 "invalid input value for T: "input"" with a hint (the valid labels):
  * a label type's input that names no label, worded as core's enum input
  */
-extern void io_unknown_label(const char *typname, const char *input,
-							 const char *hint_fmt,...) pg_attribute_printf(3, 4) pg_attribute_noreturn();
+pg_noreturn extern void io_unknown_label(const char *typname, const char *input,
+										 const char *hint_fmt,...) pg_attribute_printf(3, 4);
 
 /*
  * 22003 "value "input" is out of range for type T" with a detail: a value whose
  * syntax is right but whose numbers are not (a sum that overflows, a weight
  * outside its documented range)
  */
-extern void io_range_error(const char *typname, const char *input,
-						   const char *detail_fmt,...) pg_attribute_printf(3, 4) pg_attribute_noreturn();
+pg_noreturn extern void io_range_error(const char *typname, const char *input,
+									   const char *detail_fmt,...) pg_attribute_printf(3, 4);
 
 /* 22023 "invalid value for type T: "input"" with a detail: well-formed, but not allowed */
-extern void io_value_error(const char *typname, const char *input,
-						   const char *detail_fmt,...) pg_attribute_printf(3, 4) pg_attribute_noreturn();
+pg_noreturn extern void io_value_error(const char *typname, const char *input,
+									   const char *detail_fmt,...) pg_attribute_printf(3, 4);
 
 /* 22P03 for binary data: a bad or unknown version byte, a wrong length, a bad field */
-extern void io_binary_error(const char *typname, const char *detail_fmt,...) pg_attribute_printf(2, 3) pg_attribute_noreturn();
+pg_noreturn extern void io_binary_error(const char *typname, const char *detail_fmt,...) pg_attribute_printf(2, 3);
 /* read the version byte of a binary value and check it; 22P03 otherwise */
 extern void io_check_version(StringInfo buf, const char *typname);
 /* a binary value must be used up exactly: trailing bytes are 22P03 */
 extern void io_check_end(StringInfo buf, const char *typname);
 
 /* XX001: a stored value of ours that no input function could have made */
-extern void io_corrupt_value(const char *typname, const char *detail_fmt,...) pg_attribute_printf(2, 3) pg_attribute_noreturn();
+pg_noreturn extern void io_corrupt_value(const char *typname, const char *detail_fmt,...) pg_attribute_printf(2, 3);
 
 /* ---- taxonomy types (taxonomy.c) ----------------------------------------
  *

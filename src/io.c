@@ -157,7 +157,7 @@ io_read_float8(const char **p, const char *typname, const char *input)
 	float8		v;
 
 	/* core's float8 input: 22P02 for syntax, 22003 out of range */
-	v = float8in_internal((char *) io_skip_blanks(*p), &end, typname, input);
+	v = compat_float8in((char *) io_skip_blanks(*p), &end, typname, input);
 	*p = end;
 	return v + 0.0;				/* no negative zero */
 }

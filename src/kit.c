@@ -13,6 +13,7 @@
  */
 #include "interaction.h"
 
+#include "common/int.h"
 #include "datatype/timestamp.h"
 #include "lib/stringinfo.h"
 #include "utils/builtins.h"

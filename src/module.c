@@ -100,8 +100,7 @@ interaction_ExecutorStart(QueryDesc *queryDesc, int eflags)
 }
 
 static void
-interaction_ExecutorRun(QueryDesc *queryDesc, ScanDirection direction, uint64 count,
-						bool execute_once)
+interaction_ExecutorRun(COMPAT_EXECUTORRUN_PARAMS)
 {
 	uint64		outer = interaction_statement_id;
 	RunSlot    *slot = run_slot(queryDesc);
@@ -113,9 +112,9 @@ interaction_ExecutorRun(QueryDesc *queryDesc, ScanDirection direction, uint64 co
 	PG_TRY();
 	{
 		if (prev_ExecutorRun)
-			prev_ExecutorRun(queryDesc, direction, count, execute_once);
+			prev_ExecutorRun(COMPAT_EXECUTORRUN_ARGS);
 		else
-			standard_ExecutorRun(queryDesc, direction, count, execute_once);
+			standard_ExecutorRun(COMPAT_EXECUTORRUN_ARGS);
 	}
 	PG_FINALLY();
 	{

@@ -5,7 +5,9 @@
 #
 # 'make test' installs the extension into a staging directory and says where in
 # INTERACTION_DESTDIR and INTERACTION_LIBPATH; the node is pointed there through
-# Debian's extension_destdir, so nothing needs to be installed system-wide.
+# Debian's extension_destdir (on 18, where it is gone, through core's
+# extension_control_path: test/run sets INTERACTION_CONTROL_SHAREDIR), so nothing
+# needs to be installed system-wide.
 package InteractionTest;
 
 use strict;
@@ -19,8 +21,11 @@ sub node
 	$node->init(%opts);
 	if ($ENV{INTERACTION_DESTDIR})
 	{
+		my $ext = $ENV{INTERACTION_CONTROL_SHAREDIR}
+		  ? "extension_control_path = '$ENV{INTERACTION_DESTDIR}$ENV{INTERACTION_CONTROL_SHAREDIR}:\$system'"
+		  : "extension_destdir = '$ENV{INTERACTION_DESTDIR}'";
 		$node->append_conf('postgresql.conf',
-			"extension_destdir = '$ENV{INTERACTION_DESTDIR}'\n"
+			"$ext\n"
 			  . "dynamic_library_path = '$ENV{INTERACTION_LIBPATH}'\n");
 	}
 	$node->start;
