@@ -341,8 +341,8 @@ taxonomy_label_array(FunctionCallInfo fcinfo, TaxonomyTag tag)
 
 /*
  * The entry points of the three functions above, one set per tag: the SQL of
- * the type whose row has tag N names taxonomy_in_N, taxonomy_recv_N and
- * taxonomy_labels_N (the directive "-- @taxonomy_type TYPE N").  The type is
+ * the type whose row has tag N names taxonomy_N_in, taxonomy_N_recv and
+ * taxonomy_N_labels (the directive "-- @taxonomy_type TYPE N").  The type is
  * told by the symbol, so neither its name (a type may be renamed) nor the OID
  * a caller passes matters, and there is nothing to look up.  All
  * TAXONOMY_MAX_TAGS sets exist, so a new row needs no code here; a set whose
