@@ -112,7 +112,9 @@ PROVE := $(PERL) -I test $(PROVE)
 # Directives: a line "-- @NAME TYPE [CSYM] [option ...]" in an install part (or an
 # update part) is replaced by the template sql/install/NAME.sql.in for TYPE, by
 # sql/install/type_template.awk:
-#   -- @taxonomy_type TYPE                  a one-byte taxonomy type and its I/O;
+#   -- @taxonomy_type TYPE TAG              a one-byte taxonomy type and its I/O (TAG: its
+#                                           row in src/taxonomy.c);
+#   -- @taxonomy_c_names TYPE TAG           (update part) a 1.1 type onto the C names of its tag;
 #   -- @ordered_type TYPE CSYM [sortsupport] [minmax]
 #                                           comparison operators, btree/hash classes;
 #   -- @equality_type TYPE CSYM [hash]      = and <> (and a hash class).

@@ -178,6 +178,24 @@ ALTER TYPE urgency_renamed RENAME TO interaction_urgency;
 SELECT journey_stage_in('purchase', 'interaction_channel'::regtype, -1);
 SELECT journey_stage_in('other', 'interaction_channel'::regtype, -1);
 
+-- each type calls the C entry points of the tag its directive names: the row of
+-- that tag in the library's table is the type (its name in the error of a bad label)
+DO $$
+DECLARE
+	r record;
+	msg text;
+BEGIN
+	FOR r IN SELECT t.typname, p.prosrc FROM pg_type t JOIN pg_proc p ON p.oid = t.typinput
+			 WHERE p.prosrc LIKE 'taxonomy\_%\_in' ORDER BY p.prosrc LOOP
+		BEGIN
+			EXECUTE format('SELECT %L::%I', 'no such label', r.typname);
+		EXCEPTION WHEN invalid_text_representation THEN
+			GET STACKED DIAGNOSTICS msg = MESSAGE_TEXT;
+		END;
+		RAISE NOTICE '% (%): %', r.typname, r.prosrc, msg;
+	END LOOP;
+END $$;
+
 -- NULLs pass through
 SELECT stage_rank(NULL), next_stage(NULL), is_automated(NULL), NULL::journey_stage < 'awareness';
 

@@ -75,7 +75,7 @@ typedef struct ValenceEntry
 typedef struct Classifier
 {
 	const char *typname;		/* the taxonomy type the functions return */
-	TaxonomyTag tag;
+	TaxonomyTag tag;			/* set from typname at first use */
 	const char *function;		/* for messages */
 	const char *rules_table;	/* in the schema of the calling function */
 	const char *label_column;

@@ -373,6 +373,7 @@ classify_load(Classifier *c, FunctionCallInfo fcinfo, char *snapshot_data, uint6
 	int			nvalences = 0;
 	int			maxvalences = 0;
 
+	c->tag = taxonomy_tag(c->typname);
 	nsp = get_func_namespace(fcinfo->flinfo->fn_oid);
 	relid = get_relname_relid(c->rules_table, nsp);
 	if (!OidIsValid(relid))

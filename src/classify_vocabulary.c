@@ -156,14 +156,14 @@ static const VocabularyEntry urgency_vocabulary_entries[] = {
 /* The classifiers, one per taxonomy (see Classifier in classify.h). */
 Classifier	classifier_table[] = {
 	{
-		.typname = "journey_stage", .tag = TAXONOMY_JOURNEY_STAGE,
+		.typname = "journey_stage",
 		.function = "classify_stage", .rules_table = "interaction_stage_rules",
 		.label_column = "stage", .negation = false, .precedence = {NULL},
 		.vocabulary = stage_vocabulary_entries,
 		.nvocabulary = lengthof(stage_vocabulary_entries)
 	},
 	{
-		.typname = "interaction_kind", .tag = TAXONOMY_INTERACTION_KIND,
+		.typname = "interaction_kind",
 		.function = "classify_kind", .rules_table = "interaction_kind_rules",
 		.label_column = "kind", .negation = true,
 		.precedence = {"complaint", "support", "inquiry", "feedback", "compliment"},
@@ -171,7 +171,7 @@ Classifier	classifier_table[] = {
 		.nvocabulary = lengthof(kind_vocabulary_entries)
 	},
 	{
-		.typname = "interaction_urgency", .tag = TAXONOMY_INTERACTION_URGENCY,
+		.typname = "interaction_urgency",
 		.function = "classify_urgency", .rules_table = "interaction_urgency_rules",
 		.label_column = "urgency", .negation = true,
 		.precedence = {"critical", "planned", "stabilizing"},
@@ -180,7 +180,7 @@ Classifier	classifier_table[] = {
 	},
 	{
 		/* sentiment.c: every match weighs, with a valence (no label) */
-		.typname = "interaction_sentiment", .tag = TAXONOMY_INTERACTION_SENTIMENT,
+		.typname = "interaction_sentiment",
 		.function = "sentiment", .rules_table = "interaction_sentiment_rules",
 		.label_column = "valence", .negation = true, .precedence = {NULL},
 		.valence_vocabulary = sentiment_vocabulary_entries
@@ -222,6 +222,7 @@ classifier_for_type(Oid typid)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATATYPE_MISMATCH),
 				 errmsg("no classifier for type %s", format_type_be(typid))));
+	found->tag = taxonomy_tag(found->typname);
 	return found;
 }
 

@@ -126,20 +126,14 @@ pg_noreturn extern void io_corrupt_value(const char *typname, const char *detail
  * The six enumerated types share one implementation.  A value is one byte:
  * the type's tag in the top three bits and the label's ordinal in the low five,
  * so one output, comparison and hash function serves them all and a byte
- * compares in label order within its type.  Tags are part of the on-disk
- * format: never renumber them.
+ * compares in label order within its type.  A type's tag is the index of its
+ * row in the table of taxonomy.c, part of the on-disk format: a row never
+ * moves.  C code that works with one type by name asks its tag by the type's
+ * name (TAXONOMY_TAG_LOOKUP), so a new type needs no constant here.
  */
-typedef enum TaxonomyTag
-{
-	TAXONOMY_JOURNEY_STAGE = 0,
-	TAXONOMY_INTERACTION_KIND = 1,
-	TAXONOMY_INTERACTION_CHANNEL = 2,
-	TAXONOMY_INTERACTION_URGENCY = 3,
-	TAXONOMY_INTERACTION_DIRECTION = 4,
-	TAXONOMY_INTERACTION_SENTIMENT = 5
-} TaxonomyTag;
+typedef int TaxonomyTag;
 
-#define TAXONOMY_NTAGS			6
+#define TAXONOMY_MAX_TAGS		8
 #define TAXONOMY_MAX_LABELS		32
 
 #define TAXONOMY_VALUE(tag, ordinal)	((uint8) (((tag) << 5) | (ordinal)))
@@ -150,6 +144,24 @@ typedef enum TaxonomyTag
 #define TaxonomyGetDatum(v)		CharGetDatum((char) (v))
 #define PG_GETARG_TAXONOMY(n)	DatumGetTaxonomy(PG_GETARG_DATUM(n))
 #define PG_RETURN_TAXONOMY(v)	return TaxonomyGetDatum(v)
+
+/* the tag of the taxonomy type named typname (an internal error if none) */
+extern TaxonomyTag taxonomy_tag(const char *typname);
+
+/*
+ * TAXONOMY_TAG_LOOKUP(fname, "typname") defines a file-local fname() that
+ * returns that type's tag, looked up at its first call.
+ */
+#define TAXONOMY_TAG_LOOKUP(fname, typname) \
+static inline TaxonomyTag \
+fname(void) \
+{ \
+	static TaxonomyTag tag = -1; \
+\
+	if (unlikely(tag < 0)) \
+		tag = taxonomy_tag(typname); \
+	return tag; \
+}
 
 extern int	taxonomy_label_count(TaxonomyTag tag);
 extern const char *taxonomy_label(TaxonomyTag tag, int ordinal);

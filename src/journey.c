@@ -60,8 +60,11 @@
 #define JOURNEY_STATE			0x01	/* flags: an aggregate's working state */
 #define JOURNEY_INITIAL_ROOM	8
 /* the labels of journey_stage and interaction_channel, from the taxonomy table */
-#define STAGE_COUNT			taxonomy_label_count(TAXONOMY_JOURNEY_STAGE)
-#define CHANNEL_COUNT			taxonomy_label_count(TAXONOMY_INTERACTION_CHANNEL)
+TAXONOMY_TAG_LOOKUP(stage_tag, "journey_stage")
+TAXONOMY_TAG_LOOKUP(channel_tag, "interaction_channel")
+
+#define STAGE_COUNT			taxonomy_label_count(stage_tag())
+#define CHANNEL_COUNT			taxonomy_label_count(channel_tag())
 
 typedef struct JourneyTouch
 {
@@ -285,15 +288,15 @@ parse_touch(const char *input, const char *start, const char *end, int i,
 						"Touchpoint %d: expected \"time stage\" or \"time stage/channel\" but found \"%.*s\".",
 						i + 1, (int) (end - start), start);
 	slash = memchr(labels, '/', end - labels);
-	if (!parse_label(TAXONOMY_JOURNEY_STAGE, labels, (slash ? slash : end) - labels, &stage))
+	if (!parse_label(stage_tag(), labels, (slash ? slash : end) - labels, &stage))
 		io_syntax_error_hint("journey", input,
-							 psprintf("Stages are %s.", kit_label_list(TAXONOMY_JOURNEY_STAGE)),
+							 psprintf("Stages are %s.", kit_label_list(stage_tag())),
 							 "Touchpoint %d: \"%.*s\" is not a journey_stage.", i + 1,
 							 (int) ((slash ? slash : end) - labels), labels);
-	if (slash && !parse_label(TAXONOMY_INTERACTION_CHANNEL, slash + 1, end - slash - 1, &channel))
+	if (slash && !parse_label(channel_tag(), slash + 1, end - slash - 1, &channel))
 		io_syntax_error_hint("journey", input,
 							 psprintf("Channels are %s; leave out \"/channel\" for none.",
-									  kit_label_list(TAXONOMY_INTERACTION_CHANNEL)),
+									  kit_label_list(channel_tag())),
 							 "Touchpoint %d: \"%.*s\" is not an interaction_channel.", i + 1,
 							 (int) (end - slash - 1), slash + 1);
 	time_end = labels;
@@ -399,9 +402,9 @@ journey_out(PG_FUNCTION_ARGS)
 		if (!io_timestamptz_text(t->at, buf))
 			io_corrupt_value("journey", "Touchpoint %d has an invalid time.", i + 1);
 		appendStringInfo(&s, "%s%s %s", i ? ", " : "", buf,
-						 taxonomy_label(TAXONOMY_JOURNEY_STAGE, t->stage));
+						 taxonomy_label(stage_tag(), t->stage));
 		if (t->channel != JOURNEY_NO_CHANNEL)
-			appendStringInfo(&s, "/%s", taxonomy_label(TAXONOMY_INTERACTION_CHANNEL, t->channel));
+			appendStringInfo(&s, "/%s", taxonomy_label(channel_tag(), t->channel));
 	}
 	appendStringInfoChar(&s, ']');
 	PG_RETURN_CSTRING(s.data);
@@ -697,7 +700,7 @@ journey_current_stage(PG_FUNCTION_ARGS)
 
 	if (j->count == 0)
 		PG_RETURN_NULL();
-	PG_RETURN_TAXONOMY(TAXONOMY_VALUE(TAXONOMY_JOURNEY_STAGE, j->touches[j->count - 1].stage));
+	PG_RETURN_TAXONOMY(TAXONOMY_VALUE(stage_tag(), j->touches[j->count - 1].stage));
 }
 
 static int
@@ -718,7 +721,7 @@ journey_furthest_stage(PG_FUNCTION_ARGS)
 
 	if (best < 0)
 		PG_RETURN_NULL();
-	PG_RETURN_TAXONOMY(TAXONOMY_VALUE(TAXONOMY_JOURNEY_STAGE, best));
+	PG_RETURN_TAXONOMY(TAXONOMY_VALUE(stage_tag(), best));
 }
 
 /* reached(j, stage) and j @> stage: some touchpoint at that stage or beyond */
@@ -829,14 +832,14 @@ journey_unnest(PG_FUNCTION_ARGS)
 		bool		nulls[3] = {false, false, false};
 
 		values[0] = TimestampTzGetDatum(t->at);
-		values[1] = TaxonomyGetDatum(TAXONOMY_VALUE(TAXONOMY_JOURNEY_STAGE, t->stage));
+		values[1] = TaxonomyGetDatum(TAXONOMY_VALUE(stage_tag(), t->stage));
 		if (t->channel == JOURNEY_NO_CHANNEL)
 		{
 			nulls[2] = true;
 			values[2] = (Datum) 0;
 		}
 		else
-			values[2] = TaxonomyGetDatum(TAXONOMY_VALUE(TAXONOMY_INTERACTION_CHANNEL, t->channel));
+			values[2] = TaxonomyGetDatum(TAXONOMY_VALUE(channel_tag(), t->channel));
 		SRF_RETURN_NEXT(funcctx,
 						HeapTupleGetDatum(heap_form_tuple(funcctx->tuple_desc, values, nulls)));
 	}
@@ -970,7 +973,7 @@ journey_attribution(PG_FUNCTION_ARGS)
 	AttributionModel model = parse_model(text_to_cstring(PG_GETARG_TEXT_PP(1)));
 	Interval   *hl = PG_GETARG_INTERVAL_P(2);
 	double		half_life = kit_interval_usecs(hl);
-	int			acquisition = taxonomy_ordinal(TAXONOMY_JOURNEY_STAGE, "acquisition");
+	int			acquisition = taxonomy_ordinal(stage_tag(), "acquisition");
 	double		credit[TAXONOMY_MAX_LABELS + 1] = {0};
 	double		total = 0;
 	int			n = 0;
@@ -1011,7 +1014,7 @@ journey_attribution(PG_FUNCTION_ARGS)
 		if (credit[c] <= 0)
 			continue;
 		values[0] = c == CHANNEL_COUNT ? (Datum) 0 :
-			TaxonomyGetDatum(TAXONOMY_VALUE(TAXONOMY_INTERACTION_CHANNEL, c));
+			TaxonomyGetDatum(TAXONOMY_VALUE(channel_tag(), c));
 		values[1] = Float8GetDatum(credit[c] / total);
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	}

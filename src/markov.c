@@ -49,6 +49,9 @@
 #include "utils/lsyscache.h"
 #include "utils/typcache.h"
 
+TAXONOMY_TAG_LOOKUP(stage_tag, "journey_stage")
+TAXONOMY_TAG_LOOKUP(channel_tag, "interaction_channel")
+
 #define MK_NODES		(CHANNEL_COUNT + 1)	/* channels and "no channel" */
 #define MK_NONE			CHANNEL_COUNT	/* node of touchpoints without a channel */
 #define MK_START		MK_NODES	/* from-state: before the first touchpoint */
@@ -107,7 +110,7 @@ journey_touches(Datum d, int *count)
 static void
 check_stored_touch(const JourneyTouch *t, int i)
 {
-	if (t->stage >= taxonomy_label_count(TAXONOMY_JOURNEY_STAGE) ||
+	if (t->stage >= taxonomy_label_count(stage_tag()) ||
 		(t->channel >= CHANNEL_COUNT && t->channel != JOURNEY_NO_CHANNEL))
 		io_corrupt_value("journey", "Touchpoint %d has stage %d and channel %d.",
 						 i + 1, t->stage, t->channel);
@@ -206,7 +209,7 @@ markov_attribution_trans(PG_FUNCTION_ARGS)
 		PG_RETURN_ARRAYTYPE_P(st);
 
 	/* the conversion: the first touchpoint at stage acquisition */
-	acquisition = taxonomy_ordinal(TAXONOMY_JOURNEY_STAGE, "acquisition");
+	acquisition = taxonomy_ordinal(stage_tag(), "acquisition");
 	end = MK_NULL;
 	for (int i = 0; i < n; i++)
 	{
@@ -391,7 +394,7 @@ markov_attribution_final(PG_FUNCTION_ARGS)
 			if (!(effect[v] > 0) || !(total > 0))
 				continue;
 			values[0] = v == MK_NONE ? (Datum) 0 :
-				TaxonomyGetDatum(TAXONOMY_VALUE(TAXONOMY_INTERACTION_CHANNEL, v));
+				TaxonomyGetDatum(TAXONOMY_VALUE(channel_tag(), v));
 			values[1] = Float8GetDatum(conversions * effect[v] / total);
 			items[nitems++] = HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls));
 		}

@@ -26,6 +26,13 @@
  *	- the sum s becomes s / sqrt(s * s + SENTIMENT_ALPHA): 0 without signal,
  *	  odd, increasing, never reaching -1 or 1 (doc/sentiment.md).
  *
+ * sentiment_score() runs one helper per job, in this order: text_split
+ * (tokenising, the contrast word), text_emphasis (the "!"s, whether capitals
+ * count), text_symbols (emoticons, emoji, which words are in capitals),
+ * text_phrases (the phrases that count and their valences, each weighed by
+ * phrase_weighed: modifiers, capitals, negation, contrast) and
+ * sentiment_normalised.
+ *
  * Nothing is allocated per call for texts of up to SENTIMENT_STACK_WORDS
  * words without capitals or emoticons; longer ones allocate their buffers.
  *
@@ -136,20 +143,237 @@ emoji_valence(pg_wchar cp)
 	return 0.0;
 }
 
+/*
+ * A text being scored: its words as the classifier splits them (lower case,
+ * single spaces; breaks[w] when a clause starts at word w), where each word
+ * starts and how long it is, and what the scorer reads from the text as
+ * written: the last "but" or "however", the "!"s, which words are in
+ * capitals.  The arrays are in the struct's own room for short texts.
+ */
+typedef struct SentimentText
+{
+	const char *str;			/* as written */
+	int			len;
+	char	   *words;			/* normalised */
+	int			wlenall;
+	int			nwords;
+	bool	   *breaks;
+	int		   *wstart;
+	int		   *wlen;
+	bool	   *caps;			/* the word is in capitals (when use_caps) */
+	int			contrast;		/* the word "but"/"however" that counts, or -1 */
+	int			bangs;
+	bool		use_caps;		/* some words in capitals, not the whole text */
+	bool		any_symbol;		/* something that may be an emoticon or emoji */
+
+	char		words_room[SENTIMENT_STACK_LEN];
+	bool		breaks_room[SENTIMENT_STACK_LEN];
+	int			wstart_room[SENTIMENT_STACK_WORDS];
+	int			wlen_room[SENTIMENT_STACK_WORDS];
+	bool		caps_room[SENTIMENT_STACK_WORDS];
+} SentimentText;
+
+/* n elements of room: the struct's own when it is enough, else allocated */
+static void *
+text_room(void *room, Size room_size, Size size, Size n)
+{
+	if (size * n <= room_size)
+		return room;
+	return MemoryContextAllocHuge(CurrentMemoryContext, size * n);
+}
+
+#define TEXT_ROOM(t, field, n) \
+	((t)->field = text_room((t)->field##_room, sizeof((t)->field##_room), \
+							sizeof(*(t)->field), (n)))
+#define TEXT_ROOM_FREE(t, field) \
+	do { if ((void *) (t)->field != (void *) (t)->field##_room) pfree((t)->field); } while (0)
+
+/*
+ * Tokenising: split str[0..len) into words and clauses, note where each word
+ * is, and the contrast word (the last "but" or "however").
+ */
+static void
+text_split(SentimentText *t, const char *str, int len)
+{
+	int			w = 0;
+
+	t->str = str;
+	t->len = len;
+	TEXT_ROOM(t, words, SPLIT_WORDS_MAX(len));
+	TEXT_ROOM(t, breaks, (len + 1) / 2 + 1);
+	t->wlenall = classify_split_words(str, len, t->words, &t->nwords, t->breaks);
+	TEXT_ROOM(t, wstart, t->nwords);
+	TEXT_ROOM(t, wlen, t->nwords);
+	TEXT_ROOM(t, caps, t->nwords);
+	t->contrast = -1;
+	for (int i = 0; i < t->wlenall; w++)
+	{
+		const char *space = memchr(t->words + i, ' ', t->wlenall - i);
+		int			end = space ? (int) (space - t->words) : t->wlenall;
+
+		t->wstart[w] = i;
+		t->wlen[w] = end - i;
+		if ((t->wlen[w] == 3 && memcmp(t->words + i, "but", 3) == 0) ||
+			(t->wlen[w] == 7 && memcmp(t->words + i, "however", 7) == 0))
+			t->contrast = w;
+		i = end + 1;
+	}
+	Assert(w == t->nwords);
+}
+
+static void
+text_free(SentimentText *t)
+{
+	TEXT_ROOM_FREE(t, words);
+	TEXT_ROOM_FREE(t, breaks);
+	TEXT_ROOM_FREE(t, wstart);
+	TEXT_ROOM_FREE(t, wlen);
+	TEXT_ROOM_FREE(t, caps);
+}
+
+/*
+ * Emphasis, a first look at the text as written: the "!"s, whether some chunk
+ * (between blanks) is in capitals while others are not, and whether a chunk
+ * may end with an emoticon or hold an emoji (only then is the text read
+ * again, by text_symbols).
+ */
+static void
+text_emphasis(SentimentText *t)
+{
+	const char *str = t->str;
+	int			upper = 0;
+	int			lower = 0;
+	bool		any_caps = false;
+	bool		any_lower = false;
+
+	t->bangs = 0;
+	t->any_symbol = false;
+	for (int i = 0; i <= t->len; i++)
+	{
+		unsigned char c = i < t->len ? (unsigned char) str[i] : ' ';
+
+		if (is_blank_byte((char) c))
+		{
+			if (upper >= 2 && lower == 0)
+				any_caps = true;
+			if (i > 1 && !is_blank_byte(str[i - 1]) && !is_blank_byte(str[i - 2]) &&
+				strchr(EMOTICON_LAST_BYTES, str[i - 1]) != NULL &&
+				strchr(EMOTICON_NEXT_TO_LAST_BYTES, str[i - 2]) != NULL)
+				t->any_symbol = true;
+			upper = lower = 0;
+		}
+		else if (c >= 'a' && c <= 'z')
+		{
+			lower++;
+			any_lower = true;
+		}
+		else if (c >= 'A' && c <= 'Z')
+			upper++;
+		else if (c == '!')
+			t->bangs++;
+		else if (c >= 0xE2)
+			t->any_symbol = true;
+	}
+	t->use_caps = any_caps && any_lower;
+	memset(t->caps, 0, sizeof(bool) * t->nwords);
+}
+
+/* Contrast: the weight of what stands at word w (a symbol: after word w - 1). */
+static inline double
+contrast_weight(const SentimentText *t, int w)
+{
+	if (t->contrast < 0 || w == t->contrast)
+		return 1.0;
+	return w > t->contrast ? SENTIMENT_AFTER_CONTRAST : SENTIMENT_BEFORE_CONTRAST;
+}
+
+/*
+ * Emoticons, emoji and capitals, chunk by chunk of the text as written: marks
+ * the words of chunks in capitals (when they count) and returns the sum of
+ * the symbols' valences, each weighed by contrast where it stands.
+ */
+static double
+text_symbols(SentimentText *t)
+{
+	char		scratch_stack[SENTIMENT_STACK_LEN];
+	char	   *scratch = scratch_stack;
+	const char *str = t->str;
+	int			len = t->len;
+	int			wn = 0;
+	bool		utf8 = (GetDatabaseEncoding() == PG_UTF8);
+	double		sum = 0.0;
+
+	if (!t->use_caps && !t->any_symbol)
+		return 0.0;
+	if (SPLIT_WORDS_MAX(len) > SENTIMENT_STACK_LEN)
+		scratch = MemoryContextAllocHuge(CurrentMemoryContext, SPLIT_WORDS_MAX(len));
+	for (int i = 0; i < len;)
+	{
+		int			b = i;
+		int			upper = 0;
+		int			lower = 0;
+		int			kw;
+
+		CHECK_FOR_INTERRUPTS();
+		while (i < len && !is_blank_byte(str[i]))
+		{
+			unsigned char c = (unsigned char) str[i];
+
+			if (c >= 'A' && c <= 'Z')
+				upper++;
+			else if (c >= 'a' && c <= 'z')
+				lower++;
+			i++;
+		}
+		if (i > b)
+		{
+			double		sym = emoticon_valence(str + b, i - b);
+
+			if (utf8)
+			{
+				for (int j = b; j < i;)
+				{
+					const unsigned char *s = (const unsigned char *) str + j;
+					int			cl = pg_utf_mblen(s);
+
+					if (s[0] >= 0xE2 && cl >= 3 && j + cl <= i)
+						sym += emoji_valence(utf8_to_unicode(s));
+					j += Max(cl, 1);
+				}
+			}
+			classify_split_words(str + b, i - b, scratch, &kw, NULL);
+			if (wn + kw > t->nwords)
+				kw = t->nwords - wn;
+			if (t->use_caps && upper >= 2 && lower == 0)
+				memset(t->caps + wn, true, kw);
+			/* contrast: a symbol stands after the words before it */
+			if (sym != 0.0 && t->contrast >= 0)
+				sym *= (wn + kw > t->contrast ? SENTIMENT_AFTER_CONTRAST :
+						SENTIMENT_BEFORE_CONTRAST);
+			sum += sym;
+			wn += kw;
+		}
+		while (i < len && is_blank_byte(str[i]))
+			i++;
+	}
+	if (scratch != scratch_stack)
+		pfree(scratch);
+	return sum;
+}
+
 /* Does word number w of the text equal the normalised words mw? */
 static inline bool
-word_is(const char *words, const int *wstart, const int *wlen, int nwords, int w,
-		const char *mw)
+word_is(const SentimentText *t, int w, const char *mw)
 {
 	int			l = strlen(mw);
 	const char *space = strchr(mw, ' ');
 
 	if (space == NULL)
-		return wlen[w] == l && memcmp(words + wstart[w], mw, l) == 0;
+		return t->wlen[w] == l && memcmp(t->words + t->wstart[w], mw, l) == 0;
 	/* two words: w and the word after it */
-	return w + 1 < nwords &&
-		wstart[w + 1] + wlen[w + 1] - wstart[w] == l &&
-		memcmp(words + wstart[w], mw, l) == 0;
+	return w + 1 < t->nwords &&
+		t->wstart[w + 1] + t->wlen[w + 1] - t->wstart[w] == l &&
+		memcmp(t->words + t->wstart[w], mw, l) == 0;
 }
 
 /*
@@ -179,25 +403,25 @@ modifiers_init(void)
 }
 
 static double
-modifier_weight(const char *words, const int *wstart, const int *wlen, int nwords,
-				const bool *breaks, int w)
+modifier_weight(const SentimentText *t, int w)
 {
 	double		weight = 0.0;
 	static const double decay[3] = {1.0, 0.9, 0.8};
 
-	for (int d = 1; d <= 3 && w - d >= 0 && !breaks[w - d + 1]; d++)
+	for (int d = 1; d <= 3 && w - d >= 0 && !t->breaks[w - d + 1]; d++)
 	{
 		int			k = w - d;
 
-		if (wlen[k] > modifier_maxlen)
+		if (t->wlen[k] > modifier_maxlen)
 			continue;
 		for (int i = 0; i < sentiment_modifier_count; i++)
 		{
 			const char *mw = sentiment_modifiers[i].words;
 
 			if (!modifier_two_words[i] ?
-				(modifier_len[i] == wlen[k] && memcmp(words + wstart[k], mw, wlen[k]) == 0) :
-				(k >= 1 && !breaks[k] && word_is(words, wstart, wlen, nwords, k - 1, mw)))
+				(modifier_len[i] == t->wlen[k] &&
+				 memcmp(t->words + t->wstart[k], mw, t->wlen[k]) == 0) :
+				(k >= 1 && !t->breaks[k] && word_is(t, k - 1, mw)))
 			{
 				weight += sentiment_modifiers[i].weight * decay[d - 1];
 				break;
@@ -205,6 +429,30 @@ modifier_weight(const char *words, const int *wstart, const int *wlen, int nword
 		}
 	}
 	return weight;
+}
+
+/*
+ * Modifiers, capitals, negation and contrast on the valence v of the phrase
+ * of n words at word w.
+ */
+static double
+phrase_weighed(const SentimentText *t, int w, int n, double v)
+{
+	v += sign_of(v) * modifier_weight(t, w);
+	if (t->use_caps)
+	{
+		for (int k = w; k < w + n; k++)
+		{
+			if (t->caps[k])
+			{
+				v += sign_of(v) * SENTIMENT_CAPS;
+				break;
+			}
+		}
+	}
+	if (classify_negated(t->words, t->wstart[w], t->breaks, w))
+		v *= SENTIMENT_NEGATION;
+	return v * contrast_weight(t, w);
 }
 
 /* Room for a per-word array: on the stack when small. */
@@ -215,250 +463,105 @@ modifier_weight(const char *words, const int *wstart, const int *wlen, int nword
 #define WORD_ARRAY_FREE(name) \
 	do { if (name != name##_stack) pfree(name); } while (0)
 
+/*
+ * Phrase valences: the phrases that count, found with matcher m, each weighed
+ * (phrase_weighed), summed.  The user's phrases first, leftmost then longest,
+ * not overlapping; then the built-in phrases over the words no user phrase
+ * took, the same way.
+ */
+static double
+text_phrases(const SentimentText *t, const ClassifyMatcher *m, const double *valences)
+{
+	int			nwords = t->nwords;
+	double		sum = 0.0;
+	int			covered = 0;
+
+	WORD_ARRAY(ClassifyMatch, builtin, nwords);
+	WORD_ARRAY(int, user_len, nwords);
+	WORD_ARRAY(int, user_label, nwords);
+	WORD_ARRAY(bool, taken, nwords);
+
+	/* the longest phrase of each origin at each word */
+	for (int w = 0; w < nwords; w++)
+	{
+		ClassifyMatch found[2];
+
+		CHECK_FOR_INTERRUPTS();
+		classify_longest_at(m, t->words, t->wlenall, t->wstart[w], found);
+		builtin[w] = found[0];
+		user_label[w] = found[1].label;
+		user_len[w] = found[1].label >= 0 ? found[1].nwords : 0;
+		taken[w] = false;
+	}
+	for (int w = 0; w < nwords; w++)
+	{
+		if (user_len[w] > 0 && w >= covered)
+		{
+			covered = w + user_len[w];
+			for (int k = w; k < covered; k++)
+				taken[k] = true;
+		}
+		else
+			user_len[w] = 0;
+	}
+	covered = 0;
+	for (int w = 0; w < nwords; w++)
+	{
+		int			n = builtin[w].label >= 0 ? builtin[w].nwords : 0;
+		int			label;
+
+		if (user_len[w] > 0)
+		{
+			n = user_len[w];
+			label = user_label[w];
+		}
+		else
+		{
+			bool		free_words = (n > 0 && w >= covered);
+
+			for (int k = w; free_words && k < w + n; k++)
+				free_words = !taken[k];
+			if (!free_words)
+				continue;
+			label = builtin[w].label;
+		}
+		covered = w + n;
+		if (valences[label] != 0.0)
+			sum += phrase_weighed(t, w, n, valences[label]);
+	}
+
+	WORD_ARRAY_FREE(builtin);
+	WORD_ARRAY_FREE(user_len);
+	WORD_ARRAY_FREE(user_label);
+	WORD_ARRAY_FREE(taken);
+	return sum;
+}
+
+/*
+ * Normalisation: the "!"s strengthen a sum that has a sign, then s becomes
+ * s / sqrt(s * s + SENTIMENT_ALPHA), in (-1, 1) (doc/sentiment.md).
+ */
+static double
+sentiment_normalised(double sum, int bangs)
+{
+	if (sum != 0.0)
+		sum += sign_of(sum) * SENTIMENT_BANG * Min(bangs, SENTIMENT_MAX_BANGS);
+	return sum / sqrt(sum * sum + SENTIMENT_ALPHA);
+}
+
 /* The score of str[0..len) with matcher m and its valences. */
 static double
 sentiment_score(const ClassifyMatcher *m, const double *valences, const char *str, int len)
 {
-	char		stack_words[SENTIMENT_STACK_LEN];
-	char	   *words = stack_words;
-	bool		stack_breaks[SENTIMENT_STACK_LEN];
-	bool	   *breaks = stack_breaks;
-	int			wlenall;
-	int			nwords;
-	int			contrast = -1;
-	int			bangs = 0;
-	bool		any_caps = false;
-	bool		any_lower = false;
-	bool		any_symbol = false;
-	bool		use_caps;
-	double		sum = 0.0;
+	SentimentText t;
+	double		sum;
 
-	if (SPLIT_WORDS_MAX(len) > SENTIMENT_STACK_LEN)
-		words = MemoryContextAllocHuge(CurrentMemoryContext, SPLIT_WORDS_MAX(len));
-	if ((len + 1) / 2 + 1 > SENTIMENT_STACK_LEN)
-		breaks = MemoryContextAllocHuge(CurrentMemoryContext, (len + 1) / 2 + 1);
-	wlenall = classify_split_words(str, len, words, &nwords, breaks);
-
-	{
-		WORD_ARRAY(int, wstart, nwords);
-		WORD_ARRAY(int, wlen, nwords);
-		WORD_ARRAY(ClassifyMatch, builtin, nwords);
-		WORD_ARRAY(int, user_len, nwords);
-		WORD_ARRAY(int, user_label, nwords);
-		WORD_ARRAY(bool, taken, nwords);
-		WORD_ARRAY(bool, caps, nwords);
-		int			w = 0;
-		int			covered = 0;
-
-		/* where the words are, contrast */
-		for (int i = 0; i < wlenall; w++)
-		{
-			const char *space = memchr(words + i, ' ', wlenall - i);
-			int			end = space ? (int) (space - words) : wlenall;
-
-			wstart[w] = i;
-			wlen[w] = end - i;
-			if ((wlen[w] == 3 && memcmp(words + i, "but", 3) == 0) ||
-				(wlen[w] == 7 && memcmp(words + i, "however", 7) == 0))
-				contrast = w;
-			i = end + 1;
-		}
-		Assert(w == nwords);
-
-		/*
-		 * "!", capitals, emoticons, emoji: from the text as written.  A first
-		 * look tells whether a chunk (between blanks) is in capitals, may end
-		 * with an emoticon or holds an emoji; only then is the text read
-		 * again, chunk by chunk.
-		 */
-		{
-			int			upper = 0;
-			int			lower = 0;
-
-			for (int i = 0; i <= len; i++)
-			{
-				unsigned char c = i < len ? (unsigned char) str[i] : ' ';
-
-				if (is_blank_byte((char) c))
-				{
-					if (upper >= 2 && lower == 0)
-						any_caps = true;
-					if (i > 1 && !is_blank_byte(str[i - 1]) && !is_blank_byte(str[i - 2]) &&
-						strchr(EMOTICON_LAST_BYTES, str[i - 1]) != NULL &&
-						strchr(EMOTICON_NEXT_TO_LAST_BYTES, str[i - 2]) != NULL)
-						any_symbol = true;
-					upper = lower = 0;
-				}
-				else if (c >= 'a' && c <= 'z')
-				{
-					lower++;
-					any_lower = true;
-				}
-				else if (c >= 'A' && c <= 'Z')
-					upper++;
-				else if (c == '!')
-					bangs++;
-				else if (c >= 0xE2)
-					any_symbol = true;
-			}
-		}
-		use_caps = any_caps && any_lower;
-		memset(caps, 0, sizeof(bool) * nwords);
-		if (use_caps || any_symbol)
-		{
-			char		scratch_stack[SENTIMENT_STACK_LEN];
-			char	   *scratch = scratch_stack;
-			int			wn = 0;
-
-			bool		utf8 = (GetDatabaseEncoding() == PG_UTF8);
-
-			if (SPLIT_WORDS_MAX(len) > SENTIMENT_STACK_LEN)
-				scratch = MemoryContextAllocHuge(CurrentMemoryContext, SPLIT_WORDS_MAX(len));
-			for (int i = 0; i < len;)
-			{
-				int			b = i;
-				int			upper = 0;
-				int			lower = 0;
-				int			kw;
-
-				CHECK_FOR_INTERRUPTS();
-				while (i < len && !is_blank_byte(str[i]))
-				{
-					unsigned char c = (unsigned char) str[i];
-
-					if (c >= 'A' && c <= 'Z')
-						upper++;
-					else if (c >= 'a' && c <= 'z')
-						lower++;
-					i++;
-				}
-				if (i > b)
-				{
-					double		sym = emoticon_valence(str + b, i - b);
-
-					if (utf8)
-					{
-						for (int j = b; j < i;)
-						{
-							const unsigned char *s = (const unsigned char *) str + j;
-							int			cl = pg_utf_mblen(s);
-
-							if (s[0] >= 0xE2 && cl >= 3 && j + cl <= i)
-								sym += emoji_valence(utf8_to_unicode(s));
-							j += Max(cl, 1);
-						}
-					}
-					classify_split_words(str + b, i - b, scratch, &kw, NULL);
-					if (wn + kw > nwords)
-						kw = nwords - wn;
-					if (use_caps && upper >= 2 && lower == 0)
-						memset(caps + wn, true, kw);
-					if (sym != 0.0)
-					{
-						/* a symbol stands after the words before it */
-						if (contrast >= 0)
-							sym *= (wn + kw > contrast ? SENTIMENT_AFTER_CONTRAST :
-									SENTIMENT_BEFORE_CONTRAST);
-						sum += sym;
-					}
-					wn += kw;
-				}
-				while (i < len && is_blank_byte(str[i]))
-					i++;
-			}
-			if (scratch != scratch_stack)
-				pfree(scratch);
-		}
-
-		/* the longest phrase of each origin at each word */
-		for (w = 0; w < nwords; w++)
-		{
-			ClassifyMatch found[2];
-
-			CHECK_FOR_INTERRUPTS();
-			classify_longest_at(m, words, wlenall, wstart[w], found);
-			builtin[w] = found[0];
-			user_label[w] = found[1].label;
-			user_len[w] = found[1].label >= 0 ? found[1].nwords : 0;
-			taken[w] = false;
-		}
-
-		/*
-		 * User phrases, leftmost then longest, not overlapping; mark their
-		 * words.  Then the built-in phrases over the words left.
-		 */
-		for (w = 0; w < nwords; w++)
-		{
-			if (user_len[w] > 0 && w >= covered)
-			{
-				covered = w + user_len[w];
-				for (int k = w; k < covered; k++)
-					taken[k] = true;
-			}
-			else
-				user_len[w] = 0;
-		}
-		covered = 0;
-		for (w = 0; w < nwords; w++)
-		{
-			int			n = builtin[w].label >= 0 ? builtin[w].nwords : 0;
-			double		v;
-			int			label;
-
-			if (user_len[w] > 0)
-			{
-				n = user_len[w];
-				label = user_label[w];
-			}
-			else
-			{
-				bool		free_words = (n > 0 && w >= covered);
-
-				for (int k = w; free_words && k < w + n; k++)
-					free_words = !taken[k];
-				if (!free_words)
-					continue;
-				label = builtin[w].label;
-			}
-			covered = w + n;
-			v = valences[label];
-			if (v == 0.0)
-				continue;
-			v += sign_of(v) * modifier_weight(words, wstart, wlen, nwords, breaks, w);
-			if (use_caps)
-			{
-				for (int k = w; k < w + n; k++)
-				{
-					if (caps[k])
-					{
-						v += sign_of(v) * SENTIMENT_CAPS;
-						break;
-					}
-				}
-			}
-			if (classify_negated(words, wstart[w], breaks, w))
-				v *= SENTIMENT_NEGATION;
-			if (contrast >= 0 && w != contrast)
-				v *= (w > contrast ? SENTIMENT_AFTER_CONTRAST : SENTIMENT_BEFORE_CONTRAST);
-			sum += v;
-		}
-
-		WORD_ARRAY_FREE(wstart);
-		WORD_ARRAY_FREE(wlen);
-		WORD_ARRAY_FREE(builtin);
-		WORD_ARRAY_FREE(user_len);
-		WORD_ARRAY_FREE(user_label);
-		WORD_ARRAY_FREE(taken);
-		WORD_ARRAY_FREE(caps);
-	}
-	if (words != stack_words)
-		pfree(words);
-	if (breaks != stack_breaks)
-		pfree(breaks);
-
-	if (sum != 0.0)
-		sum += sign_of(sum) * SENTIMENT_BANG * Min(bangs, SENTIMENT_MAX_BANGS);
-	return sum / sqrt(sum * sum + SENTIMENT_ALPHA);
+	text_split(&t, str, len);
+	text_emphasis(&t);
+	sum = text_symbols(&t);
+	sum += text_phrases(&t, m, valences);
+	text_free(&t);
+	return sentiment_normalised(sum, t.bangs);
 }
 
 static double
@@ -495,7 +598,7 @@ sentiment_label_text(PG_FUNCTION_ARGS)
 	double		s = sentiment_of(fcinfo);
 	int			label = s <= -SENTIMENT_THRESHOLD ? 0 : (s >= SENTIMENT_THRESHOLD ? 2 : 1);
 
-	PG_RETURN_TAXONOMY(TAXONOMY_VALUE(TAXONOMY_INTERACTION_SENTIMENT, label));
+	PG_RETURN_TAXONOMY(TAXONOMY_VALUE(((Classifier *) fcinfo->flinfo->fn_extra)->tag, label));
 }
 
 /* sentiment_vocabulary(): the built-in phrases and their valences */

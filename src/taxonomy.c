@@ -9,10 +9,10 @@
  * Every SQL-level function of the six types is one of the C functions below.
  * Functions that read a value take its type from the value's tag (see
  * interaction.h); the three that make values from outside (input, receive and
- * the label list) have one small entry point per type, generated from the tag
- * by TAXONOMY_ENTRY_POINTS, so they never depend on the type's name or on the
- * OID a caller passes.  Adding a type means a row in taxonomies[], a tag and
- * one TAXONOMY_ENTRY_POINTS line.
+ * the label list) have one entry point per tag, for every tag a value can
+ * hold, made by one macro: the SQL of a type names the ones of its tag.
+ * Adding a type is a row of taxonomies[] and its SQL, the directive
+ * "-- @taxonomy_type NAME TAG" (doc/internals.md).
  *
  * src/taxonomy.c
  *
@@ -34,6 +34,11 @@ typedef struct TaxonomySynonym
 	int			ordinal;
 } TaxonomySynonym;
 
+/*
+ * One taxonomy type.  Its index in taxonomies[] is its tag, stored in every
+ * value (interaction.h): a row keeps its index for ever, and there is room
+ * for TAXONOMY_MAX_TAGS rows.
+ */
 typedef struct Taxonomy
 {
 	const char *typname;
@@ -42,42 +47,46 @@ typedef struct Taxonomy
 	TaxonomySynonym synonyms[16];	/* ends at the first NULL word */
 } Taxonomy;
 
-static const Taxonomy taxonomies[TAXONOMY_NTAGS] = {
-	[TAXONOMY_JOURNEY_STAGE] = {
+static const Taxonomy taxonomies[] = {
+	[0] = {
 		"journey_stage", 5,
 		{"awareness", "consideration", "acquisition", "retention", "advocacy"},
 		{{"discovery", 0}, {"evaluation", 1}, {"conversion", 2}, {"purchase", 2},
 		{"support", 3}, {"engagement", 3}, {"loyalty", 4}}
 	},
-	[TAXONOMY_INTERACTION_KIND] = {
+	[1] = {
 		"interaction_kind", 5,
 		{"inquiry", "support", "complaint", "feedback", "compliment"},
 		{{"question", 0}, {"request", 1}, {"issue", 1}, {"problem", 1},
 		{"suggestion", 3}, {"praise", 4}}
 	},
-	[TAXONOMY_INTERACTION_CHANNEL] = {
+	[2] = {
 		"interaction_channel", 13,
 		{"phone", "email", "chat", "sms", "messaging", "social", "video",
 		"in_person", "web", "chatbot", "ivr", "self_service", "other"},
 		{{"call", 0}, {"voice", 0}, {"live_chat", 2}, {"whatsapp", 4},
 		{"face_to_face", 7}, {"bot", 9}, {"portal", 11}}
 	},
-	[TAXONOMY_INTERACTION_URGENCY] = {
+	[3] = {
 		"interaction_urgency", 3,
 		{"stabilizing", "planned", "critical"},
 		{{"routine", 0}, {"scheduled", 1}, {"urgent", 2}}
 	},
-	[TAXONOMY_INTERACTION_DIRECTION] = {
+	[4] = {
 		"interaction_direction", 2,
 		{"inbound", "outbound"},
 		{{"reactive", 0}, {"proactive", 1}}
 	},
-	[TAXONOMY_INTERACTION_SENTIMENT] = {
+	[5] = {
 		"interaction_sentiment", 3,
 		{"negative", "neutral", "positive"},
 		{{"neg", 0}, {"neu", 1}, {"pos", 2}}
 	},
 };
+
+#define TAXONOMY_NTAGS ((int) lengthof(taxonomies))
+StaticAssertDecl(lengthof(taxonomies) <= TAXONOMY_MAX_TAGS,
+				 "a taxonomy value has three bits for its type's tag");
 
 /* Which channels are served without a person: see doc/taxonomy.md. */
 static const bool channel_automated[] = {
@@ -100,6 +109,20 @@ StaticAssertDecl(lengthof(channel_automated) == 13,
 
 /* Longer than any label or synonym: no need to look further. */
 #define TAXONOMY_MAX_INPUT	32
+
+/* The tag of the taxonomy type named typname; an internal error if none. */
+TaxonomyTag
+taxonomy_tag(const char *typname)
+{
+	for (int tag = 0; tag < TAXONOMY_NTAGS; tag++)
+	{
+		if (taxonomies[tag].typname != NULL &&
+			strcmp(taxonomies[tag].typname, typname) == 0)
+			return tag;
+	}
+	elog(ERROR, "%s is not a taxonomy type of this library", typname);
+	pg_unreachable();
+}
 
 int
 taxonomy_label_count(TaxonomyTag tag)
@@ -318,33 +341,68 @@ taxonomy_label_array(FunctionCallInfo fcinfo, TaxonomyTag tag)
 	PG_RETURN_ARRAYTYPE_P(construct_array(elems, n, elemtype, 1, true, TYPALIGN_CHAR));
 }
 
-/* The per-type entry points of the three functions above. */
-#define TAXONOMY_ENTRY_POINTS(type, tag) \
-PG_FUNCTION_INFO_V1(type##_in); \
-Datum \
-type##_in(PG_FUNCTION_ARGS) \
-{ \
-	return taxonomy_input(fcinfo, tag); \
-} \
-PG_FUNCTION_INFO_V1(type##_recv); \
-Datum \
-type##_recv(PG_FUNCTION_ARGS) \
-{ \
-	return taxonomy_receive(fcinfo, tag); \
-} \
-PG_FUNCTION_INFO_V1(type##_labels); \
-Datum \
-type##_labels(PG_FUNCTION_ARGS) \
-{ \
-	return taxonomy_label_array(fcinfo, tag); \
+/*
+ * The entry points of the three functions above, one set per tag: the SQL of
+ * the type whose row has tag N names taxonomy_N_in, taxonomy_N_recv and
+ * taxonomy_N_labels (the directive "-- @taxonomy_type TYPE N").  The type is
+ * told by the symbol, so neither its name (a type may be renamed) nor the OID
+ * a caller passes matters, and there is nothing to look up.  All
+ * TAXONOMY_MAX_TAGS sets exist, so a new row needs no code here; a set whose
+ * row does not exist refuses to run.
+ */
+static inline TaxonomyTag
+taxonomy_row(TaxonomyTag tag)
+{
+	if (unlikely(tag >= TAXONOMY_NTAGS || taxonomies[tag].typname == NULL))
+		elog(ERROR, "no taxonomy type has tag %d", tag);
+	return tag;
 }
 
-TAXONOMY_ENTRY_POINTS(journey_stage, TAXONOMY_JOURNEY_STAGE)
-TAXONOMY_ENTRY_POINTS(interaction_kind, TAXONOMY_INTERACTION_KIND)
-TAXONOMY_ENTRY_POINTS(interaction_channel, TAXONOMY_INTERACTION_CHANNEL)
-TAXONOMY_ENTRY_POINTS(interaction_urgency, TAXONOMY_INTERACTION_URGENCY)
-TAXONOMY_ENTRY_POINTS(interaction_direction, TAXONOMY_INTERACTION_DIRECTION)
-TAXONOMY_ENTRY_POINTS(interaction_sentiment, TAXONOMY_INTERACTION_SENTIMENT)
+#define TAXONOMY_ENTRY_POINTS(name, tag) \
+PG_FUNCTION_INFO_V1(name##_in); \
+Datum \
+name##_in(PG_FUNCTION_ARGS) \
+{ \
+	return taxonomy_input(fcinfo, taxonomy_row(tag)); \
+} \
+PG_FUNCTION_INFO_V1(name##_recv); \
+Datum \
+name##_recv(PG_FUNCTION_ARGS) \
+{ \
+	return taxonomy_receive(fcinfo, taxonomy_row(tag)); \
+} \
+PG_FUNCTION_INFO_V1(name##_labels); \
+Datum \
+name##_labels(PG_FUNCTION_ARGS) \
+{ \
+	return taxonomy_label_array(fcinfo, taxonomy_row(tag)); \
+}
+
+/* a set per possible tag: the whole 3-bit range */
+#define TAXONOMY_SLOT(n)	TAXONOMY_ENTRY_POINTS(taxonomy_##n, n)
+TAXONOMY_SLOT(0)
+TAXONOMY_SLOT(1)
+TAXONOMY_SLOT(2)
+TAXONOMY_SLOT(3)
+TAXONOMY_SLOT(4)
+TAXONOMY_SLOT(5)
+TAXONOMY_SLOT(6)
+TAXONOMY_SLOT(7)
+StaticAssertDecl(TAXONOMY_MAX_TAGS == 8, "one TAXONOMY_SLOT line per possible tag");
+
+/*
+ * The C names the install scripts of 1.0 and 1.1 gave them, one set per type
+ * of those releases: a database not yet updated to 1.2 still calls them.  1.2
+ * names the sets by tag, so this list is frozen.
+ */
+TAXONOMY_ENTRY_POINTS(journey_stage, 0)
+TAXONOMY_ENTRY_POINTS(interaction_kind, 1)
+TAXONOMY_ENTRY_POINTS(interaction_channel, 2)
+TAXONOMY_ENTRY_POINTS(interaction_urgency, 3)
+TAXONOMY_ENTRY_POINTS(interaction_direction, 4)
+
+/* The helpers of one type each, below. */
+TAXONOMY_TAG_LOOKUP(stage_tag, "journey_stage")
 
 PG_FUNCTION_INFO_V1(stage_rank);
 Datum
@@ -359,9 +417,9 @@ next_stage(PG_FUNCTION_ARGS)
 {
 	int			ordinal = TAXONOMY_ORDINAL(PG_GETARG_TAXONOMY(0));
 
-	if (ordinal + 1 >= taxonomies[TAXONOMY_JOURNEY_STAGE].nlabels)
+	if (ordinal + 1 >= taxonomies[stage_tag()].nlabels)
 		PG_RETURN_NULL();
-	PG_RETURN_TAXONOMY(TAXONOMY_VALUE(TAXONOMY_JOURNEY_STAGE, ordinal + 1));
+	PG_RETURN_TAXONOMY(TAXONOMY_VALUE(stage_tag(), ordinal + 1));
 }
 
 PG_FUNCTION_INFO_V1(is_automated);

@@ -47,14 +47,9 @@ sub extension_types
 
 # Valid literals of each type of ours (type name => [literals]), for tests that
 # need values of every type (fuzzing, dump and restore).  A type missing here
-# makes those tests fail, on purpose.
+# makes those tests fail, on purpose; the taxonomy types need no entry: their
+# literals are their labels, spelled as users do (taxonomy_literals).
 my %literals = (
-	journey_stage => [ 'awareness', 'Consideration', ' acquisition ', 'retention', 'advocacy', 'loyalty', 'support' ],
-	interaction_kind => [ 'inquiry', 'support', 'complaint', 'feedback', 'compliment', 'question' ],
-	interaction_channel => [ 'phone', 'In Person', 'self-service', 'live_chat', 'whatsapp', 'ivr', 'other' ],
-	interaction_urgency => [ 'stabilizing', 'planned', 'critical', 'urgent' ],
-	interaction_direction => [ 'inbound', 'outbound', 'proactive' ],
-	interaction_sentiment => [ 'negative', 'Neutral', ' positive ', 'neg', 'pos' ],
 	skillset => [ 'billing:4, spanish:3', '', 'a:1', 'tech_support:10, french:2, billing:7' ],
 	journey => [ '[]', '[2026-05-01 09:00:00+00 awareness/social]',
 		'[2026-05-01 09:00:00+00 awareness/social, 2026-05-01 09:00:00+00 awareness, 2026-05-03 14:30:00.5+00 acquisition/web, 2026-06-01 00:00:00+00 retention/in_person]',
@@ -86,6 +81,25 @@ my %made = (
 		UNION ALL SELECT queue_agg(interval '3 s', false, NULL, '10 s', '2 s')::text},
 );
 
+# Whether a type of ours is a taxonomy type: it has a label list.
+sub is_taxonomy
+{
+	my ($node, $db, $type) = @_;
+	return $node->safe_psql($db // 'postgres',
+		"SELECT pg_catalog.to_regprocedure('${type}_labels()') IS NOT NULL") eq 't';
+}
+
+# Every label of a taxonomy type, each also upper-cased, blank-padded and with
+# '-' for '_' (input must read them all).
+sub taxonomy_literals
+{
+	my ($type) = @_;
+	return qq{SELECT v FROM unnest(${type}_labels()) WITH ORDINALITY AS l(label, n),
+		LATERAL (VALUES (label::text, 1), (upper(label::text), 2),
+			(' ' || label::text || ' ', 3), (replace(label::text, '_', '-'), 4)) AS s(v, k)
+		ORDER BY n, k};
+}
+
 sub sample_literals
 {
 	my ($node, $db) = @_;
@@ -93,6 +107,10 @@ sub sample_literals
 	for my $type (extension_types($node, $db))
 	{
 		if ($literals{$type}) { $out{$type} = $literals{$type}; }
+		elsif (is_taxonomy($node, $db, $type))
+		{
+			$out{$type} = [ split /\n/, $node->safe_psql($db // 'postgres', taxonomy_literals($type)) ];
+		}
 		elsif ($made{$type})
 		{
 			$out{$type} = [ split /\n/, $node->safe_psql($db // 'postgres', $made{$type}) ];

@@ -1,11 +1,12 @@
 -- ---------------------------------------------------------------------------
--- The five taxonomy types, each made from sql/install/taxonomy_type.sql.in
+-- The five taxonomy types of 1.0, each a row of the table in src/taxonomy.c
+-- and this directive (sql/install/taxonomy_type.sql.in)
 -- ---------------------------------------------------------------------------
--- @taxonomy_type journey_stage
--- @taxonomy_type interaction_kind
--- @taxonomy_type interaction_channel
--- @taxonomy_type interaction_urgency
--- @taxonomy_type interaction_direction
+-- @taxonomy_type journey_stage 0
+-- @taxonomy_type interaction_kind 1
+-- @taxonomy_type interaction_channel 2
+-- @taxonomy_type interaction_urgency 3
+-- @taxonomy_type interaction_direction 4
 
 -- ---------------------------------------------------------------------------
 -- Taxonomy helpers

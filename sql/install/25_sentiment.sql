@@ -8,7 +8,7 @@
 -- The sixth taxonomy type, interaction_sentiment: a row of the table in
 -- src/taxonomy.c and the one template (new in 1.2, so made here, where both the
 -- install and the upgrade script take it).
--- @taxonomy_type interaction_sentiment
+-- @taxonomy_type interaction_sentiment 5
 
 -- User rules of sentiment(): a phrase (read as words, unique by its words) and
 -- its valence in [-4, 4]; made like interaction_kind_rules (kept by pg_dump;

@@ -6,7 +6,10 @@
 # @OPTION@ is kept (without the marker) only when that option is given.  A
 # template may hold directives itself (a taxonomy type is an ordered type); they
 # are expanded in turn.  One template serves every type of its kind:
-#	taxonomy_type.sql.in  a one-byte taxonomy type: I/O, casts, and its order
+#	taxonomy_type.sql.in  a one-byte taxonomy type: I/O, casts, and its order;
+#	                      CSYM is its tag, its row in src/taxonomy.c
+#	taxonomy_c_names.sql.in  (upgrade to 1.2) a type of 1.1 onto the C
+#	                      functions of its tag
 #	ordered_type.sql.in   comparison operators, btree and hash operator classes;
 #	                      options sortsupport, minmax (the min and max aggregates)
 #	equality_type.sql.in  = and <> only; option hash (a hash operator class)

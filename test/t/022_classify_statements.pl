@@ -59,6 +59,13 @@ $a->query_safe(q{TRUNCATE interaction_kind_rules});
 is($b->query_safe($q), 'none/none', 'B: rules gone');
 
 # ---- one answer per statement -------------------------------------------------------
+# every classifier: function, rules table, the answer a rule gives (and the rule's
+# value, and the answer without a rule, where they are not the label and NULL)
+my @classifiers = ([ 'classify_kind', 'interaction_kind_rules', 'complaint' ],
+	[ 'classify_urgency', 'interaction_urgency_rules', 'critical' ],
+	[ 'classify_stage', 'interaction_stage_rules', 'advocacy' ],
+	[ 'sentiment_label', 'interaction_sentiment_rules', 'positive', '3', 'neutral' ]);
+
 # B runs one statement over four rows; row 2 waits until a rule has been committed,
 # and then locks a new table (so B's backend has taken in the invalidation).
 sub held_statement
@@ -76,29 +83,29 @@ sub held_statement
 	return $out;
 }
 
-for my $c ([ 'classify_kind', 'interaction_kind_rules', 'complaint' ],
-	[ 'classify_urgency', 'interaction_urgency_rules', 'critical' ],
-	[ 'classify_stage', 'interaction_stage_rules', 'advocacy' ])
+for my $c (@classifiers)
 {
-	my ($fn, $table, $label) = @$c;
+	my ($fn, $table, $label, $value, $none) = @$c;
+	$value //= "'$label'";
+	$none //= 'none';
 	my $out = held_statement($fn, $label,
 		qq{SELECT string_agg(touch(i, true) || ':' || coalesce($fn('zorp')::text, 'none'), ',' ORDER BY i) FROM generate_series(1, 4) i;},
-		qq{INSERT INTO $table VALUES ('zorp', '$label')}, qq{DELETE FROM $table});
-	is($out, "1:none,2:none,3:none,4:none\nnext: $label",
+		qq{INSERT INTO $table VALUES ('zorp', $value)}, qq{DELETE FROM $table});
+	is($out, "1:$none,2:$none,3:$none,4:$none\nnext: $label",
 		"$fn: a rule committed mid-statement is not seen by that statement, but by the next");
 
 	# the same, with the rows fetched through a prepared statement
 	$b->query_safe(qq{PREPARE held AS SELECT string_agg(touch(i, true) || ':' || coalesce($fn('zorp')::text, 'none'), ',' ORDER BY i) FROM generate_series(1, 4) i});
 	$out = held_statement($fn, $label, q{EXECUTE held;},
-		qq{INSERT INTO $table VALUES ('zorp', '$label')}, qq{DELETE FROM $table});
-	is($out, "1:none,2:none,3:none,4:none\nnext: $label", "$fn: the same through EXECUTE");
+		qq{INSERT INTO $table VALUES ('zorp', $value)}, qq{DELETE FROM $table});
+	is($out, "1:$none,2:$none,3:$none,4:$none\nnext: $label", "$fn: the same through EXECUTE");
 	$b->query_safe(q{DEALLOCATE held});
 
 	# two statements in one query string: the second one sees the rule
 	$out = held_statement($fn, $label,
 		qq{SELECT coalesce($fn('zorp')::text, 'none') || ':' || touch(2, false) AS first \\; SELECT coalesce($fn('zorp')::text, 'none') AS second;},
-		qq{INSERT INTO $table VALUES ('zorp', '$label')}, qq{DELETE FROM $table});
-	is($out, "none:2\n$label\nnext: $label",
+		qq{INSERT INTO $table VALUES ('zorp', $value)}, qq{DELETE FROM $table});
+	is($out, "$none:2\n$label\nnext: $label",
 		"$fn: the next statement of the same query string sees the rule");
 }
 
@@ -114,16 +121,16 @@ $b->query_safe('COMMIT');
 # ---- a cursor is one statement across its FETCHes ---------------------------------
 # A rule committed between two FETCHes is not seen by the cursor (it is, by the
 # statements around it); so neither when a statement in between rebuilds the rules.
-$a->query_safe('TRUNCATE interaction_kind_rules, interaction_urgency_rules, interaction_stage_rules');
-for my $c ([ 'classify_kind', 'interaction_kind_rules', 'complaint' ],
-	[ 'classify_urgency', 'interaction_urgency_rules', 'critical' ],
-	[ 'classify_stage', 'interaction_stage_rules', 'advocacy' ])
+$a->query_safe('TRUNCATE interaction_kind_rules, interaction_urgency_rules, interaction_stage_rules, interaction_sentiment_rules');
+for my $c (@classifiers)
 {
-	my ($fn, $table, $label) = @$c;
+	my ($fn, $table, $label, $value, $none) = @$c;
+	$value //= "'$label'";
+	$none //= 'none';
 	$b->query_safe('BEGIN');
 	$b->query_safe(qq{DECLARE cur CURSOR FOR SELECT i, coalesce($fn('zorp')::text, 'none') AS got FROM generate_series(1, 4) i});
 	my @got = ($b->query_safe('FETCH 1 FROM cur'));
-	$a->query_safe(qq{INSERT INTO $table VALUES ('zorp', '$label')});
+	$a->query_safe(qq{INSERT INTO $table VALUES ('zorp', $value)});
 	push @got, $b->query_safe('FETCH 1 FROM cur');
 	my $between = $b->query_safe(qq{SELECT coalesce($fn('zorp')::text, 'none')});
 	push @got, $b->query_safe('FETCH 2 FROM cur');
@@ -131,8 +138,8 @@ for my $c ([ 'classify_kind', 'interaction_kind_rules', 'complaint' ],
 	my $after = $b->query_safe(qq{SELECT coalesce($fn('zorp')::text, 'none')});
 	$b->query_safe('COMMIT');
 	$a->query_safe(qq{DELETE FROM $table});
-	is(join(',', @got), "1|none,2|none,3|none
-4|none",
+	is(join(',', @got), "1|$none,2|$none,3|$none
+4|$none",
 		"$fn: a cursor keeps one answer across FETCHes while a rule is committed between them");
 	is("$between/$after", "$label/$label", "$fn: the statements between and after the FETCHes see the rule");
 }

@@ -1,0 +1,8 @@
+-- The taxonomy types of 1.1 call the C functions of their tag, as every
+-- taxonomy type since 1.2 (a new type is a table row and its SQL,
+-- doc/internals.md); the per-type C names stay for the released scripts.
+-- @taxonomy_c_names journey_stage 0
+-- @taxonomy_c_names interaction_kind 1
+-- @taxonomy_c_names interaction_channel 2
+-- @taxonomy_c_names interaction_urgency 3
+-- @taxonomy_c_names interaction_direction 4
