@@ -423,9 +423,9 @@ journey_jsonb(PG_FUNCTION_ARGS)
 		const JourneyTouch *t = &j->touches[i];
 		JsonField	fields[] = {
 			JSON_FIELD_TIME("at", t->at),
-			JSON_FIELD_TEXT("stage", taxonomy_label(TAXONOMY_JOURNEY_STAGE, t->stage)),
+			JSON_FIELD_TEXT("stage", taxonomy_label(stage_tag(), t->stage)),
 			t->channel == JOURNEY_NO_CHANNEL ? JSON_FIELD_NULL("channel") :
-			JSON_FIELD_TEXT("channel", taxonomy_label(TAXONOMY_INTERACTION_CHANNEL, t->channel)),
+			JSON_FIELD_TEXT("channel", taxonomy_label(channel_tag(), t->channel)),
 		};
 
 		CHECK_FOR_INTERRUPTS();
@@ -564,9 +564,9 @@ journey_agg_add(FunctionCallInfo fcinfo, bool as_text)
 	}
 	at = PG_GETARG_TIMESTAMPTZ(1);
 	check_new_touch(at);
-	stage = label_arg(fcinfo, 2, TAXONOMY_JOURNEY_STAGE, as_text);
+	stage = label_arg(fcinfo, 2, stage_tag(), as_text);
 	if (PG_NARGS() > 3 && !PG_ARGISNULL(3))
-		channel = label_arg(fcinfo, 3, TAXONOMY_INTERACTION_CHANNEL, as_text);
+		channel = label_arg(fcinfo, 3, channel_tag(), as_text);
 	state = state_with_room(fcinfo, state, 1);
 	touch_set(&state->touches[state->count++], at, stage, channel);
 	PG_RETURN_POINTER(state);
