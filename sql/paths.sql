@@ -252,9 +252,9 @@ INSERT INTO journeys VALUES
 	(3, '[2026-01-01 10:00+00 awareness/social, 2026-01-03 10:00+00 acquisition/email]');
 SELECT (unnest(markov_attribution(j))).* FROM journeys;
 -- the credits sum to the conversions; touchpoints after the conversion do
--- not count; a journey with retention but no acquisition touchpoint does
--- not convert (attribution() gives it no rows either); no channel is a node
--- of its own, reported as NULL
+-- not count; a journey with retention but no acquisition touchpoint
+-- converts at its retention touchpoint (as reached() and attribution() have
+-- it); no channel is a node of its own, reported as NULL
 INSERT INTO journeys VALUES
 	(4, '[2026-01-01 10:00+00 awareness/phone, 2026-01-02 10:00+00 acquisition/phone, 2026-01-03 10:00+00 retention/social]'),
 	(5, '[2026-01-01 10:00+00 awareness/social, 2026-01-02 10:00+00 retention/email]'),
