@@ -77,6 +77,14 @@ SELECT uid,
        window_funnel(secs(100), 'strict_order, allow_reentry', at(ts), e = 'a', e = 'b', e = 'c', e = 'd') AS reentry,
        window_funnel(secs(100), 'strict_once', at(ts), e = 'a', e = 'b', e = 'c', e = 'd') AS once
 FROM ev2 GROUP BY uid ORDER BY uid;
+-- mode names are read as the taxonomy labels are: any case, blanks around,
+-- '-', '_' or spaces between words
+SELECT uid,
+       window_funnel(secs(100), 'Strict Order', at(ts), e = 'a', e = 'b', e = 'c', e = 'd') AS ord,
+       window_funnel(secs(100), ' STRICT-DEDUPLICATION ', at(ts), e = 'a', e = 'b', e = 'c', e = 'd') AS dedup,
+       window_funnel(secs(100), 'strict  order,Allow-Reentry', at(ts), e = 'a', e = 'b', e = 'c', e = 'd') AS reentry,
+       window_funnel(secs(100), 'strict__once', at(ts), e = 'a', e = 'b', e = 'c', e = 'd') AS once
+FROM ev2 GROUP BY uid ORDER BY uid;
 
 -- ---------------------------------------------------------------------------
 -- window_funnel, ClickHouse 00632_aggregation_window_funnel.sql/.reference
@@ -315,6 +323,8 @@ FROM generate_series(1, 32) n;
 \set VERBOSITY default
 SELECT window_funnel(secs(1), 'strict_order,strict_ordr', at(ts), true) FROM sq;
 SELECT window_funnel(secs(1), 'strict', at(ts), true) FROM sq;
+SELECT window_funnel(secs(1), 'Strict', at(ts), true) FROM sq;
+SELECT window_funnel(secs(1), 'strictorder', at(ts), true) FROM sq;
 SELECT window_funnel(secs(1), 'allow_reentry', at(ts), true) FROM sq;
 SELECT window_funnel(secs(1), 'strict_order,,strict_once', at(ts), true) FROM sq;
 SELECT window_funnel(secs(-1), at(ts), true) FROM sq;

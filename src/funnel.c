@@ -37,24 +37,21 @@
 const char *const funnel_kind_names[] = {"window_funnel", "sequence"};
 const char *const funnel_kind_functions[] = {"window_funnel", "sequence_match/sequence_count"};
 
-static const struct
+/* window_funnel's modes: mode i is flag 1 << i (MODE_* in funnel.h) */
+static const char *const funnel_modes[] =
 {
-	const char *name;
-	uint8		flag;
-}			funnel_modes[] =
-{
-	{"strict_deduplication", MODE_DEDUPLICATION},
-	{"strict_order", MODE_ORDER},
-	{"strict_increase", MODE_INCREASE},
-	{"strict_once", MODE_ONCE},
-	{"allow_reentry", MODE_REENTRY},
+	"strict_deduplication", "strict_order", "strict_increase", "strict_once", "allow_reentry",
 };
+StaticAssertDecl(MODE_REENTRY == 1 << (lengthof(funnel_modes) - 1),
+				 "funnel_modes must list the MODE_* flags in order");
 
 /* ---- parameters ------------------------------------------------------------ */
 
+/* modes separated by commas, each folded as every keyword is (kit.c) */
 static uint8
 funnel_parse_mode(const char *mode, int len)
 {
+	static const char *const old_strict[] = {"strict"};
 	uint8		flags = 0;
 	const char *p = mode;
 	const char *end = mode + len;
@@ -63,26 +60,25 @@ funnel_parse_mode(const char *mode, int len)
 	{
 		const char *comma = memchr(p, ',', end - p);
 		const char *stop = comma ? comma : end;
-		const char *b = p;
-		const char *e = stop;
-		int			i;
+		int			i = kit_match_keyword(p, stop - p, funnel_modes, lengthof(funnel_modes));
 
-		while (b < e && io_is_blank(*b))
-			b++;
-		while (e > b && io_is_blank(e[-1]))
-			e--;
-		for (i = 0; i < (int) lengthof(funnel_modes); i++)
-			if ((size_t) (e - b) == strlen(funnel_modes[i].name) &&
-				memcmp(b, funnel_modes[i].name, e - b) == 0)
-				break;
-		if (i == (int) lengthof(funnel_modes))
+		if (i < 0)
+		{
+			const char *b = p;
+			const char *e = stop;
+
+			while (b < e && io_is_blank(*b))
+				b++;
+			while (e > b && io_is_blank(e[-1]))
+				e--;
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("unknown window_funnel mode \"%.*s\"", (int) (e - b), b),
-					 (e - b == 6 && memcmp(b, "strict", 6) == 0) ?
+					 kit_match_keyword(b, e - b, old_strict, 1) == 0 ?
 					 errhint("\"strict\" is now called \"strict_deduplication\".") :
 					 errhint("Modes are strict_order, strict_deduplication, strict_increase, strict_once and allow_reentry, separated by commas.")));
-		flags |= funnel_modes[i].flag;
+		}
+		flags |= (uint8) (1 << i);
 		p = comma ? comma + 1 : end;
 	}
 	if ((flags & MODE_REENTRY) && !(flags & MODE_ORDER))

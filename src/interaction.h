@@ -175,6 +175,19 @@ kit_in_aggregate(FunctionCallInfo fcinfo, void *marker)
 extern char *kit_label_list(TaxonomyTag tag);
 
 /*
+ * Keywords (taxonomy labels, window_funnel modes, attribution models) are
+ * read one way: case-insensitive, surrounding blanks dropped, each run of
+ * '-', '_' or space one '_'.  kit_fold_keyword() writes the folded form
+ * (false if it needs more than bufsize bytes with its NUL);
+ * kit_match_keyword() gives the index of the keyword (spelled folded) that
+ * str names, or -1.  Keywords are at most KIT_MAX_KEYWORD bytes.
+ */
+#define KIT_MAX_KEYWORD		63
+extern bool kit_fold_keyword(const char *str, int len, char *buf, int bufsize);
+extern int	kit_match_keyword(const char *str, int len, const char *const *keywords,
+							  int nkeywords);
+
+/*
  * The length of an interval in microseconds, by the one rule of the
  * extension (PostgreSQL's interval comparison): a day is 24 hours, a month
  * 30 days, the interval judged whole ('1 day -1 hour' is 23 hours).  Exact

@@ -3,7 +3,8 @@
  * kit.c
  *	  The kit beside the input/output kit (io.c): what several rooms need
  *	  and should do one way: the aggregate-context check, the list of a
- *	  taxonomy's labels for a hint, and one measure of an interval.
+ *	  taxonomy's labels for a hint, one folding of keywords (labels, modes,
+ *	  model names) and one measure of an interval.
  *
  * src/kit.c
  *
@@ -34,6 +35,64 @@ kit_label_list(TaxonomyTag tag)
 	for (int i = 0; i < taxonomy_label_count(tag); i++)
 		appendStringInfo(&s, "%s%s", i ? ", " : "", taxonomy_label(tag, i));
 	return s.data;
+}
+
+/*
+ * A keyword as the user may write it, folded to the form it is spelled in
+ * (lower case, words joined by '_'): surrounding blanks dropped, ASCII
+ * letters lowered, and each run of '-', '_' or space read as one '_'; so
+ * 'Strict Order', 'strict-order' and ' STRICT_ORDER ' are 'strict_order'.
+ * The taxonomy types read their labels this way.  The result (with its
+ * terminating NUL) is written to buf; false when it does not fit, which no
+ * keyword does if bufsize exceeds the longest keyword.
+ */
+bool
+kit_fold_keyword(const char *str, int len, char *buf, int bufsize)
+{
+	const char *p = str;
+	const char *end = str + len;
+	int			n = 0;
+
+	while (p < end && io_is_blank(*p))
+		p++;
+	while (end > p && io_is_blank(end[-1]))
+		end--;
+	for (; p < end; p++)
+	{
+		char		c = *p;
+
+		if (c == '-' || c == '_' || c == ' ')
+		{
+			if (n > 0 && buf[n - 1] == '_')
+				continue;
+			c = '_';
+		}
+		else if (c >= 'A' && c <= 'Z')
+			c += 'a' - 'A';
+		if (n >= bufsize - 1)
+			return false;
+		buf[n++] = c;
+	}
+	buf[n] = '\0';
+	return true;
+}
+
+/*
+ * Which of the keywords (spelled folded, as kit_fold_keyword() writes them)
+ * str names, folded the same way: its index, or -1.  window_funnel's modes
+ * and attribution's model names are read by it.
+ */
+int
+kit_match_keyword(const char *str, int len, const char *const *keywords, int nkeywords)
+{
+	char		buf[KIT_MAX_KEYWORD + 1];
+
+	if (!kit_fold_keyword(str, len, buf, sizeof(buf)))
+		return -1;
+	for (int i = 0; i < nkeywords; i++)
+		if (strcmp(buf, keywords[i]) == 0)
+			return i;
+	return -1;
 }
 
 /*

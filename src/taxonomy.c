@@ -125,39 +125,18 @@ taxonomy_ordinal(TaxonomyTag tag, const char *label)
 }
 
 /*
- * Parse a label or synonym: case-insensitive, surrounding blanks ignored, and
- * '-', '_' and space (in runs) all read as '_'.
+ * Parse a label or synonym, folded as every keyword is (kit_fold_keyword():
+ * case-insensitive, surrounding blanks ignored, '-', '_' and space in runs
+ * read as one '_').
  */
 bool
 taxonomy_parse(TaxonomyTag tag, const char *str, uint8 *result)
 {
 	const Taxonomy *t = &taxonomies[tag];
 	char		buf[TAXONOMY_MAX_INPUT + 1];
-	int			len = 0;
-	const char *p = str;
-	const char *end = str + strlen(str);
 
-	p = io_skip_blanks(p);
-	while (end > p && io_is_blank(end[-1]))
-		end--;
-	for (; p < end; p++)
-	{
-		char		c = *p;
-
-		if (c == '-' || c == '_' || c == ' ')
-		{
-			if (len > 0 && buf[len - 1] == '_')
-				continue;
-			c = '_';
-		}
-		else if (c >= 'A' && c <= 'Z')
-			c += 'a' - 'A';
-		if (len >= TAXONOMY_MAX_INPUT)
-			return false;
-		buf[len++] = c;
-	}
-	buf[len] = '\0';
-
+	if (!kit_fold_keyword(str, strlen(str), buf, sizeof(buf)))
+		return false;
 	for (int i = 0; i < t->nlabels; i++)
 	{
 		if (strcmp(buf, t->labels[i]) == 0)
