@@ -164,6 +164,10 @@ SELECT * FROM attribution('[2026-01-01 awareness/web, 2026-01-02 awareness/sms,
                             2026-01-03 acquisition/phone]', 'position_based');
 -- an acquisition without a channel
 SELECT * FROM attribution('[2026-01-01 awareness/web, 2026-01-02 acquisition]', 'last_touch');
+-- model names are keywords: any case, '-', '_' or spaces between words
+SELECT m AS model, (SELECT array_agg(round(credit::numeric, 4) ORDER BY channel) FROM hand, attribution(j, m)) AS credits
+FROM unnest(ARRAY['position_based', 'Position Based', 'position-based', 'POSITION_BASED', ' Position  based ',
+                  'TIME-DECAY', 'Last Touch']) AS m;
 -- lookback: only touchpoints at most lookback before the conversion earn
 -- credit, the boundary included (the hand journey converts on 6 May 00:00,
 -- 4 days 15 hours after touch 1, 3 days 15 hours after touch 2, 2 days 12
@@ -188,7 +192,9 @@ SELECT * FROM attribution('[]', 'u_shaped');
 SELECT * FROM attribution('[]', 'time_decay', '0');
 \set VERBOSITY terse
 SELECT pg_temp.error_of($$SELECT * FROM attribution('[]', 'linear', '-1 day')$$) AS negative,
-       pg_temp.error_of($$SELECT * FROM attribution('[]', '')$$) AS empty_model;
+       pg_temp.error_of($$SELECT * FROM attribution('[]', '')$$) AS empty_model,
+       pg_temp.error_of($$SELECT * FROM attribution('[]', 'positionbased')$$) AS run_together,
+       pg_temp.error_of($$SELECT * FROM attribution('[]', 'position.based')$$) AS other_separator;
 \set VERBOSITY default
 SELECT * FROM attribution('[]', 'linear', '7 days', '-1 hour');
 \set VERBOSITY terse

@@ -867,20 +867,22 @@ static const char *const model_names[] = {
 	[MODEL_POSITION_BASED] = "position_based",
 };
 
+/* a model name, folded as every keyword is (any case, '-', '_' or spaces) */
 static AttributionModel
-parse_model(const char *name)
+parse_model(text *name)
 {
+	int			m = kit_match_keyword(VARDATA_ANY(name), VARSIZE_ANY_EXHDR(name),
+									  model_names, lengthof(model_names));
 	StringInfoData list;
 
-	for (int m = 0; m < (int) lengthof(model_names); m++)
-		if (pg_strcasecmp(name, model_names[m]) == 0)
-			return (AttributionModel) m;
+	if (m >= 0)
+		return (AttributionModel) m;
 	initStringInfo(&list);
-	for (int m = 0; m < (int) lengthof(model_names); m++)
+	for (m = 0; m < (int) lengthof(model_names); m++)
 		appendStringInfo(&list, "%s%s", m ? ", " : "", model_names[m]);
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("unknown attribution model \"%s\"", name),
+			 errmsg("unknown attribution model \"%s\"", text_to_cstring(name)),
 			 errhint("Models are %s.", list.data)));
 	pg_unreachable();
 }
@@ -942,7 +944,7 @@ journey_attribution(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(2))
 		return (Datum) 0;
 	j = PG_GETARG_JOURNEY(0);
-	model = parse_model(text_to_cstring(PG_GETARG_TEXT_PP(1)));
+	model = parse_model(PG_GETARG_TEXT_PP(1));
 	hl = PG_GETARG_INTERVAL_P(2);
 	half_life = kit_interval_usecs(hl);
 	if (!(half_life > 0))
