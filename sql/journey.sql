@@ -145,8 +145,14 @@ SELECT (SELECT array_agg(credit) FROM hand, attribution(j)) =
        (SELECT array_agg(credit) FROM hand, attribution(j, 'Linear')) AS default_linear,
        (SELECT array_agg(credit) FROM hand, attribution(j, 'time_decay')) =
        (SELECT array_agg(credit) FROM hand, attribution(j, 'time_decay', '7 days')) AS default_half_life;
--- no acquisition: no rows (a retention touch alone is not a conversion)
-SELECT count(*) FROM attribution('[2026-01-01 awareness/web, 2026-01-05 retention/phone]', 'linear');
+-- the conversion is the first touchpoint at acquisition or beyond: a
+-- retention touch without an acquisition converts (as reached() has it)
+SELECT * FROM attribution('[2026-01-01 awareness/web, 2026-01-05 retention/phone]', 'linear');
+SELECT * FROM attribution('[2026-01-01 awareness/web, 2026-01-05 advocacy/phone, 2026-01-06 acquisition/sms]', 'last_touch');
+SELECT reached(j, 'acquisition'), time_to_stage(j, 'acquisition'), j @> 'acquisition'::journey_stage AS contains
+FROM (VALUES ('[2026-01-01 awareness/web, 2026-01-05 retention/phone]'::journey)) v(j);
+-- no stage at acquisition or beyond: no rows
+SELECT count(*) FROM attribution('[2026-01-01 awareness/web, 2026-01-05 consideration/phone]', 'linear');
 SELECT count(*) FROM attribution('[]');
 -- acquisition first: all credit to it under every model
 SELECT m, channel, credit
@@ -158,13 +164,42 @@ SELECT * FROM attribution('[2026-01-01 awareness/web, 2026-01-02 awareness/sms,
                             2026-01-03 acquisition/phone]', 'position_based');
 -- an acquisition without a channel
 SELECT * FROM attribution('[2026-01-01 awareness/web, 2026-01-02 acquisition]', 'last_touch');
--- bad models and half-lives
+-- model names are keywords: any case, '-', '_' or spaces between words
+SELECT m AS model, (SELECT array_agg(round(credit::numeric, 4) ORDER BY channel) FROM hand, attribution(j, m)) AS credits
+FROM unnest(ARRAY['position_based', 'Position Based', 'position-based', 'POSITION_BASED', ' Position  based ',
+                  'TIME-DECAY', 'Last Touch']) AS m;
+-- lookback: only touchpoints at most lookback before the conversion earn
+-- credit, the boundary included (the hand journey converts on 6 May 00:00,
+-- 4 days 15 hours after touch 1, 3 days 15 hours after touch 2, 2 days 12
+-- hours after touch 3, 12 hours after touch 4)
+SELECT coalesce(lb::text, 'none') AS lookback, m AS model, channel, round(credit::numeric, 6) AS credit
+FROM hand, (VALUES (NULL::interval), ('12 hours'), ('3 days 14:59:59'), ('3 days 15 hours'), ('1 year')) AS l(lb),
+     unnest(ARRAY['first_touch', 'linear']) AS m,
+     attribution(j, m, '7 days', lb)
+ORDER BY lb NULLS FIRST, m, channel NULLS LAST;
+-- lookback 0: the converting touchpoint (and any at the same instant) has it all;
+-- the converting touchpoint is always within the lookback, so a converting
+-- journey always has credits
+SELECT * FROM attribution('[2026-01-01 awareness/web, 2026-01-02 awareness/sms, 2026-01-02 acquisition/phone]',
+                          'linear', '7 days', '0');
+SELECT * FROM attribution('[2026-01-01 awareness/web, 2026-01-02 acquisition/phone]', 'first_touch', '7 days', '0');
+-- named: the lookback alone; months count 30 days, as interval comparison has it
+SELECT * FROM attribution('[2026-01-01 awareness/web, 2026-01-31 awareness/sms, 2026-02-01 acquisition/phone]',
+                          lookback => '1 mon');
+-- bad models, half-lives and lookbacks
 \set VERBOSITY default
 SELECT * FROM attribution('[]', 'u_shaped');
 SELECT * FROM attribution('[]', 'time_decay', '0');
 \set VERBOSITY terse
 SELECT pg_temp.error_of($$SELECT * FROM attribution('[]', 'linear', '-1 day')$$) AS negative,
-       pg_temp.error_of($$SELECT * FROM attribution('[]', '')$$) AS empty_model;
+       pg_temp.error_of($$SELECT * FROM attribution('[]', '')$$) AS empty_model,
+       pg_temp.error_of($$SELECT * FROM attribution('[]', 'positionbased')$$) AS run_together,
+       pg_temp.error_of($$SELECT * FROM attribution('[]', 'position.based')$$) AS other_separator;
+\set VERBOSITY default
+SELECT * FROM attribution('[]', 'linear', '7 days', '-1 hour');
+\set VERBOSITY terse
+SELECT pg_temp.error_of($$SELECT * FROM attribution('[]', 'linear', '7 days', '1 day -25 hours')$$) AS negative_whole,
+       pg_temp.error_of($$SELECT * FROM attribution('[]', 'linear', '7 days', '-1 mon 31 days')$$) AS month_of_30_days;
 
 -- journey_agg: rows without a time or stage are skipped, a NULL channel is none
 CREATE TEMP TABLE rows_ (id int, at timestamptz, stage journey_stage, channel interaction_channel);
@@ -264,52 +299,70 @@ RESET enable_hashagg;
 :reset_parallel
 
 -- attribution against the plain SQL a user would write with window functions:
--- every model on 300 random journeys, credits equal to 1e-9 and summing to 1
+-- every model on 300 random journeys, with no lookback, 2 days and 0, credits
+-- equal to 1e-9 and summing to 1; the conversion is the first touchpoint at
+-- acquisition or beyond, and only touchpoints at most lookback before it count
 CREATE TEMP TABLE jr AS SELECT id, journey_agg(at, stage, channel) AS j FROM touch_rows GROUP BY id;
 CREATE TEMP TABLE models (model text);
 INSERT INTO models VALUES ('first_touch'), ('last_touch'), ('linear'), ('time_decay'), ('position_based');
+CREATE TEMP TABLE lookbacks (lookback interval);
+INSERT INTO lookbacks VALUES (NULL), ('2 days'), ('0');
 CREATE TEMP TABLE expected AS
 WITH touches AS (
     SELECT id, u.*
     FROM jr, unnest(jr.j) WITH ORDINALITY AS u(at, stage, channel, ord)
 ), upto AS (
-    SELECT *, min(ord) FILTER (WHERE stage = 'acquisition') OVER (PARTITION BY id) AS conv
+    SELECT *, min(ord) FILTER (WHERE stage >= 'acquisition') OVER (PARTITION BY id) AS conv
     FROM touches
-), positioned AS (
-    SELECT id, at, channel, ord,
-           count(*) OVER (PARTITION BY id) AS n,
-           last_value(at) OVER (PARTITION BY id ORDER BY ord
-                                ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS conv_at
-    FROM upto WHERE ord <= conv
+), conv_time AS (
+    SELECT *, max(at) FILTER (WHERE ord = conv) OVER (PARTITION BY id) AS conv_at
+    FROM upto
+), kept AS (
+    SELECT id, lookback, at, channel, conv_at,
+           row_number() OVER (PARTITION BY id, lookback ORDER BY ord) AS pos,
+           count(*) OVER (PARTITION BY id, lookback) AS n
+    FROM conv_time, lookbacks
+    WHERE ord <= conv AND (lookback IS NULL OR conv_at - at <= lookback)
 ), weighted AS (
-    SELECT id, model, channel,
+    SELECT id, lookback, model, channel,
            CASE model
-             WHEN 'first_touch' THEN (ord = 1)::int
-             WHEN 'last_touch' THEN (ord = n)::int
+             WHEN 'first_touch' THEN (pos = 1)::int
+             WHEN 'last_touch' THEN (pos = n)::int
              WHEN 'linear' THEN 1
              WHEN 'time_decay' THEN 2 ^ (-extract(epoch FROM conv_at - at) / extract(epoch FROM interval '3 days'))
-             WHEN 'position_based' THEN CASE WHEN n <= 2 THEN 1 WHEN ord IN (1, n) THEN 0.4 ELSE 0.2 / (n - 2) END
+             WHEN 'position_based' THEN CASE WHEN n <= 2 THEN 1 WHEN pos IN (1, n) THEN 0.4 ELSE 0.2 / (n - 2) END
            END::float8 AS w
-    FROM positioned, models
+    FROM kept, models
 )
-SELECT id, model, channel, sum(w) / sum(sum(w)) OVER (PARTITION BY id, model) AS credit
-FROM weighted GROUP BY id, model, channel;
+SELECT id, lookback, model, channel, sum(w) / sum(sum(w)) OVER (PARTITION BY id, lookback, model) AS credit
+FROM weighted GROUP BY id, lookback, model, channel;
 CREATE TEMP TABLE actual AS
-SELECT id, model, a.channel, a.credit
-FROM jr, models, attribution(j, model, '3 days') AS a;
-SELECT count(*) FILTER (WHERE e.id IS NULL) AS only_ours,
+SELECT id, lookback, model, a.channel, a.credit
+FROM jr, models, lookbacks, attribution(j, model, '3 days', lookback) AS a;
+SELECT coalesce(coalesce(a.lookback, e.lookback)::text, 'none') AS lookback,
+       count(*) FILTER (WHERE e.id IS NULL) AS only_ours,
        count(*) FILTER (WHERE a.id IS NULL) AS only_sql,
        count(*) FILTER (WHERE abs(a.credit - e.credit) > 1e-9) AS different,
-       count(*) AS rows, count(DISTINCT a.id) AS converted_journeys
+       count(*) AS rows, count(DISTINCT coalesce(a.id, e.id)) AS converted_journeys
 FROM actual a
 FULL JOIN (SELECT * FROM expected WHERE credit > 0) e
-  ON a.id = e.id AND a.model = e.model AND a.channel IS NOT DISTINCT FROM e.channel;
+  ON a.id = e.id AND a.model = e.model AND a.lookback IS NOT DISTINCT FROM e.lookback
+     AND a.channel IS NOT DISTINCT FROM e.channel
+GROUP BY 1 ORDER BY 1;
 SELECT count(*) AS sums, count(*) FILTER (WHERE abs(s - 1) < 1e-12) AS one
-FROM (SELECT id, model, sum(credit) AS s FROM actual GROUP BY id, model) t;
--- attribution converts at an acquisition touchpoint itself (a journey may reach
--- later stages without one, which reached() counts)
-SELECT count(*) FILTER (WHERE j @> 'acquisition') AS reached_acquisition,
-       count(*) FILTER (WHERE EXISTS (SELECT 1 FROM unnest(j) u WHERE u.stage = 'acquisition')) AS acquired
+FROM (SELECT id, lookback, model, sum(credit) AS s FROM actual GROUP BY id, lookback, model) t;
+-- the 3-argument call is the unlimited lookback
+SELECT (SELECT array_agg(a.credit ORDER BY id, a.channel) FROM jr, attribution(j, 'linear', '3 days') a) =
+       (SELECT array_agg(a.credit ORDER BY id, a.channel) FROM jr, attribution(j, 'linear', '3 days', NULL) a) AS same;
+-- one conversion definition: reached(), time_to_stage(), attribution() and
+-- markov_attribution() count the same journeys (some reach retention or
+-- advocacy without an acquisition touchpoint)
+SELECT count(*) FILTER (WHERE j @> 'acquisition') AS reached,
+       count(time_to_stage(j, 'acquisition')) AS timed,
+       count(*) FILTER (WHERE EXISTS (SELECT FROM attribution(j))) AS attributed,
+       (SELECT round(sum(c.credit)::numeric, 9) FROM unnest((SELECT markov_attribution(j) FROM jr)) c) AS markov_credits,
+       count(*) FILTER (WHERE j @> 'acquisition'
+                          AND NOT EXISTS (SELECT 1 FROM unnest(j) u WHERE u.stage = 'acquisition')) AS beyond_only
 FROM jr;
 
 -- binary COPY round trip
@@ -370,7 +423,8 @@ SELECT t.typinput = 'journey_in'::regproc AS input, t.typoutput = 'journey_out':
        t.typreceive = 'journey_recv'::regproc AS recv, t.typsend = 'journey_send'::regproc AS send
 FROM pg_type t WHERE t.oid = 'journey'::regtype;
 
--- NULL passes through (STRICT): the accessors, stage_funnel, attribution and ||
+-- NULL passes through (STRICT): the accessors, stage_funnel and ||; attribution
+-- gives no rows for a NULL journey, model or half-life, and a NULL lookback is no limit
 SELECT touchpoints(NULL::journey) IS NULL AS touchpoints, first_touch(NULL::journey) IS NULL AS first_touch,
        last_touch(NULL::journey) IS NULL AS last_touch, current_stage(NULL::journey) IS NULL AS current_stage,
        furthest_stage(NULL::journey) IS NULL AS furthest_stage,
@@ -380,5 +434,7 @@ SELECT touchpoints(NULL::journey) IS NULL AS touchpoints, first_touch(NULL::jour
        stage_funnel(NULL::journey, '1 day') IS NULL AS funnel_j, stage_funnel('[]'::journey, NULL) IS NULL AS funnel_within,
        (SELECT count(*) FROM attribution(NULL::journey)) AS attribution_rows,
        (SELECT count(*) FROM attribution('[2026-01-01 awareness/web, 2026-01-02 acquisition/phone]'::journey, NULL)) AS attribution_null_model,
+       (SELECT count(*) FROM attribution('[2026-01-01 awareness/web, 2026-01-02 acquisition/phone]'::journey, 'linear', NULL)) AS attribution_null_half_life,
+       (SELECT count(*) FROM attribution('[2026-01-01 awareness/web, 2026-01-02 acquisition/phone]'::journey, 'linear', '7 days', NULL)) AS attribution_null_lookback,
        (NULL::journey || '[]'::journey) IS NULL AS concat,
        (SELECT count(*) FROM unnest(NULL::journey)) AS unnest_rows;

@@ -218,13 +218,24 @@ SELECT sequence_next_node('forward', 'head', at(ts), action, true, action = 'A')
 SELECT r, r IS NULL AS is_null
 FROM (SELECT sequence_next_node('forward', 'head', at(n), v, true, v = 'x') AS r
       FROM (VALUES (1, 'x'), (2, '')) t(n, v)) s;
+-- direction and base are keywords: any case, '-', '_' or spaces between words
+SELECT count(*) AS groups, count(canonical) AS answers,
+       count(*) FILTER (WHERE spelt IS NOT DISTINCT FROM canonical AND dashed IS NOT DISTINCT FROM canonical) AS same,
+       count(*) FILTER (WHERE backward IS NOT DISTINCT FROM backward_canonical) AS same_backward
+FROM (SELECT s, id,
+             sequence_next_node('Forward', 'First Match', at(ts), action, true, action = 'A') AS spelt,
+             sequence_next_node('FORWARD', 'first-match', at(ts), action, true, action = 'A') AS dashed,
+             sequence_next_node('forward', 'first_match', at(ts), action, true, action = 'A') AS canonical,
+             sequence_next_node(' Backward ', 'LAST_MATCH', at(ts), action, true, action = 'B') AS backward,
+             sequence_next_node('backward', 'last_match', at(ts), action, true, action = 'B') AS backward_canonical
+      FROM snn GROUP BY s, id) g;
 -- bad input, each with its SQLSTATE: unknown or NULL parameters, head
 -- backward and tail forward, a match base without events, more than 64
 -- events, a 2-D array, parameters that change within a group
 SELECT c AS call, pg_temp.error_of('SELECT ' || c || ' FROM snn') AS error FROM (VALUES
 	($$sequence_next_node('sideways', 'head', at(ts), action, true, action = 'A')$$),
 	($$sequence_next_node('forward', 'middle', at(ts), action, true, action = 'A')$$),
-	($$sequence_next_node('Forward', 'head', at(ts), action, true, action = 'A')$$),
+	($$sequence_next_node('for ward', 'head', at(ts), action, true, action = 'A')$$),
 	($$sequence_next_node('backward', 'head', at(ts), action, true, action = 'A')$$),
 	($$sequence_next_node('forward', 'tail', at(ts), action, true, action = 'A')$$),
 	($$sequence_next_node('forward', 'first_match', at(ts), action, true)$$),
@@ -252,9 +263,9 @@ INSERT INTO journeys VALUES
 	(3, '[2026-01-01 10:00+00 awareness/social, 2026-01-03 10:00+00 acquisition/email]');
 SELECT (unnest(markov_attribution(j))).* FROM journeys;
 -- the credits sum to the conversions; touchpoints after the conversion do
--- not count; a journey with retention but no acquisition touchpoint does
--- not convert (attribution() gives it no rows either); no channel is a node
--- of its own, reported as NULL
+-- not count; a journey with retention but no acquisition touchpoint
+-- converts at its retention touchpoint (as reached() and attribution() have
+-- it); no channel is a node of its own, reported as NULL
 INSERT INTO journeys VALUES
 	(4, '[2026-01-01 10:00+00 awareness/phone, 2026-01-02 10:00+00 acquisition/phone, 2026-01-03 10:00+00 retention/social]'),
 	(5, '[2026-01-01 10:00+00 awareness/social, 2026-01-02 10:00+00 retention/email]'),

@@ -44,6 +44,7 @@
  *-------------------------------------------------------------------------
  */
 #include "interaction.h"
+#include "journey.h"
 
 #include <math.h>
 
@@ -56,37 +57,13 @@
 #include "utils/datetime.h"
 #include "utils/timestamp.h"
 
-#define JOURNEY_NO_CHANNEL		255
-#define JOURNEY_STATE			0x01	/* flags: an aggregate's working state */
 #define JOURNEY_INITIAL_ROOM	8
 /* the labels of journey_stage and interaction_channel, from the taxonomy table */
 TAXONOMY_TAG_LOOKUP(stage_tag, "journey_stage")
 TAXONOMY_TAG_LOOKUP(channel_tag, "interaction_channel")
 
 #define STAGE_COUNT			taxonomy_label_count(stage_tag())
-#define CHANNEL_COUNT			taxonomy_label_count(channel_tag())
 
-typedef struct JourneyTouch
-{
-	int64		at;				/* TimestampTz, finite */
-	uint8		stage;			/* journey_stage ordinal */
-	uint8		channel;		/* interaction_channel ordinal or JOURNEY_NO_CHANNEL */
-	uint8		reserved[6];	/* 0 */
-} JourneyTouch;
-
-typedef struct Journey
-{
-	int32		vl_len_;		/* varlena header (do not touch directly!) */
-	uint8		version;
-	uint8		flags;
-	uint16		reserved;
-	int32		count;
-	int32		reserved2;
-	JourneyTouch touches[FLEXIBLE_ARRAY_MEMBER];
-} Journey;
-
-#define JOURNEY_HDRSZ			offsetof(Journey, touches)
-#define JOURNEY_SIZE(n)			(JOURNEY_HDRSZ + (Size) (n) * sizeof(JourneyTouch))
 #define JOURNEY_ROOM(j)			((int) ((VARSIZE(j) - JOURNEY_HDRSZ) / sizeof(JourneyTouch)))
 /* the most touchpoints whose journey fits one 1 GB value */
 /*
@@ -100,8 +77,6 @@ typedef struct Journey
 /* bytes per touchpoint in the binary form */
 #define JOURNEY_WIRE_TOUCH		10
 
-StaticAssertDecl(sizeof(JourneyTouch) == 16, "JourneyTouch must be 16 bytes");
-StaticAssertDecl(JOURNEY_HDRSZ == 16, "journey header must be 16 bytes");
 StaticAssertDecl(JOURNEY_SIZE((Size) MaxAllocSize / JOURNEY_TEXT_TOUCH) <= MaxAllocSize,
 				 "the largest journey must fit one allocation");
 
@@ -724,14 +699,39 @@ journey_furthest_stage(PG_FUNCTION_ARGS)
 	PG_RETURN_TAXONOMY(TAXONOMY_VALUE(stage_tag(), best));
 }
 
+/*
+ * The one conversion rule: the index of the first of the n touchpoints (in
+ * canonical order) at the stage or beyond, or -1 if none is.
+ */
+int
+journey_reaches_at(const JourneyTouch *t, int n, int stage)
+{
+	for (int i = 0; i < n; i++)
+		if (t[i].stage >= stage)
+			return i;
+	return -1;
+}
+
+/* the stage whose reaching is a conversion: acquisition */
+int
+journey_conversion_stage(void)
+{
+	static int	acquisition = -1;
+
+	if (acquisition < 0)
+		acquisition = taxonomy_ordinal(stage_tag(), "acquisition");
+	return acquisition;
+}
+
 /* reached(j, stage) and j @> stage: some touchpoint at that stage or beyond */
 PG_FUNCTION_INFO_V1(journey_reached);
 Datum
 journey_reached(PG_FUNCTION_ARGS)
 {
-	int			best = furthest(PG_GETARG_JOURNEY(0));
+	Journey    *j = PG_GETARG_JOURNEY(0);
 
-	PG_RETURN_BOOL(best >= TAXONOMY_ORDINAL(PG_GETARG_TAXONOMY(1)));
+	PG_RETURN_BOOL(journey_reaches_at(j->touches, j->count,
+									  TAXONOMY_ORDINAL(PG_GETARG_TAXONOMY(1))) >= 0);
 }
 
 /* b - a as an interval of days and time, as timestamptz - timestamptz gives */
@@ -757,12 +757,12 @@ Datum
 journey_time_to_stage(PG_FUNCTION_ARGS)
 {
 	Journey    *j = PG_GETARG_JOURNEY(0);
-	int			stage = TAXONOMY_ORDINAL(PG_GETARG_TAXONOMY(1));
+	int			at = journey_reaches_at(j->touches, j->count,
+										TAXONOMY_ORDINAL(PG_GETARG_TAXONOMY(1)));
 
-	for (int i = 0; i < j->count; i++)
-		if (j->touches[i].stage >= stage)
-			PG_RETURN_INTERVAL_P(usecs_interval(j->touches[0].at, j->touches[i].at));
-	PG_RETURN_NULL();
+	if (at < 0)
+		PG_RETURN_NULL();
+	PG_RETURN_INTERVAL_P(usecs_interval(j->touches[0].at, j->touches[at].at));
 }
 
 /*
@@ -848,6 +848,13 @@ journey_unnest(PG_FUNCTION_ARGS)
 
 /* ---- stage_funnel and attribution ---------------------------------------- */
 
+/* an interval as text, for a message */
+static char *
+interval_text(Interval *iv)
+{
+	return DatumGetCString(DirectFunctionCall1(interval_out, IntervalPGetDatum(iv)));
+}
+
 /*
  * How many stages of awareness -> ... -> advocacy the journey completed in
  * order, each within "within" of the chain's first step, the way
@@ -873,8 +880,7 @@ journey_stage_funnel(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("within must not be negative in stage_funnel(), not \"%s\"",
-						DatumGetCString(DirectFunctionCall1(interval_out,
-															IntervalPGetDatum(within))))));
+						interval_text(within))));
 	for (int i = 0; i < j->count; i++)
 	{
 		int			s = j->touches[i].stage;
@@ -914,20 +920,22 @@ static const char *const model_names[] = {
 	[MODEL_POSITION_BASED] = "position_based",
 };
 
+/* a model name, folded as every keyword is (any case, '-', '_' or spaces) */
 static AttributionModel
-parse_model(const char *name)
+parse_model(text *name)
 {
+	int			m = kit_match_keyword(VARDATA_ANY(name), VARSIZE_ANY_EXHDR(name),
+									  model_names, lengthof(model_names));
 	StringInfoData list;
 
-	for (int m = 0; m < (int) lengthof(model_names); m++)
-		if (pg_strcasecmp(name, model_names[m]) == 0)
-			return (AttributionModel) m;
+	if (m >= 0)
+		return (AttributionModel) m;
 	initStringInfo(&list);
-	for (int m = 0; m < (int) lengthof(model_names); m++)
+	for (m = 0; m < (int) lengthof(model_names); m++)
 		appendStringInfo(&list, "%s%s", m ? ", " : "", model_names[m]);
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("unknown attribution model \"%s\"", name),
+			 errmsg("unknown attribution model \"%s\"", text_to_cstring(name)),
 			 errhint("Models are %s.", list.data)));
 	pg_unreachable();
 }
@@ -960,46 +968,79 @@ model_weight(AttributionModel model, const JourneyTouch *t, int i, int n, double
 }
 
 /*
- * attribution(j, model, half_life): credit per channel for the conversion,
- * the first touchpoint at stage acquisition, over the touchpoints up to and
- * including it.  Touchpoints without a channel get their share too, reported
- * as channel NULL, so the credits always sum to 1.
+ * attribution(j, model, half_life [, lookback]): credit per channel for the
+ * conversion (the first touchpoint at acquisition or beyond, as reached()
+ * has it), over the touchpoints up to and including it and, with a lookback,
+ * no more than lookback before it (NULL: no limit).  The converting
+ * touchpoint is always within the lookback, so a converting journey always
+ * has credits.  Touchpoints without a channel get their share too, reported
+ * as channel NULL, so the credits always sum to 1.  1.1's declaration has
+ * three arguments and is STRICT; 1.2's has four and is not, so that a NULL
+ * lookback means no limit: the other arguments NULL give no rows.
  */
 PG_FUNCTION_INFO_V1(journey_attribution);
 Datum
 journey_attribution(PG_FUNCTION_ARGS)
 {
-	Journey    *j = PG_GETARG_JOURNEY(0);
-	AttributionModel model = parse_model(text_to_cstring(PG_GETARG_TEXT_PP(1)));
-	Interval   *hl = PG_GETARG_INTERVAL_P(2);
-	double		half_life = kit_interval_usecs(hl);
-	int			acquisition = taxonomy_ordinal(stage_tag(), "acquisition");
+	Journey    *j;
+	AttributionModel model;
+	Interval   *hl;
+	double		half_life;
+	double		lookback = -1;	/* no limit */
 	double		credit[TAXONOMY_MAX_LABELS + 1] = {0};
 	double		total = 0;
-	int			n = 0;
+	int			conversion,
+				from = 0;
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 
+	InitMaterializedSRF(fcinfo, 0);
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(2))
+		return (Datum) 0;
+	j = PG_GETARG_JOURNEY(0);
+	model = parse_model(PG_GETARG_TEXT_PP(1));
+	hl = PG_GETARG_INTERVAL_P(2);
+	half_life = kit_interval_usecs(hl);
 	if (!(half_life > 0))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("half_life must be a positive interval in attribution(), not \"%s\"",
-						DatumGetCString(DirectFunctionCall1(interval_out, IntervalPGetDatum(hl)))),
+						interval_text(hl)),
 				 errhint("Models are first_touch, last_touch, linear, time_decay (which uses half_life) and position_based.")));
-
-	InitMaterializedSRF(fcinfo, 0);
-
-	while (n < j->count && j->touches[n].stage != acquisition)
+	if (PG_NARGS() > 3 && !PG_ARGISNULL(3))
 	{
-		CHECK_FOR_INTERRUPTS();
-		n++;
+		Interval   *lb = PG_GETARG_INTERVAL_P(3);
+
+		lookback = kit_interval_usecs(lb);
+		if (lookback < 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("lookback must not be negative in attribution(), not \"%s\"",
+							interval_text(lb)),
+					 errhint("Give the longest time before the conversion that a touchpoint earns credit, or NULL for no limit.")));
 	}
-	if (n == j->count)
-		return (Datum) 0;		/* no conversion: no rows */
-	n++;
 
-	for (int i = 0; i < n; i++)
+	conversion = journey_reaches_at(j->touches, j->count, journey_conversion_stage());
+	if (conversion < 0)
+		return (Datum) 0;		/* no conversion: no rows */
+	if (lookback >= 0)
 	{
-		double		w = model_weight(model, j->touches, i, n, half_life);
+		/* the first touchpoint no more than lookback before the conversion */
+		while (from < conversion)
+		{
+			int64		before;
+
+			CHECK_FOR_INTERRUPTS();
+			if (!pg_sub_s64_overflow(j->touches[conversion].at, j->touches[from].at, &before) &&
+				(double) before <= lookback)
+				break;
+			from++;
+		}
+	}
+
+	for (int i = from; i <= conversion; i++)
+	{
+		double		w = model_weight(model, j->touches + from, i - from,
+									 conversion - from + 1, half_life);
 		int			c = j->touches[i].channel;
 
 		CHECK_FOR_INTERRUPTS();

@@ -1,17 +1,14 @@
 /*-------------------------------------------------------------------------
  *
  * journey.h
- *	  The layout of a journey value, for the files that read journeys besides
- *	  journey.c (markov.c).  journey.c describes the format in full.
+ *	  The layout of a journey value and the one conversion rule, shared by
+ *	  journey.c and the files that read journeys besides it (markov.c).
+ *	  journey.c describes the format in full.
  *
  * A journey is a varlena of a 16-byte header and 16-byte touchpoints, in the
  * order time, stage, channel (no channel last).  A journey_agg working state
  * carries JOURNEY_STATE in flags and its touchpoints unsorted; readers sort a
  * copy of such a value (journey_touches_sorted()).
- *
- * journey.c keeps its own copy of these definitions (the static asserts
- * below and in journey.c pin both to the same sizes); when journey.c
- * includes this header, its copies go.
  *
  * src/journey.h
  *
@@ -50,5 +47,14 @@ typedef struct Journey
 
 StaticAssertDecl(sizeof(JourneyTouch) == 16, "JourneyTouch must be 16 bytes");
 StaticAssertDecl(offsetof(Journey, touches) == 16, "journey header must be 16 bytes");
+
+/*
+ * The one conversion rule (doc/journey.md): a journey reaches a stage at its
+ * first touchpoint at that stage or beyond, and converts when it reaches
+ * acquisition.  reached(), time_to_stage(), attribution() and
+ * markov_attribution() all ask journey_reaches_at().
+ */
+extern int	journey_reaches_at(const JourneyTouch *t, int n, int stage);
+extern int	journey_conversion_stage(void);
 
 #endif							/* JOURNEY_H */

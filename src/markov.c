@@ -8,10 +8,11 @@
  * Each journey is a path start -> channel -> ... -> channel -> end.  Its
  * channels are those of its touchpoints in order ("no channel" is a node of
  * its own, reported as channel NULL, as attribution() does).  A journey
- * converts as attribution() has it: at its first touchpoint at stage
- * acquisition; its path then stops there and ends in the absorbing state
- * "conversion".  A journey that never reaches an acquisition touchpoint ends
- * in the absorbing state "null" after its last touchpoint.  An empty journey
+ * converts as reached() and attribution() have it (journey_reaches_at()):
+ * at its first touchpoint at stage acquisition or beyond; its path then stops
+ * there and ends in the absorbing state "conversion".  A journey that never
+ * reaches acquisition ends in the absorbing state "null" after its last
+ * touchpoint.  An empty journey
  * has no path and counts for nothing.
  *
  * The aggregate's state is the transition counts between the states (from
@@ -189,7 +190,7 @@ markov_attribution_trans(PG_FUNCTION_ARGS)
 	const JourneyTouch *t;
 	int			n,
 				end,
-				acquisition,
+				conversion,
 				from;
 
 	if (PG_ARGISNULL(0))
@@ -208,23 +209,18 @@ markov_attribution_trans(PG_FUNCTION_ARGS)
 	if (n == 0)
 		PG_RETURN_ARRAYTYPE_P(st);
 
-	/* the conversion: the first touchpoint at stage acquisition */
-	acquisition = taxonomy_ordinal(stage_tag(), "acquisition");
-	end = MK_NULL;
-	for (int i = 0; i < n; i++)
-	{
-		check_stored_touch(&t[i], i);
-		if (t[i].stage == acquisition)
-		{
-			n = i + 1;
-			end = MK_CONV;
-			break;
-		}
-	}
+	/* the conversion, as reached() and attribution() have it */
+	conversion = journey_reaches_at(t, n, journey_conversion_stage());
+	end = conversion < 0 ? MK_NULL : MK_CONV;
+	if (conversion >= 0)
+		n = conversion + 1;
 	from = MK_START;
 	for (int i = 0; i < n; i++)
 	{
-		int			to = touch_node(&t[i]);
+		int			to;
+
+		check_stored_touch(&t[i], i);
+		to = touch_node(&t[i]);
 
 		COUNT(c, from, to)++;
 		from = to;

@@ -26,7 +26,9 @@
  * The state is internal: the group's events (time, 64 event bits, base
  * flag, value) in arrival order, in two growing arrays (24-byte entries and
  * the values' bytes, at most 1 GB a group), so a row costs no allocation of
- * its own and a group of a few events a few hundred bytes.  It is
+ * its own.  A new state is one chunk with room for 12 events and 128 bytes of
+ * values (a customer's usual group); an array that outgrows it moves to a
+ * chunk of its own.  It is
  * serialised for parallel workers as: uint8 version, uint8 direction, uint8
  * base, uint8 number of events, int32 count, then per event int64 at,
  * uint64 bits, uint8 base flag, int32 length and the value's bytes.
@@ -89,7 +91,18 @@ typedef struct NextNodeState
 	char	   *buf;
 	uint32		buflen;
 	uint32		bufcap;
+	bool		events_inline;	/* events, buf: in the state's own chunk, */
+	bool		buf_inline;		/* moved out when they grow */
 } NextNodeState;
+
+/*
+ * A new state is one chunk: the state, room for NN_INLINE_EVENTS events and
+ * NN_INLINE_BYTES of values (512 bytes in all, the aggregate's SSPACE), so
+ * a group of a dozen events costs one allocation and its events sit beside
+ * its state.
+ */
+#define NN_INLINE_EVENTS	12
+#define NN_INLINE_BYTES		128
 
 /* ---- parameters ------------------------------------------------------------ */
 
@@ -99,9 +112,14 @@ parse_param(text *t, const char *const *names, int n, const char *what)
 	const char *s = VARDATA_ANY(t);
 	int			len = VARSIZE_ANY_EXHDR(t);
 
+	int			k;
+
+	/* as written (every row of a group says the same), else folded (kit.c) */
 	for (int i = 0; i < n; i++)
 		if ((int) strlen(names[i]) == len && memcmp(names[i], s, len) == 0)
 			return i;
+	if ((k = kit_match_keyword(s, len, names, n)) >= 0)
+		return k;
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 			 errmsg("unknown sequence_next_node %s \"%s\"", what, text_to_cstring(t)),
@@ -136,18 +154,49 @@ check_params(int direction, int base, int nevents)
 static NextNodeState *
 state_new(MemoryContext cxt, int direction, int base, int nevents, int capacity)
 {
-	NextNodeState *s = (NextNodeState *) MemoryContextAllocZero(cxt, sizeof(NextNodeState));
+	NextNodeState *s;
 
+	if (capacity <= NN_INLINE_EVENTS)
+	{
+		char	   *chunk = MemoryContextAllocZero(cxt, MAXALIGN(sizeof(NextNodeState)) +
+												   NN_INLINE_EVENTS * sizeof(NextNodeEvent) +
+												   NN_INLINE_BYTES);
+
+		s = (NextNodeState *) chunk;
+		s->capacity = NN_INLINE_EVENTS;
+		s->events = (NextNodeEvent *) (chunk + MAXALIGN(sizeof(NextNodeState)));
+		s->events_inline = true;
+		s->bufcap = NN_INLINE_BYTES;
+		s->buf = (char *) (s->events + NN_INLINE_EVENTS);
+		s->buf_inline = true;
+	}
+	else
+	{
+		s = (NextNodeState *) MemoryContextAllocZero(cxt, sizeof(NextNodeState));
+		s->capacity = capacity;
+		s->events = (NextNodeEvent *) MemoryContextAllocHuge(cxt, (Size) capacity * sizeof(NextNodeEvent));
+		s->bufcap = 64;
+		s->buf = (char *) MemoryContextAlloc(cxt, s->bufcap);
+	}
 	s->cxt = cxt;
 	s->direction = (uint8) direction;
 	s->base = (uint8) base;
 	s->nevents = (uint8) nevents;
-	/* small to start with: most groups are one customer's few events */
-	s->capacity = Max(capacity, 4);
-	s->events = (NextNodeEvent *) MemoryContextAllocHuge(cxt, s->capacity * sizeof(NextNodeEvent));
-	s->bufcap = 64;
-	s->buf = (char *) MemoryContextAlloc(cxt, s->bufcap);
 	return s;
+}
+
+/* grow an inline array out of the state's chunk, or a chunk of its own */
+static void *
+grow(MemoryContext cxt, void *p, bool *is_inline, Size used, Size size)
+{
+	void	   *q;
+
+	if (!*is_inline)
+		return repalloc_huge(p, size);
+	q = MemoryContextAllocHuge(cxt, size);
+	memcpy(q, p, used);
+	*is_inline = false;
+	return q;
 }
 
 /* 22023 naming the first row's parameters and the other's ("this row", or a partial state's) */
@@ -176,8 +225,10 @@ state_add(NextNodeState *s, int64 at, uint64 bits, bool base, const char *value,
 			ereport(ERROR,
 					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 					 errmsg("sequence_next_node holds at most %d events in one group", s->capacity)));
+		s->events = (NextNodeEvent *) grow(s->cxt, s->events, &s->events_inline,
+										   (Size) s->count * sizeof(NextNodeEvent),
+										   (Size) s->capacity * 2 * sizeof(NextNodeEvent));
 		s->capacity *= 2;
-		s->events = (NextNodeEvent *) repalloc_huge(s->events, s->capacity * sizeof(NextNodeEvent));
 	}
 	if ((Size) s->buflen + len > s->bufcap)
 	{
@@ -194,7 +245,7 @@ state_add(NextNodeState *s, int64 at, uint64 bits, bool base, const char *value,
 								(Size) MaxAllocSize)));
 			cap = MaxAllocSize;
 		}
-		s->buf = (char *) repalloc(s->buf, cap);
+		s->buf = (char *) grow(s->cxt, s->buf, &s->buf_inline, s->buflen, cap);
 		s->bufcap = (uint32) cap;
 	}
 	e = &s->events[s->count++];

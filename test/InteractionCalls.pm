@@ -52,6 +52,11 @@ my %typed_args = (
 # group (an aggregate's parameters): function name => { argument position => [literals] }.
 my %fixed_args = (
 	sequence_next_node => { 0 => ['forward'], 1 => ['head'] },
+	# window_funnel's mode (the text argument of its mode form only), so that a
+	# change in the catalog that moves the random draws cannot leave it without
+	# a valid call
+	window_funnel => { 1 => [ 'strict_order', 'strict_deduplication', 'strict_increase' ] },
+	funnel_events_trans => { 2 => [ 'strict_order', 'strict_deduplication', 'strict_increase' ] },
 	service_level => { 1 => [ 'offered', 'answered' ] },
 	service_level_ci => { 1 => [ 'offered', 'answered' ] },
 );
@@ -203,7 +208,7 @@ sub candidate_tuples
 		{
 			push @pools, [ -1 ];
 		}
-		elsif ($f->{sig} =~ /^(\w+)\(/ && $fixed_args{$1} && $fixed_args{$1}{$i})
+		elsif ($t eq 'text' && $f->{sig} =~ /^(\w+)\(/ && $fixed_args{$1} && $fixed_args{$1}{$i})
 		{
 			push @pools, $fixed_args{$1}{$i};
 		}

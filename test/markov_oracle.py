@@ -11,7 +11,7 @@
 # channels with no credit are left out; no conversion gives {}.
 #
 # The model (doc/paths.md): a journey converts at its first touchpoint at
-# stage acquisition; its path is start -> its channels up to and including
+# stage acquisition or beyond (retention, advocacy); its path is start -> its channels up to and including
 # that touchpoint -> conversion, or, without one, start -> all its channels
 # -> null.  Empty journeys count for nothing.  Transition probabilities are
 # the counts' shares; P = probability of absorbing in conversion from start;
@@ -37,7 +37,7 @@ def paths(journeys):
         converted = False
         for stage, channel in j:
             nodes.append(channel if channel is not None else '(none)')
-            if stage == 'acquisition':
+            if STAGES.index(stage) >= STAGES.index('acquisition'):
                 converted = True
                 break
         out.append((nodes, converted))

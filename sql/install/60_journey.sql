@@ -117,8 +117,9 @@ CREATE FUNCTION stage_funnel(journey, within interval) RETURNS integer
 COMMENT ON FUNCTION stage_funnel(journey, interval) IS 'how many stages of awareness..advocacy the journey completed in order, each within "within" of the previous step (0..5)';
 
 CREATE FUNCTION attribution(journey, model text DEFAULT 'linear', half_life interval DEFAULT '7 days',
+	lookback interval DEFAULT NULL,
 	OUT channel interaction_channel, OUT credit double precision)
 	RETURNS SETOF record
-	AS 'MODULE_PATHNAME', 'journey_attribution' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+	AS 'MODULE_PATHNAME', 'journey_attribution' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE
 	ROWS 3;
-COMMENT ON FUNCTION attribution(journey, text, interval) IS 'credit per channel (summing to 1) for the first acquisition, over the touchpoints up to it: first_touch, last_touch, linear, time_decay (half_life), position_based (40/20/40)';
+COMMENT ON FUNCTION attribution(journey, text, interval, interval) IS 'credit per channel (summing to 1) for the conversion (first touchpoint at acquisition or beyond), over the touchpoints up to it and at most lookback before it (NULL: no limit): first_touch, last_touch, linear, time_decay (half_life), position_based (40/20/40); a NULL journey, model or half_life gives no rows';

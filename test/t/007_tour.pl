@@ -134,4 +134,15 @@ IPC::Run::run([ 'psql', '-X', '-v', 'ON_ERROR_STOP=1', '-P', 'footer=off', '-d',
 my ($demo_fcr) = $demo =~ /^ all channels\s+\|(?:[^|\n]*\|){2}\s*([\d.]+)\s*\|/m;
 is($demo_fcr, $tour_fcr, "the demo's FCR equals the tour's ($tour_fcr %)") or diag($demo);
 
+# One conversion definition: on the sample's journeys reached(), time_to_stage(),
+# attribution() and markov_attribution() count the same conversions.
+my @conv = split /\|/, $node->safe_psql('tour', q{
+	WITH js AS (SELECT customer_id, journey_agg(at, stage, channel) AS j FROM touchpoints GROUP BY customer_id)
+	SELECT count(*) FILTER (WHERE j @> 'acquisition'), count(time_to_stage(j, 'acquisition')),
+	       count(*) FILTER (WHERE EXISTS (SELECT FROM attribution(j))),
+	       (SELECT round(sum(c.credit)::numeric) FROM unnest((SELECT markov_attribution(j) FROM js)) c)
+	FROM js});
+ok(@conv == 4 && $conv[0] > 0 && !grep({ $_ != $conv[0] } @conv),
+	"one conversion on the sample: reached, time_to_stage, attribution, markov_attribution count @conv");
+
 done_testing();
