@@ -168,7 +168,7 @@ classify_parallel_begin(QueryDesc *queryDesc, int eflags)
 		(eflags & EXEC_FLAG_EXPLAIN_ONLY))
 		return;
 	if (rules_snapshot_run != NULL && rules_snapshot_statement == interaction_statement_id &&
-		rules_snapshot_lxid == MyProc->lxid && interaction_statement_running(rules_snapshot_statement))
+		rules_snapshot_lxid == compat_my_lxid() && interaction_statement_running(rules_snapshot_statement))
 		return;
 	rules_snapshot_forget();	/* of a run abandoned by an error */
 
@@ -190,7 +190,7 @@ classify_parallel_begin(QueryDesc *queryDesc, int eflags)
 
 	rules_snapshot_run = queryDesc;
 	rules_snapshot_statement = interaction_statement_id;
-	rules_snapshot_lxid = MyProc->lxid;
+	rules_snapshot_lxid = compat_my_lxid();
 	rules_snapshot_gen++;
 	for (int i = 0; i < classifier_count; i++)
 		classifier_table[i].inval_at_snapshot = classifier_table[i].inval_count;
@@ -230,7 +230,7 @@ statement_rules_snapshot(uint64 *gen)
 	if (!IsParallelWorker())
 	{
 		if (rules_snapshot_run == NULL || rules_snapshot_statement != interaction_statement_id ||
-			rules_snapshot_lxid != MyProc->lxid)
+			rules_snapshot_lxid != compat_my_lxid())
 			return NULL;
 		*gen = rules_snapshot_gen;
 		return rules_snapshot_data;
