@@ -27,8 +27,8 @@ use InteractionTest;
 my $node = InteractionTest::node('cancel');
 
 $node->safe_psql('postgres', q{
-	CREATE AGGREGATE funnel_state(interval, text, timestamptz, VARIADIC boolean[])
-		(SFUNC = funnel_events_trans, STYPE = funnel_events);
+	CREATE AGGREGATE funnel_state(interval, text, timestamptz, VARIADIC "any")
+		(SFUNC = window_funnel_trans, STYPE = funnel_events);
 	CREATE AGGREGATE sequence_state(text, timestamptz, VARIADIC boolean[])
 		(SFUNC = funnel_events_trans, STYPE = funnel_events);
 	CREATE TABLE heavy AS SELECT
