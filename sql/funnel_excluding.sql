@@ -137,10 +137,7 @@ CREATE TEMP TABLE fx_serial AS
 SELECT uid, window_funnel_excluding(secs(60), at(ts), k = 3, k = 0, k = 1, k = 2) AS a,
        window_funnel_excluding(secs(60), 'strict_increase', at(ts), k = 3, k = 0, k = 1, k = 2) AS b
 FROM fx_gen GROUP BY uid;
-SET parallel_setup_cost = 0;
-SET parallel_tuple_cost = 0;
-SET min_parallel_table_scan_size = 0;
-SET max_parallel_workers_per_gather = 2;
+:force_parallel
 SET parallel_leader_participation = off;
 -- (no sort: 17 and 18 would gather the partial states in order for a
 -- GroupAggregate, 15 hashes them; the plan shown is the same on every major)

@@ -142,10 +142,8 @@ SELECT uid, window_funnel_steps(interval '20 minutes', t, k = 0, k = 1, k = 2) A
        window_funnel_steps(interval '20 minutes', 'strict_once', t, k = 0, k = 1, k = 2) AS b,
        window_funnel(interval '20 minutes', 'strict_increase', t, k = 0, k = 1, k = 2) AS c
 FROM st_gen GROUP BY uid;
-SET parallel_setup_cost = 0;
-SET parallel_tuple_cost = 0;
-SET min_parallel_table_scan_size = 0;
-SET max_parallel_workers_per_gather = 2;
+\i test/regress_helpers.sql
+:force_parallel
 SET parallel_leader_participation = off;
 EXPLAIN (COSTS OFF)
 SELECT uid, window_funnel_steps(interval '20 minutes', t, k = 0, k = 1, k = 2) FROM st_gen GROUP BY uid;

@@ -309,10 +309,7 @@ ANALYZE big;
 CREATE TEMP TABLE serial AS
 SELECT duration_agg(wait) AS s, duration_agg(wait, 0.001) AS s3, queue_agg(wait, answered, handle) AS q FROM big;
 CREATE TEMP TABLE serial_grouped AS SELECT g, duration_agg(wait) AS s, queue_agg(wait, answered, handle) AS q FROM big GROUP BY g;
-SET parallel_setup_cost = 0;
-SET parallel_tuple_cost = 0;
-SET min_parallel_table_scan_size = 0;
-SET max_parallel_workers_per_gather = 2;
+:force_parallel
 EXPLAIN (COSTS OFF) SELECT duration_agg(wait), duration_agg(wait, 0.001), queue_agg(wait, answered, handle) FROM big;
 EXPLAIN (COSTS OFF)
 SELECT serial.s = p.s AS sketch, serial.s3 = p.s3 AS sketch3, serial.q = p.q AS queue
@@ -328,10 +325,7 @@ INSERT INTO big_slots SELECT s, NULL, NULL FROM generate_series(200, 20000) s;
 ANALYZE big_slots;
 EXPLAIN (COSTS OFF) SELECT rollup(s), rollup(q) FROM big_slots;
 SELECT rollup(s) = (SELECT s FROM serial) AS sketch_rollup, rollup(q) = (SELECT q FROM serial) AS queue_rollup FROM big_slots;
-RESET parallel_setup_cost;
-RESET parallel_tuple_cost;
-RESET min_parallel_table_scan_size;
-RESET max_parallel_workers_per_gather;
+:reset_parallel
 -- hash aggregation that spills gives the same answers
 SET work_mem = '64kB';
 SET enable_sort = off;

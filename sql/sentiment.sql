@@ -147,10 +147,8 @@ ANALYZE sentiment_texts;
 CREATE TEMP TABLE sentiment_serial AS
 SELECT sentiment_label(t) AS l, count(*) AS n, sum(sentiment(t)) AS total FROM sentiment_texts GROUP BY 1;
 SELECT l, n, round(total::numeric, 3) AS total FROM sentiment_serial ORDER BY l;
-SET parallel_setup_cost = 0;
-SET parallel_tuple_cost = 0;
-SET min_parallel_table_scan_size = 0;
-SET max_parallel_workers_per_gather = 2;
+\i test/regress_helpers.sql
+:force_parallel
 SET parallel_leader_participation = off;
 EXPLAIN (COSTS OFF)
 SELECT sentiment_label(t), count(*), sum(sentiment(t)) FROM sentiment_texts GROUP BY 1;
@@ -158,10 +156,7 @@ SELECT (SELECT string_agg(s.l || ':' || s.n || ':' || round(s.total::numeric, 6)
        (SELECT string_agg(p.l || ':' || p.n || ':' || round(p.total::numeric, 6), ' ' ORDER BY p.l)
         FROM (SELECT sentiment_label(t) AS l, count(*) AS n, sum(sentiment(t)) AS total
               FROM sentiment_texts GROUP BY 1) p) AS parallel_matches_serial;
-RESET parallel_setup_cost;
-RESET parallel_tuple_cost;
-RESET min_parallel_table_scan_size;
-RESET max_parallel_workers_per_gather;
+:reset_parallel
 RESET parallel_leader_participation;
 DROP TABLE sentiment_texts;
 
