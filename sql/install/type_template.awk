@@ -16,6 +16,8 @@
 #	journey_agg_labels.sql.in  journey_agg of stage and channel given as TYPE
 #	survey_scores.sql.in  survey_agg, nps, csat, ces and their support of
 #	                      scores of TYPE (converted by the C functions *_any)
+#	jsonb_cast.sql.in     the explicit cast of TYPE to jsonb through the C
+#	                      function CSYM_jsonb (its comment follows the directive)
 function directive(line, f) {
 	return split(line, f) >= 3 && f[1] == "--" && f[2] ~ /^@[a-z_]+$/
 }
