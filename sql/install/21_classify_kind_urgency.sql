@@ -23,16 +23,7 @@ CREATE TABLE interaction_kind_rules (
 	kind interaction_kind NOT NULL
 );
 COMMENT ON TABLE interaction_kind_rules IS 'user rules for classify_kind(): they beat the built-in vocabulary';
-CREATE UNIQUE INDEX interaction_kind_rules_words_key ON interaction_kind_rules (touchpoint_words(phrase));
-SELECT pg_catalog.pg_extension_config_dump('interaction_kind_rules', '');
-GRANT SELECT ON interaction_kind_rules TO PUBLIC;
-GRANT INSERT, UPDATE, DELETE, TRUNCATE ON interaction_kind_rules TO @extowner@;
-CREATE TRIGGER interaction_kind_rules_changed AFTER INSERT OR UPDATE OR DELETE ON interaction_kind_rules
-	FOR EACH ROW EXECUTE FUNCTION interaction_rules_changed();
-ALTER TABLE interaction_kind_rules ENABLE ALWAYS TRIGGER interaction_kind_rules_changed;
-CREATE TRIGGER interaction_kind_rules_truncated AFTER TRUNCATE ON interaction_kind_rules
-	FOR EACH STATEMENT EXECUTE FUNCTION interaction_rules_changed();
-ALTER TABLE interaction_kind_rules ENABLE ALWAYS TRIGGER interaction_kind_rules_truncated;
+-- @rule_table interaction_kind_rules
 
 CREATE TABLE interaction_urgency_rules (
 	phrase text PRIMARY KEY
@@ -41,16 +32,7 @@ CREATE TABLE interaction_urgency_rules (
 	urgency interaction_urgency NOT NULL
 );
 COMMENT ON TABLE interaction_urgency_rules IS 'user rules for classify_urgency(): they beat the built-in vocabulary';
-CREATE UNIQUE INDEX interaction_urgency_rules_words_key ON interaction_urgency_rules (touchpoint_words(phrase));
-SELECT pg_catalog.pg_extension_config_dump('interaction_urgency_rules', '');
-GRANT SELECT ON interaction_urgency_rules TO PUBLIC;
-GRANT INSERT, UPDATE, DELETE, TRUNCATE ON interaction_urgency_rules TO @extowner@;
-CREATE TRIGGER interaction_urgency_rules_changed AFTER INSERT OR UPDATE OR DELETE ON interaction_urgency_rules
-	FOR EACH ROW EXECUTE FUNCTION interaction_rules_changed();
-ALTER TABLE interaction_urgency_rules ENABLE ALWAYS TRIGGER interaction_urgency_rules_changed;
-CREATE TRIGGER interaction_urgency_rules_truncated AFTER TRUNCATE ON interaction_urgency_rules
-	FOR EACH STATEMENT EXECUTE FUNCTION interaction_rules_changed();
-ALTER TABLE interaction_urgency_rules ENABLE ALWAYS TRIGGER interaction_urgency_rules_truncated;
+-- @rule_table interaction_urgency_rules
 
 -- STABLE: they read their rules table (one answer per statement).
 CREATE FUNCTION classify_kind(text) RETURNS interaction_kind

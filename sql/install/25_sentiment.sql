@@ -24,16 +24,7 @@ CREATE TABLE interaction_sentiment_rules (
 		CHECK (pg_catalog.abs(valence) OPERATOR(pg_catalog.<=) 4)
 );
 COMMENT ON TABLE interaction_sentiment_rules IS 'user rules for sentiment(): phrases and their valences in [-4, 4]; they beat the built-in vocabulary';
-CREATE UNIQUE INDEX interaction_sentiment_rules_words_key ON interaction_sentiment_rules (touchpoint_words(phrase));
-SELECT pg_catalog.pg_extension_config_dump('interaction_sentiment_rules', '');
-GRANT SELECT ON interaction_sentiment_rules TO PUBLIC;
-GRANT INSERT, UPDATE, DELETE, TRUNCATE ON interaction_sentiment_rules TO @extowner@;
-CREATE TRIGGER interaction_sentiment_rules_changed AFTER INSERT OR UPDATE OR DELETE ON interaction_sentiment_rules
-	FOR EACH ROW EXECUTE FUNCTION interaction_rules_changed();
-ALTER TABLE interaction_sentiment_rules ENABLE ALWAYS TRIGGER interaction_sentiment_rules_changed;
-CREATE TRIGGER interaction_sentiment_rules_truncated AFTER TRUNCATE ON interaction_sentiment_rules
-	FOR EACH STATEMENT EXECUTE FUNCTION interaction_rules_changed();
-ALTER TABLE interaction_sentiment_rules ENABLE ALWAYS TRIGGER interaction_sentiment_rules_truncated;
+-- @rule_table interaction_sentiment_rules
 
 -- STABLE: they read their rules table (one answer per statement).
 CREATE FUNCTION sentiment(text) RETURNS double precision

@@ -18,6 +18,9 @@
 #	                      scores of TYPE (converted by the C functions *_any)
 #	jsonb_cast.sql.in     the explicit cast of TYPE to jsonb through the C
 #	                      function CSYM_jsonb (its comment follows the directive)
+#	rule_table.sql.in     what makes the table TYPE a rules table of the
+#	                      classifier: its unique index on the words, pg_dump,
+#	                      grants and the ENABLE ALWAYS triggers that reload it
 function directive(line, f) {
 	return split(line, f) >= 3 && f[1] == "--" && f[2] ~ /^@[a-z_]+$/
 }
