@@ -469,3 +469,52 @@ FROM (VALUES (interval '1 s'), ('2 min'), (NULL), ('0 s')) v(d);
 DROP AGGREGATE pg_temp.support_sketch(interval);
 DROP AGGREGATE pg_temp.support_queue(interval, boolean);
 DROP TABLE support_ds, support_ds_copy, support_qs, support_qs_copy;
+
+-- stored values are compact (a varint per count or run of empty buckets); the
+-- aggregates' dense working form (a counter per bucket) is a valid value too, and
+-- every function reads both alike: zeros, a bucket of more than 127 (a count of two
+-- bytes), outliers days away (runs of empty buckets of two bytes)
+CREATE AGGREGATE pg_temp.dense_sketch(interval) (SFUNC = duration_sketch_trans, STYPE = duration_sketch);
+CREATE AGGREGATE pg_temp.dense_queue(interval, boolean, interval) (SFUNC = queue_summary_trans, STYPE = queue_summary);
+CREATE TEMP TABLE forms AS
+SELECT g, pg_temp.dense_sketch(d) AS dense, duration_agg(d) AS compact,
+       pg_temp.dense_queue(d, i % 9 <> 0, d * 3) AS qdense, queue_agg(d, i % 9 <> 0, d * 3) AS qcompact
+FROM (SELECT i, i % 3 AS g,
+             CASE WHEN i % 50 = 0 THEN interval '0'
+                  WHEN i % 101 = 0 THEN i * interval '1 day'
+                  WHEN i % 4 = 0 THEN interval '5 s'
+                  ELSE exp(1 + (i % 97) / 15.0) * interval '1 s' END AS d
+      FROM generate_series(1, 3000) i) v
+GROUP BY g;
+SELECT g, dense = compact AS equal, dense::text = compact::text AS same_text,
+       duration_sketch_send(dense) = duration_sketch_send(compact) AS same_binary,
+       percentiles(dense, '{0,0.1,0.25,0.5,0.9,0.99,1}') = percentiles(compact, '{0,0.1,0.25,0.5,0.9,0.99,1}') AS same_percentiles,
+       share_within(dense, '5 s') = share_within(compact, '5 s') AND share_within(dense, '1 day') = share_within(compact, '1 day') AS same_shares,
+       samples(dense) = samples(compact) AND mean(dense) = mean(compact) AS same_mean,
+       qdense = qcompact AND qdense::text = qcompact::text AND queue_summary_send(qdense) = queue_summary_send(qcompact) AS queue_same,
+       wait_percentile(qdense, 0.9) = wait_percentile(qcompact, 0.9) AND handle_percentile(qdense, 0.5) = handle_percentile(qcompact, 0.5) AS queue_percentiles,
+       wait_sketch(qdense) = wait_sketch(qcompact) AS queue_sketches,
+       pg_column_size(compact) AS compact_bytes, pg_column_size(qcompact) AS queue_compact_bytes
+FROM forms ORDER BY g;
+-- what input, +, rollup and the accessors return is compact: the same size whatever the forms given
+SELECT g, pg_column_size(compact::text::duration_sketch) = pg_column_size(compact) AS text_input,
+       pg_column_size(dense + dense) = pg_column_size(compact + compact) AND dense + dense = compact + compact AS plus,
+       pg_column_size(qdense + qdense) = pg_column_size(qcompact + qcompact) AND qdense + qdense = qcompact + qcompact AS queue_plus,
+       pg_column_size(wait_sketch(qdense)) = pg_column_size(wait_sketch(qcompact)) AS queue_sketch
+FROM forms ORDER BY g;
+-- rollup over both forms, in any order, equals the whole
+WITH f AS (SELECT g * 2 AS k, dense AS s, qdense AS q FROM forms
+           UNION ALL SELECT g * 2 + 1, compact, qcompact FROM forms),
+     r AS (SELECT rollup(s ORDER BY k) AS s_up, rollup(s ORDER BY -k) AS s_down,
+                  rollup(q ORDER BY k) AS q_up, rollup(q ORDER BY -k) AS q_down FROM f),
+     w AS (SELECT rollup(compact) + rollup(dense) AS s, rollup(qcompact) + rollup(qdense) AS q FROM forms)
+SELECT s_up = w.s AND s_down = w.s AS sketch_rollup, q_up = w.q AND q_down = w.q AS queue_rollup,
+       pg_column_size(s_up) = pg_column_size(w.s) AND pg_column_size(q_down) = pg_column_size(w.q) AS compact_results
+FROM r, w;
+-- a quarter hour of 3,000 log-normal waits fits well under the 2 kB where PostgreSQL would compress it
+SELECT pg_column_size(queue_agg(exp(2.5 + 1.1 * sqrt(-2 * ln((i % 997 + 0.5) / 997.0)) * cos(2 * pi() * (i % 991) / 991.0)) * interval '1 s',
+                                i % 8 <> 0, (90 + (i * 7919 % 400)) * interval '1 s')) AS quarter_hour_bytes
+FROM generate_series(1, 3000) i;
+DROP TABLE forms;
+DROP AGGREGATE pg_temp.dense_sketch(interval);
+DROP AGGREGATE pg_temp.dense_queue(interval, boolean, interval);

@@ -12,10 +12,14 @@
  * durations in (gamma^(k-1), gamma^k]; the bucket's value 2 gamma^k / (gamma + 1)
  * lies within a (relatively) of every duration in it.  Keys run from 0 to the key
  * of the largest interval (about 2,200 keys at a = 1 %), so a sketch is bounded
- * by the range of the values, never by the number of rows.  The value holds a
- * dense window of counts over the keys seen; the aggregate's transition
- * function updates the state in place and only widens the window (a new
- * value, by a margin) when a key falls outside it: no allocation per row.
+ * by the range of the values, never by the number of rows.  The aggregates
+ * work on a dense window of counts over the keys seen: the transition function
+ * updates the state in place and only widens the window (a new value, by a
+ * margin) when a key falls outside it, no allocation per row.  What is
+ * returned, so what is stored, is compact (varints, intervals.h): a quarter
+ * hour of a busy queue stays far below the size at which PostgreSQL would
+ * compress it, so reading a stored sketch decompresses nothing, and a merge
+ * adds the compact counts into the dense state as it reads them.
  *
  * src/duration_sketch.c
  *
@@ -164,6 +168,177 @@ check_percentile(float8 p)
 						float8out_internal(p))));
 }
 
+/* ---- the two forms of the counts ------------------------------------------ */
+
+/*
+ * A walk through the non-empty buckets of a sketch of either form, in key
+ * order.  sketch_step() stops at the end or at the first fault of a compact
+ * form (problem says which; the validator reports it); sketch_next() reports
+ * a fault of a stored value as corrupt data.
+ */
+typedef struct SketchCursor
+{
+	const DurationSketch *s;
+	const uint8 *p;				/* compact: the next byte */
+	const uint8 *end;			/* compact: the end of the value */
+	int32		next;			/* the key the next item describes */
+	int32		stop;			/* one past the last key of the window */
+	bool		after_run;		/* compact: the last item was a run of empty keys */
+	const char *problem;		/* why the walk stopped early */
+} SketchCursor;
+
+static inline void
+sketch_open(SketchCursor *c, const DurationSketch *s)
+{
+	c->s = s;
+	c->p = SKETCH_BYTES(s);
+	c->end = (const uint8 *) s + VARSIZE(s);
+	c->next = s->lo;
+	c->stop = s->lo + s->nkeys;
+	c->after_run = false;
+	c->problem = NULL;
+}
+
+/* an unsigned LEB128 number of at most 63 bits, in its shortest form */
+static inline bool
+sketch_read_varint(SketchCursor *c, uint64 *value)
+{
+	uint64		v = 0;
+
+	for (int shift = 0; shift < 63; shift += 7)
+	{
+		uint8		byte;
+
+		if (unlikely(c->p >= c->end))
+		{
+			c->problem = "The buckets are cut short.";
+			return false;
+		}
+		byte = *c->p++;
+		v |= (uint64) (byte & 0x7F) << shift;
+		if (likely(!(byte & 0x80)))
+		{
+			if (unlikely(byte == 0 && shift > 0))
+			{
+				c->problem = "A number of the buckets is not in its shortest form.";
+				return false;
+			}
+			*value = v;
+			return true;
+		}
+	}
+	c->problem = "A number of the buckets passes 63 bits.";
+	return false;
+}
+
+static pg_noinline bool
+sketch_step_compact(SketchCursor *c, int32 *key, int64 *count)
+{
+	while (c->next < c->stop)
+	{
+		uint64		v;
+
+		if (!sketch_read_varint(c, &v))
+			return false;
+		if (likely(v > 0))
+		{
+			*key = c->next++;
+			*count = (int64) v;
+			c->after_run = false;
+			return true;
+		}
+		if (c->after_run || c->next == c->s->lo)
+		{
+			c->problem = "A run of empty buckets is not between two counts.";
+			return false;
+		}
+		if (!sketch_read_varint(c, &v))
+			return false;
+		if (v == 0 || v >= (uint64) (c->stop - c->next))
+		{
+			c->problem = "A run of empty buckets does not end before the last key.";
+			return false;
+		}
+		c->next += (int32) v;
+		c->after_run = true;
+	}
+	/* then only the zeros that pad the value to a multiple of 8 */
+	if (c->end - c->p >= MAXIMUM_ALIGNOF ||
+		(Size) (c->end - (const uint8 *) c->s) != MAXALIGN(c->p - (const uint8 *) c->s))
+		c->problem = "The size does not match the buckets.";
+	for (; c->p < c->end; c->p++)
+		if (*c->p != 0)
+			c->problem = "The padding after the buckets is not zero.";
+	return false;
+}
+
+static inline bool
+sketch_step(SketchCursor *c, int32 *key, int64 *count)
+{
+	if (c->s->version == SKETCH_COMPACT)
+	{
+		/* a count below 128, the common case, inline; the rest out of line */
+		if (likely(c->next < c->stop && c->p < c->end && (uint8) (*c->p - 1) < 0x7F))
+		{
+			*key = c->next++;
+			*count = *c->p++;
+			c->after_run = false;
+			return true;
+		}
+		return sketch_step_compact(c, key, count);
+	}
+	for (; c->next < c->stop; c->next++)
+	{
+		int64		n = c->s->counts[c->next - c->s->lo];
+
+		if (n == 0)
+			continue;
+		if (n < 0)
+		{
+			c->problem = "A bucket count is negative.";
+			return false;
+		}
+		*key = c->next++;
+		*count = n;
+		return true;
+	}
+	return false;
+}
+
+static inline bool
+sketch_next(SketchCursor *c, int32 *key, int64 *count)
+{
+	if (likely(sketch_step(c, key, count)))
+		return true;
+	if (unlikely(c->problem != NULL))
+		io_corrupt_value(TYPNAME, "%s", c->problem);
+	return false;
+}
+
+/* the first and last keys with a non-zero count; false when there is none */
+static bool
+sketch_used_keys(const DurationSketch *s, int32 *first, int32 *last)
+{
+	int32		a = 0,
+				b = s->nkeys - 1;
+
+	if (s->version == SKETCH_COMPACT)
+	{
+		*first = s->lo;
+		*last = s->lo + s->nkeys - 1;
+		return s->nkeys > 0;
+	}
+	while (a <= b && s->counts[a] == 0)
+		a++;
+	while (b >= a && s->counts[b] == 0)
+		b--;
+	if (a > b)
+		return false;
+	*first = s->lo + a;
+	*last = s->lo + b;
+	return true;
+}
+
 /* ---- sketch arithmetic ----------------------------------------------------- */
 
 DurationSketch *
@@ -172,33 +347,37 @@ sketch_new(float8 accuracy)
 	DurationSketch *s = palloc0(SKETCH_SIZE(0));
 
 	SET_VARSIZE(s, SKETCH_SIZE(0));
-	s->version = INTERACTION_FORMAT_VERSION;
+	s->version = SKETCH_DENSE;
 	s->accuracy = accuracy;
 	return s;
 }
 
-/* a copy of s whose window is keys lo .. hi (it must cover s's non-zero counts) */
+/* s (either form) as a dense sketch of window lo .. hi (covering its buckets) */
 static DurationSketch *
 sketch_rewindow(const DurationSketch *s, int32 lo, int32 hi)
 {
 	int32		nkeys = hi >= lo ? hi - lo + 1 : 0;
 	DurationSketch *r = palloc0(SKETCH_SIZE(nkeys));
+	SketchCursor c;
+	int32		key;
+	int64		count;
 
 	memcpy(r, s, SKETCH_HEADER_SIZE);
 	SET_VARSIZE(r, SKETCH_SIZE(nkeys));
+	r->version = SKETCH_DENSE;
 	r->lo = nkeys > 0 ? lo : 0;
 	r->nkeys = nkeys;
-	for (int32 i = 0; i < s->nkeys; i++)
+	sketch_open(&c, s);
+	while (sketch_next(&c, &key, &count))
 	{
-		if (s->counts[i] == 0)
-			continue;
-		Assert(s->lo + i >= lo && s->lo + i <= hi);
-		r->counts[s->lo + i - lo] = s->counts[i];
+		if (key < lo || key > hi)
+			io_corrupt_value(TYPNAME, "Bucket %d lies outside the window.", key);
+		r->counts[key - lo] = count;
 	}
 	return r;
 }
 
-/* the window of s widened to hold key, by a margin, within 0 .. max_key */
+/* s as a dense sketch whose window holds keys key_lo .. key_hi too, by a margin */
 static DurationSketch *
 sketch_widen(const DurationSketch *s, int32 key_lo, int32 key_hi, int32 max_key)
 {
@@ -237,7 +416,7 @@ sketch_add(DurationSketch *s, int64 us, const SketchParams *params)
 		int32		key = sketch_key(us, params);
 		int32		i = key - s->lo;
 
-		if (unlikely(i < 0 || i >= s->nkeys))
+		if (unlikely(i < 0 || i >= s->nkeys || s->version != SKETCH_DENSE))
 		{
 			s = sketch_widen(s, key, key, params->max_key);
 			i = key - s->lo;
@@ -253,24 +432,6 @@ sketch_add(DurationSketch *s, int64 us, const SketchParams *params)
 	else if (us > s->max)
 		s->max = us;
 	return s;
-}
-
-/* the first and last keys with a non-zero count; false when there is none */
-static bool
-sketch_used_keys(const DurationSketch *s, int32 *first, int32 *last)
-{
-	int32		a = 0,
-				b = s->nkeys - 1;
-
-	while (a <= b && s->counts[a] == 0)
-		a++;
-	while (b >= a && s->counts[b] == 0)
-		b--;
-	if (a > b)
-		return false;
-	*first = s->lo + a;
-	*last = s->lo + b;
-	return true;
 }
 
 DurationSketch *
@@ -290,15 +451,24 @@ sketch_merge(DurationSketch *dst, const DurationSketch *src, const char *typname
 		return dst;
 	if (sketch_used_keys(src, &first, &last))
 	{
-		if (first < dst->lo || last >= dst->lo + dst->nkeys)
+		int64	   *counts;
+		SketchCursor c;
+		int32		key;
+		int64		count;
+
+		if (first < dst->lo || last >= dst->lo + dst->nkeys || dst->version != SKETCH_DENSE)
 		{
 			SketchParams params;
 
 			sketch_params(dst->accuracy, &params);
 			dst = sketch_widen(dst, first, last, params.max_key);
 		}
-		for (int32 k = first; k <= last; k++)
-			dst->counts[k - dst->lo] += src->counts[k - src->lo];
+		counts = dst->counts - dst->lo;
+		sketch_open(&c, src);
+		c.next = first;
+		c.stop = last + 1;
+		while (sketch_next(&c, &key, &count))
+			counts[key] += count;
 	}
 	if (pg_add_s64_overflow(dst->zeros, src->zeros, &dst->zeros) ||
 		pg_add_s64_overflow(dst->sum, src->sum, &dst->sum))
@@ -318,35 +488,106 @@ sketch_merge(DurationSketch *dst, const DurationSketch *src, const char *typname
 	return dst;
 }
 
-DurationSketch *
-sketch_trimmed(const DurationSketch *s)
+/* the bytes of an unsigned LEB128 number */
+static inline int
+varint_size(uint64 v)
 {
-	int32		first,
-				last;
+	int			n = 1;
 
-	if (!sketch_used_keys(s, &first, &last))
-		return sketch_rewindow(s, 0, -1);
-	return sketch_rewindow(s, first, last);
+	while (v >= 0x80)
+	{
+		v >>= 7;
+		n++;
+	}
+	return n;
+}
+
+static inline uint8 *
+varint_write(uint8 *p, uint64 v)
+{
+	while (v >= 0x80)
+	{
+		*p++ = (uint8) (v | 0x80);
+		v >>= 7;
+	}
+	*p++ = (uint8) v;
+	return p;
+}
+
+/*
+ * The compact form: one pass to size it, one to write it.  A dense window
+ * can be wider than its buckets: the compact one is exactly first .. last.
+ */
+DurationSketch *
+sketch_compact(const DurationSketch *s)
+{
+	SketchCursor c;
+	int32		first = 0,
+				last = -1,
+				key,
+				prev;
+	int64		count;
+	Size		len = 0;
+	DurationSketch *r;
+	uint8	   *p;
+
+	sketch_used_keys(s, &first, &last);
+	sketch_open(&c, s);
+	prev = first - 1;
+	while (sketch_next(&c, &key, &count))
+	{
+		if (key > prev + 1)
+			len += 1 + varint_size(key - prev - 1);
+		len += varint_size(count);
+		prev = key;
+	}
+	r = palloc0(MAXALIGN(SKETCH_HEADER_SIZE + len));
+	memcpy(r, s, SKETCH_HEADER_SIZE);
+	SET_VARSIZE(r, MAXALIGN(SKETCH_HEADER_SIZE + len));
+	r->version = SKETCH_COMPACT;
+	r->lo = last >= first ? first : 0;
+	r->nkeys = last - first + 1;
+	p = SKETCH_BYTES(r);
+	sketch_open(&c, s);
+	prev = first - 1;
+	while (sketch_next(&c, &key, &count))
+	{
+		if (key > prev + 1)
+		{
+			*p++ = 0;
+			p = varint_write(p, key - prev - 1);
+		}
+		p = varint_write(p, count);
+		prev = key;
+	}
+	Assert(p == SKETCH_BYTES(r) + len);
+	return r;
 }
 
 bool
 sketch_equal(const DurationSketch *a, const DurationSketch *b)
 {
-	int32		fa = 0,
-				la = -1,
-				fb = 0,
-				lb = -1;
+	SketchCursor ca,
+				cb;
+	int32		ka,
+				kb;
+	int64		na,
+				nb;
+	bool		more;
 
 	if (a->accuracy != b->accuracy || a->samples != b->samples || a->zeros != b->zeros ||
 		a->sum != b->sum || a->min != b->min || a->max != b->max)
 		return false;
-	sketch_used_keys(a, &fa, &la);
-	sketch_used_keys(b, &fb, &lb);
-	if (fa != fb || la != lb)
-		return false;
-	for (int32 k = fa; k <= la; k++)
-		if (a->counts[k - a->lo] != b->counts[k - b->lo])
+	sketch_open(&ca, a);
+	sketch_open(&cb, b);
+	do
+	{
+		more = sketch_next(&ca, &ka, &na);
+		if (more != sketch_next(&cb, &kb, &nb))
 			return false;
+		if (more && (ka != kb || na != nb))
+			return false;
+	} while (more);
 	return true;
 }
 
@@ -362,12 +603,16 @@ sketch_problem(const DurationSketch *s, Size size)
 	int32		first,
 				last;
 
-	if (s->version != INTERACTION_FORMAT_VERSION)
+	SketchCursor c;
+	int32		key;
+	int64		count;
+
+	if (s->version != SKETCH_DENSE && s->version != SKETCH_COMPACT)
 		return psprintf("Unknown format version %d.", s->version);
 	if (s->reserved[0] || s->reserved[1] || s->reserved[2])
 		return "A reserved byte is not zero.";
-	if (size < SKETCH_HEADER_SIZE || s->nkeys < 0 ||
-		size != SKETCH_SIZE(s->nkeys))
+	if (size < SKETCH_HEADER_SIZE || s->nkeys < 0 || size != VARSIZE(s) ||
+		(s->version == SKETCH_DENSE && size != SKETCH_SIZE(s->nkeys)))
 		return "The size does not match the number of buckets.";
 	if (!(s->accuracy >= SKETCH_MIN_ACCURACY && s->accuracy <= SKETCH_MAX_ACCURACY))
 		return psprintf("The accuracy %s is outside %g to %g.",
@@ -376,16 +621,17 @@ sketch_problem(const DurationSketch *s, Size size)
 	sketch_params(s->accuracy, &params);
 	if (s->lo < 0 || (int64) s->lo + s->nkeys - 1 > params.max_key)
 		return psprintf("A bucket key lies outside 0 to %d.", params.max_key);
+	if (s->version == SKETCH_COMPACT && s->nkeys == 0 && s->lo != 0)
+		return "An empty window starts at key 0.";
 	if (s->zeros < 0)
 		return "The count of zeros is negative.";
 	n = s->zeros;
-	for (int32 i = 0; i < s->nkeys; i++)
-	{
-		if (s->counts[i] < 0)
-			return "A bucket count is negative.";
-		if (pg_add_s64_overflow(n, s->counts[i], &n))
+	sketch_open(&c, s);
+	while (sketch_step(&c, &key, &count))
+		if (pg_add_s64_overflow(n, count, &n))
 			return "The counts pass 64 bits.";
-	}
+	if (c.problem)
+		return c.problem;
 	if (n != s->samples)
 		return psprintf("samples is " INT64_FORMAT " but the counts add up to " INT64_FORMAT ".",
 						s->samples, n);
@@ -435,7 +681,10 @@ sketch_percentile(const DurationSketch *s, float8 p, const SketchParams *params)
 {
 	double		r = ceil(p * (double) s->samples);
 	int64		rank,
-				cum;
+				cum,
+				count;
+	SketchCursor c;
+	int32		key;
 
 	Assert(s->samples > 0);
 	if (r <= 1)
@@ -446,11 +695,12 @@ sketch_percentile(const DurationSketch *s, float8 p, const SketchParams *params)
 	cum = s->zeros;
 	if (cum >= rank)
 		return 0;
-	for (int32 i = 0; i < s->nkeys; i++)
+	sketch_open(&c, s);
+	while (sketch_next(&c, &key, &count))
 	{
-		cum += s->counts[i];
+		cum += count;
 		if (cum >= rank)
-			return sketch_estimate(s, s->lo + i, params);
+			return sketch_estimate(s, key, params);
 	}
 	return s->max;
 }
@@ -458,8 +708,11 @@ sketch_percentile(const DurationSketch *s, float8 p, const SketchParams *params)
 float8
 sketch_share_within(const DurationSketch *s, int64 us, const SketchParams *params)
 {
-	int64		cum;
-	int32		key;
+	int64		cum,
+				count;
+	int32		bound,
+				key;
+	SketchCursor c;
 
 	Assert(s->samples > 0);
 	if (us >= s->max)
@@ -469,9 +722,10 @@ sketch_share_within(const DurationSketch *s, int64 us, const SketchParams *param
 	cum = s->zeros;
 	if (us > 0)
 	{
-		key = sketch_key(us, params);
-		for (int32 i = 0; i < s->nkeys && s->lo + i <= key; i++)
-			cum += s->counts[i];
+		bound = sketch_key(us, params);
+		sketch_open(&c, s);
+		while (sketch_next(&c, &key, &count) && key <= bound)
+			cum += count;
 	}
 	return (double) cum / (double) s->samples;
 }
@@ -584,7 +838,7 @@ sketch_parse(const char **pp, char terminator, const char *typname, const char *
 	problem = sketch_problem(s, VARSIZE(s));
 	if (problem)
 		io_value_error(typname, input, "%s", problem);
-	return s;
+	return sketch_compact(s);
 }
 
 void
@@ -592,16 +846,18 @@ sketch_print(StringInfo buf, const DurationSketch *s)
 {
 	char		digits[DOUBLE_SHORTEST_DECIMAL_LEN];
 	const char *sep = "";
+	SketchCursor c;
+	int32		key;
+	int64		count;
 
 	double_to_shortest_decimal_buf(s->accuracy, digits);
 	appendStringInfo(buf, "accuracy=%s samples=" INT64_FORMAT " zeros=" INT64_FORMAT
 					 " sum_us=" INT64_FORMAT " min_us=" INT64_FORMAT " max_us=" INT64_FORMAT
 					 " buckets=", digits, s->samples, s->zeros, s->sum, s->min, s->max);
-	for (int32 i = 0; i < s->nkeys; i++)
+	sketch_open(&c, s);
+	while (sketch_next(&c, &key, &count))
 	{
-		if (s->counts[i] == 0)
-			continue;
-		appendStringInfo(buf, "%s%d:" INT64_FORMAT, sep, s->lo + i, s->counts[i]);
+		appendStringInfo(buf, "%s%d:" INT64_FORMAT, sep, key, count);
 		sep = ",";
 	}
 }
@@ -614,7 +870,11 @@ void
 sketch_send_body(StringInfo buf, const DurationSketch *s)
 {
 	int32		first = 0,
-				last = -1;
+				last = -1,
+				next,
+				key;
+	int64		count;
+	SketchCursor c;
 
 	sketch_used_keys(s, &first, &last);
 	pq_sendfloat8(buf, s->accuracy);
@@ -625,8 +885,15 @@ sketch_send_body(StringInfo buf, const DurationSketch *s)
 	pq_sendint64(buf, s->max);
 	pq_sendint32(buf, last >= first ? first : 0);
 	pq_sendint32(buf, last - first + 1);
-	for (int32 k = first; k <= last; k++)
-		pq_sendint64(buf, s->counts[k - s->lo]);
+	sketch_open(&c, s);
+	next = first;
+	while (sketch_next(&c, &key, &count))
+	{
+		for (; next < key; next++)
+			pq_sendint64(buf, 0);
+		pq_sendint64(buf, count);
+		next = key + 1;
+	}
 }
 
 DurationSketch *
@@ -661,13 +928,13 @@ sketch_recv_body(StringInfo buf, const char *typname)
 	s = palloc0(SKETCH_SIZE(head.nkeys));
 	memcpy(s, &head, SKETCH_HEADER_SIZE);
 	SET_VARSIZE(s, SKETCH_SIZE(head.nkeys));
-	s->version = INTERACTION_FORMAT_VERSION;
+	s->version = SKETCH_DENSE;
 	for (int32 i = 0; i < head.nkeys; i++)
 		s->counts[i] = pq_getmsgint64(buf);
 	problem = sketch_problem(s, VARSIZE(s));
 	if (problem)
 		io_binary_error(typname, "%s", problem);
-	return s;
+	return sketch_compact(s);
 }
 
 PG_FUNCTION_INFO_V1(duration_sketch_in);
@@ -704,16 +971,18 @@ sketch_jsonb(const DurationSketch *s)
 	SketchParams params;
 	JsonField  *buckets = palloc(Max(s->nkeys, 1) * sizeof(JsonField));
 	int			n = 0;
+	SketchCursor c;
+	int32		key;
+	int64		count;
 
 	sketch_params(s->accuracy, &params);
-	for (int32 i = 0; i < s->nkeys; i++)
+	sketch_open(&c, s);
+	while (sketch_next(&c, &key, &count))
 	{
 		JsonField	bucket[2];
 
-		if (s->counts[i] == 0)
-			continue;
-		bucket[0] = JSON_FIELD_FLOAT("upper", exp((s->lo + i) * params.ln_gamma) / USECS_PER_SEC);
-		bucket[1] = JSON_FIELD_INT("count", s->counts[i]);
+		bucket[0] = JSON_FIELD_FLOAT("upper", exp(key * params.ln_gamma) / USECS_PER_SEC);
+		bucket[1] = JSON_FIELD_INT("count", count);
 		buckets[n++] = JSON_FIELD_NESTED(NULL, kit_json_object(bucket, 2));
 	}
 	{
@@ -817,7 +1086,8 @@ duration_sketch_trans(PG_FUNCTION_ARGS)
 /*
  * a + b: the combine function of duration_agg, the transition function of
  * rollup and the + operator.  In an aggregate the state (argument 0) is
- * updated in place; called directly, a new value is made.
+ * updated in place once it is dense (the first merge into a stored, compact
+ * value makes a dense one); called directly, a new compact value is made.
  */
 PG_FUNCTION_INFO_V1(duration_sketch_combine);
 Datum
@@ -825,11 +1095,11 @@ duration_sketch_combine(PG_FUNCTION_ARGS)
 {
 	DurationSketch *a = PG_GETARG_SKETCH(0);
 	DurationSketch *b = PG_GETARG_SKETCH(1);
-	MemoryContext aggcontext;
 
 	/* called directly (the + operator): work on a copy */
-	if (!AggCheckCallContext(fcinfo, &aggcontext))
-		a = sketch_rewindow(a, a->lo, a->lo + a->nkeys - 1);
+	if (!AggCheckCallContext(fcinfo, NULL))
+		PG_RETURN_POINTER(sketch_compact(sketch_merge(sketch_rewindow(a, a->lo, a->lo + a->nkeys - 1),
+													  b, TYPNAME)));
 	PG_RETURN_POINTER(sketch_merge(a, b, TYPNAME));
 }
 
@@ -845,7 +1115,7 @@ duration_sketch_final(PG_FUNCTION_ARGS)
 	s = PG_GETARG_SKETCH(0);
 	if (s->samples == 0)
 		PG_RETURN_NULL();
-	PG_RETURN_POINTER(sketch_trimmed(s));
+	PG_RETURN_POINTER(sketch_compact(s));
 }
 
 PG_FUNCTION_INFO_V1(duration_sketch_eq);

@@ -22,13 +22,26 @@
  * falls in bucket key ceil(log(x) / log(gamma)), gamma = (1 + a) / (1 - a) for
  * the accuracy a; zeros are counted apart.  Keys run from 0 (1 microsecond) to
  * the key of the largest interval, so the buckets are bounded by the value
- * range.  The counts of keys lo .. lo + nkeys - 1 are stored densely (the
- * window); keys outside it are zero.  samples, sum, min and max are exact.
+ * range.  samples, sum, min and max are exact.  The counts of keys
+ * lo .. lo + nkeys - 1 follow the header in one of two forms, named by the
+ * version byte:
+ *
+ * - SKETCH_DENSE (the layout of format version 1): an int64 per key of the
+ *   window, zeros included; the aggregates' working form, updated in place.
+ * - SKETCH_COMPACT: what the final functions, input and the + operator return,
+ *   so what is stored: the window is exactly the keys from the first to the
+ *   last non-empty bucket, and the bytes after the header run through it key
+ *   by key: a count as an unsigned LEB128 varint (never 0), or a 0 byte and
+ *   then a varint r >= 1 for r empty keys (never two runs in a row); then zero
+ *   bytes up to a multiple of 8, so that a sketch embedded after another stays
+ *   aligned.
+ *
+ * Every reader takes both forms (SketchCursor walks either).
  */
 typedef struct DurationSketch
 {
 	int32		vl_len_;		/* varlena header */
-	uint8		version;		/* INTERACTION_FORMAT_VERSION */
+	uint8		version;		/* SKETCH_DENSE or SKETCH_COMPACT */
 	uint8		reserved[3];	/* zero */
 	float8		accuracy;		/* relative accuracy a */
 	int64		samples;		/* zeros + sum of counts */
@@ -38,11 +51,14 @@ typedef struct DurationSketch
 	int64		max;			/* largest duration (0 when empty) */
 	int32		lo;				/* first key of the window */
 	int32		nkeys;			/* length of the window */
-	int64		counts[FLEXIBLE_ARRAY_MEMBER];
+	int64		counts[FLEXIBLE_ARRAY_MEMBER];	/* SKETCH_DENSE; else SKETCH_BYTES */
 } DurationSketch;
 
+#define SKETCH_DENSE			INTERACTION_FORMAT_VERSION
+#define SKETCH_COMPACT			2
 #define SKETCH_HEADER_SIZE		offsetof(DurationSketch, counts)
 #define SKETCH_SIZE(nkeys)		(SKETCH_HEADER_SIZE + (Size) (nkeys) * sizeof(int64))
+#define SKETCH_BYTES(s)			((uint8 *) (s)->counts)
 #define SKETCH_DEFAULT_ACCURACY	0.01
 #define SKETCH_MIN_ACCURACY		0.0001
 #define SKETCH_MAX_ACCURACY		0.5
@@ -63,17 +79,18 @@ extern DurationSketch *sketch_new(float8 accuracy);
 extern int32 sketch_key(int64 us, const SketchParams *params);
 
 /*
- * Add one duration (microseconds, not negative).  Returns s when it fits the
- * window, else a new, wider sketch palloc'd in CurrentMemoryContext (s is left
- * as it was: an aggregate's old state is freed by the executor).
+ * Add one duration (microseconds, not negative).  Returns s when it is dense
+ * and the key fits its window, else a new, wider dense sketch palloc'd in
+ * CurrentMemoryContext (s is left as it was: an aggregate's old state is
+ * freed by the executor).
  */
 extern DurationSketch *sketch_add(DurationSketch *s, int64 us, const SketchParams *params);
 
-/* dst + src; dst in place when it fits, else a new sketch as sketch_add */
+/* dst + src (src of either form); dst in place when it fits, else as sketch_add */
 extern DurationSketch *sketch_merge(DurationSketch *dst, const DurationSketch *src,
 									const char *typname);
-/* a copy whose window holds no zero count at either end */
-extern DurationSketch *sketch_trimmed(const DurationSketch *s);
+/* the compact form of any sketch (a new value) */
+extern DurationSketch *sketch_compact(const DurationSketch *s);
 extern bool sketch_equal(const DurationSketch *a, const DurationSketch *b);
 
 /* the validator: NULL when valid, else an error detail */

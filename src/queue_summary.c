@@ -14,7 +14,9 @@
  * state is the value itself, so parallel query and two-level aggregation
  * (postgres_fdw, Citus) merge it like any summary; the transition function
  * updates it in place and only makes a new value when a sketch's window must
- * widen.  Two summaries merge only when built with the same thresholds.
+ * widen (or a sketch is still compact, as a stored value rollup starts from);
+ * the final function and + return compact sketches.  Two summaries merge only
+ * when built with the same thresholds.
  *
  * src/queue_summary.c
  *
@@ -94,10 +96,11 @@ queue_copy(const QueueSummary *q)
 	return c;
 }
 
+/* q with compact sketches (what is returned, so what is stored) */
 static QueueSummary *
-queue_trimmed(const QueueSummary *q)
+queue_compact(const QueueSummary *q)
 {
-	return queue_build(q, sketch_trimmed(QS_WAIT(q)), sketch_trimmed(QS_HANDLE(q)));
+	return queue_build(q, sketch_compact(QS_WAIT(q)), sketch_compact(QS_HANDLE(q)));
 }
 
 static char *
@@ -463,9 +466,9 @@ queue_summary_combine(PG_FUNCTION_ARGS)
 	QueueSummary *a = PG_GETARG_QUEUE(0);
 	QueueSummary *b = PG_GETARG_QUEUE(1);
 
-	/* called directly (the + operator): work on a copy */
+	/* called directly (the + operator): work on a copy, return a compact value */
 	if (!AggCheckCallContext(fcinfo, NULL))
-		a = queue_copy(a);
+		PG_RETURN_POINTER(queue_compact(queue_merge(queue_copy(a), b)));
 	PG_RETURN_POINTER(queue_merge(a, b));
 }
 
@@ -480,7 +483,7 @@ queue_summary_final(PG_FUNCTION_ARGS)
 	q = PG_GETARG_QUEUE(0);
 	if (q->offered == 0)
 		PG_RETURN_NULL();
-	PG_RETURN_POINTER(queue_trimmed(q));
+	PG_RETURN_POINTER(queue_compact(q));
 }
 
 static bool
@@ -681,7 +684,7 @@ queue_summary_wait_sketch(PG_FUNCTION_ARGS)
 
 	if (s->samples == 0)
 		PG_RETURN_NULL();
-	PG_RETURN_POINTER(sketch_trimmed(s));
+	PG_RETURN_POINTER(sketch_compact(s));
 }
 
 PG_FUNCTION_INFO_V1(queue_summary_handle_sketch);
@@ -692,5 +695,5 @@ queue_summary_handle_sketch(PG_FUNCTION_ARGS)
 
 	if (s->samples == 0)
 		PG_RETURN_NULL();
-	PG_RETURN_POINTER(sketch_trimmed(s));
+	PG_RETURN_POINTER(sketch_compact(s));
 }

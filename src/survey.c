@@ -285,10 +285,12 @@ report_score_out_of_range(FunctionCallInfo fcinfo, int32 score, int lo, int hi)
 
 /*
  * A numeric score: a whole number, never rounded.  The bounds it is clamped
- * to are made once per backend (constants, never invalidated).
+ * to are made once per backend (constants, never invalidated).  This is the
+ * general path, with an fmgr call per check; score_from_numeric() takes it
+ * only for what its fast path does not settle.
  */
-static int32
-score_from_numeric(FunctionCallInfo fcinfo, Numeric num)
+static pg_noinline int32
+score_from_numeric_slow(FunctionCallInfo fcinfo, Numeric num)
 {
 	static Numeric bounds[2];
 
@@ -316,6 +318,56 @@ score_from_numeric(FunctionCallInfo fcinfo, Numeric num)
 	return DatumGetInt32(DirectFunctionCall1(numeric_int4, NumericGetDatum(num)));
 }
 
+/* room for the (unpacked) numeric of any score the fast path settles */
+#define SCORE_NUMERIC_ROOM	32
+
+/*
+ * A numeric score without an fmgr call when it is one of the scores 0..10
+ * written as numeric itself writes that whole number (no fraction digits
+ * shown, as an integer column cast to numeric stores it): numeric's own
+ * conversion rounds it to an int4, and its bytes must equal those of the
+ * numeric core makes of that int4 (made once per backend).  Anything else
+ * (9.0, fractions, NaN, infinities, large values) takes the general path,
+ * so every answer and every error is the general path's.
+ */
+static int32
+score_from_numeric(FunctionCallInfo fcinfo)
+{
+	static Numeric whole[SURVEY_NSCORES];
+	struct varlena *packed = PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(1));
+	Size		len = VARSIZE_ANY_EXHDR(packed);
+	union
+	{
+		char		bytes[SCORE_NUMERIC_ROOM];
+		int32		align;
+	}			room;
+	Numeric		num;
+	bool		error = false;
+	int32		score;
+
+	if (unlikely(whole[0] == NULL))
+	{
+		MemoryContext old = MemoryContextSwitchTo(TopMemoryContext);
+
+		for (int i = 0; i < SURVEY_NSCORES; i++)
+			whole[i] = int64_to_numeric(i);
+		MemoryContextSwitchTo(old);
+	}
+	if (likely(len + VARHDRSZ <= SCORE_NUMERIC_ROOM))
+	{
+		/* numeric's functions read the 4-byte header: copy a short one out */
+		num = (Numeric) room.bytes;
+		SET_VARSIZE(num, len + VARHDRSZ);
+		memcpy(VARDATA(num), VARDATA_ANY(packed), len);
+		score = numeric_int4_opt_error(num, &error);
+		if (!error && (uint32) score <= SURVEY_MAX_SCORE &&
+			VARSIZE(whole[score]) == len + VARHDRSZ &&
+			memcmp(VARDATA(whole[score]), VARDATA(num), len) == 0)
+			return score;
+	}
+	return score_from_numeric_slow(fcinfo, PG_GETARG_NUMERIC(1));
+}
+
 /* the score of a smallint, bigint or numeric form, as an int32 */
 static pg_noinline int32
 score_from_arg(FunctionCallInfo fcinfo)
@@ -331,7 +383,7 @@ score_from_arg(FunctionCallInfo fcinfo)
 		case INT8OID:
 			return SCORE_CLAMP(PG_GETARG_INT64(1));
 		case NUMERICOID:
-			return score_from_numeric(fcinfo, PG_GETARG_NUMERIC(1));
+			return score_from_numeric(fcinfo);
 	}
 	ereport(ERROR,
 			(errcode(ERRCODE_DATATYPE_MISMATCH),
