@@ -642,7 +642,7 @@ FunnelEvent *
 funnel_sorted(FunnelState *s, FunnelEvent *buf, int bufn)
 {
 	int			n = s->count;
-	FunnelEvent *ev = n <= bufn ? buf : palloc(sizeof(FunnelEvent) * Max(n, 1));
+	FunnelEvent *ev = buf && n <= bufn ? buf : palloc(sizeof(FunnelEvent) * Max(n, 1));
 
 	for (int i = 0; i < n; i++)
 	{
