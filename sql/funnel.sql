@@ -461,16 +461,37 @@ FROM (VALUES
 	('unterminated quote', 'sequence 1 0 0 0 ''(?1)')
 ) v(what, lit);
 
--- the state holds only the rows that meet some step: 3 of 10000 rows here, 168
--- bytes (40 of header, room for 8 events of 16); an aggregate of our own returns
--- the state itself.  In strict_order the other rows are kept too, since they
--- break chains (5 rows given: 56 bytes of header and mode, room for 8 events).
+-- the state holds only the rows that meet some step: 3 of 10000 rows here, 121
+-- bytes (40 of header, room for 9 events of 9: a time and a one-byte mask); an
+-- aggregate of our own returns the state itself.  In strict_order the other rows
+-- are kept too, since they break chains (5 rows given: 56 bytes of header and
+-- mode, room for 8 events: 128 bytes).
 CREATE AGGREGATE pg_temp.funnel_state(interval, text, timestamptz, VARIADIC "any") (
 	SFUNC = window_funnel_trans, STYPE = funnel_events, COMBINEFUNC = funnel_events_combine);
 SELECT m AS mode, pg_column_size(s) AS bytes, s::text AS state
 FROM (VALUES (''), ('strict_order')) v(m),
 LATERAL (SELECT pg_temp.funnel_state(secs(10), m, at(n), n = 5000, n = 5001, n = 5002) AS s
          FROM generate_series(1, 10000) n WHERE m = '' OR n BETWEEN 4999 AND 5003) x;
+-- 8 steps or more: a mask of 4 bytes (12 bytes an event, room for 7 in 128
+-- bytes: the 8th event makes the state grow to 256); window_funnel_excluding up
+-- to 7 steps: the exclusion is the top bit of a one-byte mask (10 events: 256).
+-- Both read back, as text and as binary.
+CREATE AGGREGATE pg_temp.excluding_state(interval, text, timestamptz, boolean, VARIADIC "any") (
+	SFUNC = window_funnel_excluding_trans, STYPE = funnel_events);
+CREATE TEMP TABLE fs_back (s funnel_events);
+SELECT pg_column_size(s) AS bytes, s::text AS state, s::text::funnel_events = s AS reads_back,
+       pg_temp.binary_copy_error('fs_back', funnel_events_send(s)) AS binary_in
+FROM (SELECT pg_temp.funnel_state(secs(10), '', at(n), n = 1, n = 2, n = 3, n = 4, n = 5,
+                                  n = 6, n = 7, n = 8) AS s
+      FROM generate_series(1, 9) n) x
+UNION ALL
+SELECT pg_column_size(s), s::text, s::text::funnel_events = s,
+       pg_temp.binary_copy_error('fs_back', funnel_events_send(s))
+FROM (SELECT pg_temp.excluding_state(secs(10), '', at(n), n % 3 = 0, n = 1, n = 2, n = 4, n = 5,
+                                     n = 7, n = 8, n = 10) AS s
+      FROM generate_series(1, 10) n) x;
+-- what binary input read: the same states (recv makes them exactly as big as their events)
+SELECT pg_column_size(s) AS bytes, s::text AS state FROM fs_back ORDER BY 2;
 
 -- ---------------------------------------------------------------------------
 -- the support functions called as plain functions, with odd arguments: proper

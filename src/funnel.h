@@ -56,6 +56,7 @@
 #define MODE_ONCE				0x08
 #define MODE_REENTRY			0x10
 
+/* an event as the final functions read it (funnel_sorted()) */
 typedef struct FunnelEvent
 {
 	int64		at;				/* TimestampTz */
@@ -63,10 +64,28 @@ typedef struct FunnelEvent
 	uint32		pad;
 } FunnelEvent;
 
+/*
+ * The state.  Its "version" byte says how the events are laid out after the
+ * parameters:
+ *
+ *	FUNNEL_LAYOUT_EVENTS (1, the layout of 1.0 and 1.1): FunnelEvent[capacity];
+ *	FUNNEL_LAYOUT_PACKED (2, since 1.2): the times, int64[capacity], then the
+ *	masks[capacity], one byte each when the state has 7 steps or fewer (bit 7
+ *	is then FUNNEL_EXCLUDED), four otherwise.
+ *
+ * A group's state is one of many held at once by a grouped aggregate, so its
+ * size is what the grouping pays for in cache misses: 9 bytes an event
+ * rather than 16.  Every state made is packed; a stored value of layout 1 is
+ * read through funnel_state_read(), which packs it.  The binary and text
+ * forms are the same for both (funnel_io.c).
+ */
+#define FUNNEL_LAYOUT_EVENTS	1
+#define FUNNEL_LAYOUT_PACKED	2
+
 typedef struct FunnelState
 {
 	int32		vl_len_;
-	uint8		version;
+	uint8		version;		/* FUNNEL_LAYOUT_* */
 	uint8		kind;
 	uint8		nsteps;
 	uint8		flags;			/* window_funnel modes (derived from param) */
@@ -80,8 +99,49 @@ typedef struct FunnelState
 
 #define FS_HDRSZ				offsetof(FunnelState, data)
 #define FS_EVENTS_OFFSET(plen)	MAXALIGN(FS_HDRSZ + (plen))
-#define FS_SIZE(plen, cap)		(FS_EVENTS_OFFSET(plen) + (Size) (cap) * sizeof(FunnelEvent))
-#define FS_EVENTS(s)			((FunnelEvent *) ((char *) (s) + FS_EVENTS_OFFSET((s)->paramlen)))
+/* bytes of one packed event's mask: 1 up to 7 steps */
+#define FS_MASK_BYTES(nsteps)	((nsteps) <= 7 ? 1 : 4)
+#define FS_EVENT_BYTES(nsteps)	(sizeof(int64) + FS_MASK_BYTES(nsteps))
+#define FS_SIZE(plen, nsteps, cap) \
+	(FS_EVENTS_OFFSET(plen) + (Size) (cap) * FS_EVENT_BYTES(nsteps))
+
+/* the times of a packed state */
+static inline TimestampTz *
+funnel_times(const FunnelState *s)
+{
+	return (TimestampTz *) ((char *) s + FS_EVENTS_OFFSET(s->paramlen));
+}
+
+/* the masks of a packed state (one byte or four each: FS_MASK_BYTES) */
+static inline char *
+funnel_masks(const FunnelState *s)
+{
+	return (char *) (funnel_times(s) + s->capacity);
+}
+
+/* event i's mask (bit 31 the exclusion, as FunnelEvent has it) */
+static inline uint32
+funnel_mask(const FunnelState *s, int i)
+{
+	if (FS_MASK_BYTES(s->nsteps) == 1)
+	{
+		uint8		m = (uint8) funnel_masks(s)[i];
+
+		return (m & 0x7f) | ((uint32) (m & 0x80) << 24);
+	}
+	return ((const uint32 *) funnel_masks(s))[i];
+}
+
+/* event i is (at, mask); the caller made room (i < capacity) */
+static inline void
+funnel_set_event(FunnelState *s, int i, TimestampTz at, uint32 mask)
+{
+	funnel_times(s)[i] = at;
+	if (FS_MASK_BYTES(s->nsteps) == 1)
+		funnel_masks(s)[i] = (char) ((mask & 0x7f) | ((mask & FUNNEL_EXCLUDED) >> 24));
+	else
+		((uint32 *) funnel_masks(s))[i] = mask;
+}
 
 /* the kind as the text form spells it, and as messages name it */
 extern const char *const funnel_kind_names[];
@@ -95,10 +155,31 @@ extern const char *const funnel_kind_functions[];
 extern FunnelState *funnel_state_new(const FunnelState *from, int kind, int nsteps,
 									 const Interval *within, const char *param,
 									 int paramlen, int capacity);
-extern bool funnel_same_params(const FunnelState *s, int kind, int nsteps,
-							   const Interval *within, const char *param, int paramlen);
-/* a sorted copy of the events (final functions may not change the state) */
-extern FunnelEvent *funnel_sorted(FunnelState *s);
+
+/* the state has these parameters (every row checks: inline) */
+static inline bool
+funnel_same_params(const FunnelState *s, int kind, int nsteps, const Interval *within,
+				   const char *param, int paramlen)
+{
+	return s->kind == kind && s->nsteps == nsteps &&
+		s->within.time == within->time && s->within.day == within->day &&
+		s->within.month == within->month && s->paramlen == paramlen &&
+		(paramlen == 0 || memcmp(s->data, param, paramlen) == 0);
+}
+
+/*
+ * A state as its functions read it: detoasted, checked (a corrupt value is
+ * XX001, never a read out of bounds), and packed (a stored value of layout 1
+ * is converted into a new copy).
+ */
+extern FunnelState *funnel_state_read(Datum d);
+/* event "at, mask" appended: s itself when it has room, else a bigger copy */
+extern FunnelState *funnel_append(FunnelState *s, TimestampTz at, uint32 mask);
+/*
+ * A sorted copy of the events (final functions may not change the state): in
+ * buf if its bufn events are enough, else palloc'd.
+ */
+extern FunnelEvent *funnel_sorted(FunnelState *s, FunnelEvent *buf, int bufn);
 /* the end of the window that opens at first */
 extern TimestampTz funnel_deadline(FunnelState *s, TimestampTz first);
 

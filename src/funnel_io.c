@@ -30,13 +30,11 @@ PG_FUNCTION_INFO_V1(funnel_events_out);
 Datum
 funnel_events_out(PG_FUNCTION_ARGS)
 {
-	FunnelState *s = (FunnelState *) PG_DETOAST_DATUM(PG_GETARG_DATUM(0));
+	FunnelState *s = funnel_state_read(PG_GETARG_DATUM(0));
 	StringInfoData buf;
 	int			i,
 				b;
 
-	if (s->kind >= FUNNEL_NKINDS || s->count > s->capacity || s->count < 0)
-		io_corrupt_value("funnel_events", "bad kind or count");
 	initStringInfo(&buf);
 	appendStringInfo(&buf, "%s %d %d " INT64_FORMAT " %d '", funnel_kind_names[s->kind], s->nsteps,
 					 s->within.day, s->within.time, s->within.month);
@@ -49,17 +47,17 @@ funnel_events_out(PG_FUNCTION_ARGS)
 	appendStringInfoChar(&buf, '\'');
 	for (i = 0; i < s->count; i++)
 	{
-		FunnelEvent *e = &FS_EVENTS(s)[i];
+		uint32		mask = funnel_mask(s, i);
 		bool		first = true;
 		char		ts[MAXDATELEN + 1];
 
 		CHECK_FOR_INTERRUPTS();
 		/* ISO in UTC, whatever the session's DateStyle and TimeZone */
-		if (!io_timestamptz_text(e->at, ts))
+		if (!io_timestamptz_text(funnel_times(s)[i], ts))
 			io_corrupt_value("funnel_events", "Event %d has an invalid time.", i + 1);
 		appendStringInfo(&buf, "%s%s ", i == 0 ? ": " : "; ", ts);
 		for (b = 0; b < FUNNEL_MAX_STEPS; b++)
-			if (e->mask & ((uint32) 1 << b))
+			if (mask & ((uint32) 1 << b))
 			{
 				/* window_funnel_excluding: bit 31 is the exclusion, "x" */
 				if (s->kind == FUNNEL_KIND_EXCLUDING && (uint32) 1 << b == FUNNEL_EXCLUDED)
@@ -185,11 +183,7 @@ funnel_events_in(PG_FUNCTION_ARGS)
 					p++;
 				}
 			funnel_check_event(s, mask, false);
-			if (s->count == s->capacity)
-				s = funnel_state_new(s, 0, 0, NULL, NULL, 0, s->capacity * 2);
-			FS_EVENTS(s)[s->count].at = at;
-			FS_EVENTS(s)[s->count].mask = mask;
-			s->count++;
+			s = funnel_append(s, at, mask);
 			p = io_skip_blanks(p);
 			if (*p != ';')
 				break;
@@ -205,10 +199,11 @@ PG_FUNCTION_INFO_V1(funnel_events_send);
 Datum
 funnel_events_send(PG_FUNCTION_ARGS)
 {
-	FunnelState *s = (FunnelState *) PG_DETOAST_DATUM(PG_GETARG_DATUM(0));
+	FunnelState *s = funnel_state_read(PG_GETARG_DATUM(0));
 	StringInfoData buf;
 	int			i;
 
+	/* the same form for every layout (funnel.h) */
 	pq_begintypsend(&buf);
 	pq_sendbyte(&buf, INTERACTION_FORMAT_VERSION);
 	pq_sendbyte(&buf, s->kind);
@@ -221,8 +216,8 @@ funnel_events_send(PG_FUNCTION_ARGS)
 	pq_sendint32(&buf, s->count);
 	for (i = 0; i < s->count; i++)
 	{
-		pq_sendint64(&buf, FS_EVENTS(s)[i].at);
-		pq_sendint32(&buf, FS_EVENTS(s)[i].mask);
+		pq_sendint64(&buf, funnel_times(s)[i]);
+		pq_sendint32(&buf, funnel_mask(s, i));
 	}
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
@@ -271,11 +266,13 @@ funnel_events_recv(PG_FUNCTION_ARGS)
 	s = funnel_state_new(NULL, kind, nsteps, &within, param, plen, Max(count, 1));
 	for (i = 0; i < count; i++)
 	{
-		FS_EVENTS(s)[i].at = pq_getmsgint64(buf);
-		FS_EVENTS(s)[i].mask = pq_getmsgint(buf, 4);
-		if (!IS_VALID_TIMESTAMP(FS_EVENTS(s)[i].at) && !TIMESTAMP_NOT_FINITE(FS_EVENTS(s)[i].at))
+		TimestampTz at = pq_getmsgint64(buf);
+		uint32		mask = pq_getmsgint(buf, 4);
+
+		if (!IS_VALID_TIMESTAMP(at) && !TIMESTAMP_NOT_FINITE(at))
 			io_binary_error("funnel_events", "timestamp out of range");
-		funnel_check_event(s, FS_EVENTS(s)[i].mask, true);
+		funnel_check_event(s, mask, true);
+		funnel_set_event(s, i, at, mask);
 	}
 	s->count = count;
 	io_check_end(buf, "funnel_events");
@@ -289,8 +286,8 @@ funnel_events_recv(PG_FUNCTION_ARGS)
 static bool
 funnel_events_equal(FunctionCallInfo fcinfo)
 {
-	FunnelState *a = (FunnelState *) PG_DETOAST_DATUM(PG_GETARG_DATUM(0));
-	FunnelState *b = (FunnelState *) PG_DETOAST_DATUM(PG_GETARG_DATUM(1));
+	FunnelState *a = funnel_state_read(PG_GETARG_DATUM(0));
+	FunnelState *b = funnel_state_read(PG_GETARG_DATUM(1));
 	FunnelEvent *ea,
 			   *eb;
 	bool		result;
@@ -298,8 +295,8 @@ funnel_events_equal(FunctionCallInfo fcinfo)
 	if (!funnel_same_params(a, b->kind, b->nsteps, &b->within, b->data, b->paramlen) ||
 		a->count != b->count)
 		return false;
-	ea = funnel_sorted(a);
-	eb = funnel_sorted(b);
+	ea = funnel_sorted(a, NULL, 0);
+	eb = funnel_sorted(b, NULL, 0);
 	result = true;
 	for (int i = 0; i < a->count && result; i++)
 		result = ea[i].at == eb[i].at && ea[i].mask == eb[i].mask;

@@ -405,7 +405,7 @@ sequence_prepare(FunctionCallInfo fcinfo, FunnelState **sp, Pattern **patp)
 
 	if (PG_ARGISNULL(0))
 		return NULL;
-	s = (FunnelState *) PG_DETOAST_DATUM(PG_GETARG_DATUM(0));
+	s = funnel_state_read(PG_GETARG_DATUM(0));
 	if (s->kind != FUNNEL_KIND_SEQUENCE)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -413,11 +413,11 @@ sequence_prepare(FunctionCallInfo fcinfo, FunnelState **sp, Pattern **patp)
 	*sp = s;
 	*patp = funnel_pattern_parse(s->data, s->paramlen, s->nsteps);
 	for (i = 0; i < s->count; i++)
-		met |= FS_EVENTS(s)[i].mask;
+		met |= funnel_mask(s, i);
 	/* a condition the pattern needs never happened: no match */
 	if (((*patp)->used & met) != (*patp)->used)
 		return NULL;
-	return funnel_sorted(s);
+	return funnel_sorted(s, NULL, 0);
 }
 
 PG_FUNCTION_INFO_V1(funnel_events_sequence_match);

@@ -422,6 +422,7 @@ level_highest(WindowWalk *walk)
 static int
 window_funnel_level(FunnelState *s, TimestampTz *times)
 {
+	FunnelEvent local[32];
 	FunnelEvent *ev;
 	TimestampTz *excluded = NULL;
 	int			nexcluded = 0;
@@ -429,7 +430,7 @@ window_funnel_level(FunnelState *s, TimestampTz *times)
 
 	if (s->count == 0 || s->nsteps == 0)
 		return 0;
-	ev = funnel_sorted(s);
+	ev = funnel_sorted(s, local, lengthof(local));
 	if (s->kind == FUNNEL_KIND_EXCLUDING)
 	{
 		excluded = palloc(sizeof(TimestampTz) * s->count);
@@ -495,7 +496,8 @@ window_funnel_level(FunnelState *s, TimestampTz *times)
 				times[k] = ev[c->path[k]].at;
 		}
 	}
-	pfree(ev);
+	if (ev != local)
+		pfree(ev);
 	if (excluded)
 		pfree(excluded);
 	return result;
@@ -509,7 +511,7 @@ funnel_events_window_funnel(PG_FUNCTION_ARGS)
 
 	if (PG_ARGISNULL(0))
 		PG_RETURN_INT32(0);
-	s = (FunnelState *) PG_DETOAST_DATUM(PG_GETARG_DATUM(0));
+	s = funnel_state_read(PG_GETARG_DATUM(0));
 	if (!FUNNEL_IS_WINDOW(s->kind))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -529,7 +531,7 @@ funnel_events_window_funnel_steps(PG_FUNCTION_ARGS)
 
 	if (PG_ARGISNULL(0))
 		PG_RETURN_ARRAYTYPE_P(construct_empty_array(TIMESTAMPTZOID));
-	s = (FunnelState *) PG_DETOAST_DATUM(PG_GETARG_DATUM(0));
+	s = funnel_state_read(PG_GETARG_DATUM(0));
 	if (!FUNNEL_IS_WINDOW(s->kind))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
