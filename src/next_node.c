@@ -28,7 +28,7 @@
  *
  * The state path_events is a varlena: the parameters, then one record per
  * event packed in arrival order (time, event bits, base flag and length, the
- * value's bytes; 8-byte aligned), with room to grow: VARSIZE covers the
+ * value's bytes; no padding), with room to grow: VARSIZE covers the
  * capacity, "used" the bytes in use, the slack is zeroed.  In an aggregate a
  * row is appended in place; a full state is made anew, twice the size, in
  * the per-row context and returned, so the executor copies it once into the
@@ -81,29 +81,38 @@ typedef struct PathEvents
 	char		data[FLEXIBLE_ARRAY_MEMBER];	/* records, 8-byte aligned */
 } PathEvents;
 
-typedef struct PathRecord
+/*
+ * A record, packed with no padding (a group's state is its memory traffic):
+ * the time (8 bytes), the event bits (one byte per 8 events of the state,
+ * none without events), a byte with the base flag (0x80) and either the
+ * value's length (up to 63) or 0x40 and the length in the next 4 bytes, then
+ * the value's bytes.  Fields are read with memcpy (no alignment).
+ */
+#define PR_BASE			0x80
+#define PR_LONG			0x40
+#define PR_SHORT_MAX	0x3F
+#define PR_BITS_BYTES(nevents)	(((nevents) + 7) / 8)
+#define PR_SIZE(nb, len)	(8 + (Size) (nb) + ((len) <= PR_SHORT_MAX ? 1 : 5) + (Size) (len))
+
+/* a record read back */
+typedef struct PathEvent
 {
 	int64		at;				/* TimestampTz */
 	uint64		bits;			/* bit i: event i + 1 holds */
-	uint32		len;			/* the value's bytes, | PR_BASE: base_condition holds */
-	char		value[FLEXIBLE_ARRAY_MEMBER];
-} PathRecord;
+	const char *value;
+	uint32		len;
+	bool		base;			/* base_condition holds */
+} PathEvent;
 
 #define PE_HDRSZ		offsetof(PathEvents, data)
 #define PE_CAPACITY(s)	((Size) VARSIZE(s) - PE_HDRSZ)
-#define PR_HDRSZ		offsetof(PathRecord, value)
-#define PR_SIZE(len)	MAXALIGN(PR_HDRSZ + (Size) (len))
-#define PR_BASE			0x80000000U
-#define PR_LEN(r)		((r)->len & ~PR_BASE)
-#define PR_IS_BASE(r)	(((r)->len & PR_BASE) != 0)
-#define PR_AT(s, off)	((PathRecord *) ((s)->data + (off)))
 
 /*
- * A group's first state has room for 240 bytes of records (ten events with
- * values of up to 4 bytes, eight of up to 12): a customer's usual group grows
- * once at most.
+ * A group's first state is 256 bytes (240 of records: fourteen events with
+ * two event conditions and values of 7 bytes), and a state doubles as a
+ * whole, so the executor's copies are power-of-two chunks with no waste.
  */
-#define PE_FIRST_CAPACITY	240
+#define PE_FIRST_SIZE	256
 
 /* ---- parameters ------------------------------------------------------------ */
 
@@ -171,19 +180,19 @@ pe_new(int direction, int base, int nevents, Size capacity)
 	return s;
 }
 
-/* a copy of s with room for at least extra more bytes (doubling), slack zeroed */
+/* a copy of s with room for at least extra more bytes (its size doubled), slack zeroed */
 static PathEvents *
 pe_grow(const PathEvents *s, Size extra)
 {
-	Size		need = (Size) s->used + extra;
-	Size		cap = Max(PE_CAPACITY(s), 64);
+	Size		need = PE_HDRSZ + (Size) s->used + extra;
+	Size		size = Max(VARSIZE(s), PE_FIRST_SIZE);
 	PathEvents *r;
 
-	while (cap < need)
-		cap *= 2;
-	if (cap > MaxAllocSize - PE_HDRSZ)
-		cap = Max(need, MaxAllocSize - PE_HDRSZ);
-	r = pe_new(s->direction, s->base, s->nevents, cap);
+	while (size < need)
+		size *= 2;
+	if (size > MaxAllocSize)
+		size = Max(need, MaxAllocSize);
+	r = pe_new(s->direction, s->base, s->nevents, size - PE_HDRSZ);
 	memcpy(r->data, s->data, s->used);
 	r->count = s->count;
 	r->used = s->used;
@@ -225,8 +234,9 @@ pe_check_event(const PathEvents *s, int64 at, uint64 bits, const char *value, in
 static inline PathEvents *
 pe_add(PathEvents *s, int64 at, uint64 bits, bool base, const char *value, Size len)
 {
-	Size		size = PR_SIZE(len);
-	PathRecord *r;
+	int			nb = PR_BITS_BYTES(s->nevents);
+	Size		size = PR_SIZE(nb, len);
+	char	   *p;
 
 	if (unlikely(size > PE_CAPACITY(s) - (Size) s->used))
 	{
@@ -236,12 +246,22 @@ pe_add(PathEvents *s, int64 at, uint64 bits, bool base, const char *value, Size 
 					 errmsg("sequence_next_node holds at most %d events in one group", s->count)));
 		s = pe_grow(s, size);
 	}
-	r = PR_AT(s, s->used);
-	r->at = at;
-	r->bits = bits;
-	r->len = (uint32) len | (base ? PR_BASE : 0);
-	memcpy(r->value, value, len);
-	/* the padding of the record is zero: the slack was */
+	p = s->data + s->used;
+	memcpy(p, &at, 8);
+	p += 8;
+	for (int i = 0; i < nb; i++)
+		*p++ = (char) (uint8) (bits >> (8 * i));
+	if (len <= PR_SHORT_MAX)
+		*p++ = (char) ((base ? PR_BASE : 0) | (uint8) len);
+	else
+	{
+		uint32		l = (uint32) len;
+
+		*p++ = (char) ((base ? PR_BASE : 0) | PR_LONG);
+		memcpy(p, &l, 4);
+		p += 4;
+	}
+	memcpy(p, value, len);
 	s->used += (int32) size;
 	s->count++;
 	return s;
@@ -251,7 +271,11 @@ pe_add(PathEvents *s, int64 at, uint64 bits, bool base, const char *value, Size 
 static PathEvents *
 pe_detoast(Datum d)
 {
-	PathEvents *s = (PathEvents *) PG_DETOAST_DATUM(d);
+	PathEvents *s = (PathEvents *) DatumGetPointer(d);
+
+	/* the aggregate's own state is plain: no call */
+	if (unlikely(VARATT_IS_EXTENDED(s)))
+		s = (PathEvents *) PG_DETOAST_DATUM(d);
 
 	if (s->used < 0 || (Size) s->used > PE_CAPACITY(s) || s->count < 0 ||
 		s->direction >= lengthof(direction_names) || s->base >= lengthof(base_names))
@@ -259,16 +283,37 @@ pe_detoast(Datum d)
 	return s;
 }
 
-/* the record at *off, checked to fit (XX001 otherwise); *off steps past it */
-static inline PathRecord *
-pe_record(const PathEvents *s, Size *off, int i)
+/* the record at *off read into e, checked to fit (XX001 otherwise); *off steps past it */
+static inline void
+pe_record(const PathEvents *s, Size *off, int i, PathEvent *e)
 {
-	PathRecord *r = PR_AT(s, *off);
+	const char *p = s->data + *off;
+	const char *end = s->data + s->used;
+	int			nb = PR_BITS_BYTES(s->nevents);
+	uint8		h;
 
-	if (PR_HDRSZ > (Size) s->used - *off || PR_SIZE(PR_LEN(r)) > (Size) s->used - *off)
+	if (end - p < 8 + nb + 1)
 		io_corrupt_value(NN_TYPE, "Event %d runs past the end.", i + 1);
-	*off += PR_SIZE(PR_LEN(r));
-	return r;
+	memcpy(&e->at, p, 8);
+	p += 8;
+	e->bits = 0;
+	for (int b = 0; b < nb; b++)
+		e->bits |= (uint64) (uint8) *p++ << (8 * b);
+	h = (uint8) *p++;
+	e->base = (h & PR_BASE) != 0;
+	if (h & PR_LONG)
+	{
+		if (end - p < 4)
+			io_corrupt_value(NN_TYPE, "Event %d runs past the end.", i + 1);
+		memcpy(&e->len, p, 4);
+		p += 4;
+	}
+	else
+		e->len = h & PR_SHORT_MAX;
+	if ((Size) (end - p) < e->len)
+		io_corrupt_value(NN_TYPE, "Event %d runs past the end.", i + 1);
+	e->value = p;
+	*off = (p + e->len) - s->data;
 }
 
 /* 22023 naming the first row's parameters and the other's ("this row", or a partial state's) */
@@ -352,7 +397,7 @@ next_node_add(FunctionCallInfo fcinfo)
 	bits = kit_bool_args_mask(fcinfo, &call->events, &nevents);
 
 	if (PG_ARGISNULL(0))
-		s = pe_new(direction, base, nevents, PE_FIRST_CAPACITY);
+		s = pe_new(direction, base, nevents, PE_FIRST_SIZE - PE_HDRSZ);
 	else
 	{
 		/*
@@ -414,56 +459,56 @@ path_events_combine(PG_FUNCTION_ARGS)
 /* ---- the events in order ---------------------------------------------------------- */
 
 static inline int
-record_cmp(const PathRecord *a, const PathRecord *b)
+event_cmp(const PathEvent *a, const PathEvent *b)
 {
 	int			c;
 
 	if (a->at != b->at)
 		return a->at < b->at ? -1 : 1;
-	c = memcmp(a->value, b->value, Min(PR_LEN(a), PR_LEN(b)));
+	c = memcmp(a->value, b->value, Min(a->len, b->len));
 	if (c != 0)
 		return c;
-	if (PR_LEN(a) != PR_LEN(b))
-		return PR_LEN(a) < PR_LEN(b) ? -1 : 1;
+	if (a->len != b->len)
+		return a->len < b->len ? -1 : 1;
 	if (a->bits != b->bits)
 		return a->bits < b->bits ? -1 : 1;
-	if (PR_IS_BASE(a) != PR_IS_BASE(b))
-		return PR_IS_BASE(a) ? 1 : -1;
+	if (a->base != b->base)
+		return a->base ? 1 : -1;
 	return 0;
 }
 
 static int
-record_ptr_cmp(const void *pa, const void *pb)
+event_qsort_cmp(const void *pa, const void *pb)
 {
-	return record_cmp(*(PathRecord *const *) pa, *(PathRecord *const *) pb);
+	return event_cmp((const PathEvent *) pa, (const PathEvent *) pb);
 }
 
 /*
- * The records of s in order (an array of pointers into s; s is not changed:
- * final functions may not change the state).  Records are checked to fit.
+ * The events of s read back, in order (s is not changed: final functions
+ * may not change the state).  Records are checked to fit.
  */
-static PathRecord **
+static PathEvent *
 pe_sorted(const PathEvents *s)
 {
-	PathRecord **ev = palloc(sizeof(PathRecord *) * Max(s->count, 1));
+	PathEvent  *ev = palloc(sizeof(PathEvent) * Max(s->count, 1));
 	Size		off = 0;
 	int			n = s->count;
 
 	for (int i = 0; i < n; i++)
-		ev[i] = pe_record(s, &off, i);
+		pe_record(s, &off, i, &ev[i]);
 	if (off != (Size) s->used)
 		io_corrupt_value(NN_TYPE, "%d events do not fill %d bytes.", n, s->used);
 	if (n > 16)
-		qsort(ev, n, sizeof(PathRecord *), record_ptr_cmp);
+		qsort(ev, n, sizeof(PathEvent), event_qsort_cmp);
 	else
 	{
 		/* the usual group is small: insertion sort */
 		for (int i = 1; i < n; i++)
 		{
-			PathRecord *e = ev[i];
+			PathEvent	e = ev[i];
 			int			j = i;
 
-			while (j > 0 && record_cmp(ev[j - 1], e) > 0)
+			while (j > 0 && event_cmp(&ev[j - 1], &e) > 0)
 			{
 				ev[j] = ev[j - 1];
 				j--;
@@ -481,7 +526,7 @@ Datum
 path_events_next_node(PG_FUNCTION_ARGS)
 {
 	PathEvents *s;
-	PathRecord **ev;
+	PathEvent  *ev;
 	int			n,
 				k,
 				basepos = -1,
@@ -500,16 +545,16 @@ path_events_next_node(PG_FUNCTION_ARGS)
 	switch ((NextNodeBase) s->base)
 	{
 		case NN_HEAD:
-			if (PR_IS_BASE(ev[0]))
+			if (ev[0].base)
 				basepos = 0;
 			break;
 		case NN_TAIL:
-			if (PR_IS_BASE(ev[n - 1]))
+			if (ev[n - 1].base)
 				basepos = n - 1;
 			break;
 		case NN_FIRST_MATCH:
 			for (int i = 0; i < n; i++)
-				if ((ev[i]->bits & 1) && PR_IS_BASE(ev[i]))
+				if ((ev[i].bits & 1) && ev[i].base)
 				{
 					basepos = i;
 					break;
@@ -517,7 +562,7 @@ path_events_next_node(PG_FUNCTION_ARGS)
 			break;
 		case NN_LAST_MATCH:
 			for (int i = n - 1; i >= 0; i--)
-				if ((ev[i]->bits & 1) && PR_IS_BASE(ev[i]))
+				if ((ev[i].bits & 1) && ev[i].base)
 				{
 					basepos = i;
 					break;
@@ -534,7 +579,7 @@ path_events_next_node(PG_FUNCTION_ARGS)
 		int			i;
 
 		for (i = 0; i < k && basepos + i < n; i++)
-			if (!(ev[basepos + i]->bits & (UINT64CONST(1) << i)))
+			if (!(ev[basepos + i].bits & (UINT64CONST(1) << i)))
 				break;
 		if (i == k && basepos + k < n)
 			result = basepos + k;
@@ -544,14 +589,14 @@ path_events_next_node(PG_FUNCTION_ARGS)
 		int			i;
 
 		for (i = 0; i < k && i <= basepos; i++)
-			if (!(ev[basepos - i]->bits & (UINT64CONST(1) << i)))
+			if (!(ev[basepos - i].bits & (UINT64CONST(1) << i)))
 				break;
 		if (i == k && basepos - k >= 0)
 			result = basepos - k;
 	}
 	if (result < 0)
 		PG_RETURN_NULL();
-	PG_RETURN_TEXT_P(cstring_to_text_with_len(ev[result]->value, PR_LEN(ev[result])));
+	PG_RETURN_TEXT_P(cstring_to_text_with_len(ev[result].value, ev[result].len));
 }
 
 /* ---- path_events as text ---------------------------------------------------------- */
@@ -577,21 +622,22 @@ path_events_out(PG_FUNCTION_ARGS)
 					 s->nevents);
 	for (int i = 0; i < s->count; i++)
 	{
-		PathRecord *r = pe_record(s, &off, i);
+		PathEvent	r;
 		char		ts[MAXDATELEN + 1];
 		bool		first = true;
 
 		CHECK_FOR_INTERRUPTS();
-		if (!io_timestamptz_text(r->at, ts))
+		pe_record(s, &off, i, &r);
+		if (!io_timestamptz_text(r.at, ts))
 			io_corrupt_value(NN_TYPE, "Event %d has an invalid time.", i + 1);
 		appendStringInfo(&buf, "%s%s ", i == 0 ? ": " : "; ", ts);
-		if (PR_IS_BASE(r))
+		if (r.base)
 		{
 			appendStringInfoChar(&buf, 'b');
 			first = false;
 		}
 		for (int b = 0; b < NN_MAX_EVENTS; b++)
-			if (r->bits & (UINT64CONST(1) << b))
+			if (r.bits & (UINT64CONST(1) << b))
 			{
 				appendStringInfo(&buf, "%s%d", first ? "" : ",", b + 1);
 				first = false;
@@ -599,11 +645,11 @@ path_events_out(PG_FUNCTION_ARGS)
 		if (first)
 			appendStringInfoChar(&buf, '-');
 		appendStringInfoString(&buf, " '");
-		for (uint32 j = 0; j < PR_LEN(r); j++)
+		for (uint32 j = 0; j < r.len; j++)
 		{
-			if (r->value[j] == '\'')
+			if (r.value[j] == '\'')
 				appendStringInfoChar(&buf, '\'');
-			appendStringInfoChar(&buf, r->value[j]);
+			appendStringInfoChar(&buf, r.value[j]);
 		}
 		appendStringInfoChar(&buf, '\'');
 	}
@@ -647,7 +693,7 @@ path_events_in(PG_FUNCTION_ARGS)
 		io_syntax_error(NN_TYPE, str, "Expected the base (head, tail, first_match or last_match) after the direction.");
 	base = parse_param(w, len, base_names, lengthof(base_names), "base");
 	nevents = (int) io_read_int64(&p, 0, NN_MAX_EVENTS, "number of events", NN_TYPE, str);
-	s = pe_new(direction, base, nevents, PE_FIRST_CAPACITY);
+	s = pe_new(direction, base, nevents, PE_FIRST_SIZE - PE_HDRSZ);
 	p = io_skip_blanks(p);
 	initStringInfo(&value);
 	if (*p == ':')
@@ -751,13 +797,14 @@ path_events_send(PG_FUNCTION_ARGS)
 	pq_sendint32(&buf, s->count);
 	for (int i = 0; i < s->count; i++)
 	{
-		PathRecord *r = pe_record(s, &off, i);
+		PathEvent	r;
 
-		pq_sendint64(&buf, r->at);
-		pq_sendint64(&buf, (int64) r->bits);
-		pq_sendbyte(&buf, PR_IS_BASE(r) ? 1 : 0);
-		pq_sendint32(&buf, (int32) PR_LEN(r));
-		pq_sendbytes(&buf, r->value, PR_LEN(r));
+		pe_record(s, &off, i, &r);
+		pq_sendint64(&buf, r.at);
+		pq_sendint64(&buf, (int64) r.bits);
+		pq_sendbyte(&buf, r.base ? 1 : 0);
+		pq_sendint32(&buf, (int32) r.len);
+		pq_sendbytes(&buf, r.value, r.len);
 	}
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
@@ -787,9 +834,9 @@ path_events_recv(PG_FUNCTION_ARGS)
 		(int64) count * NN_WIRE_EVENT > buf->len - buf->cursor)
 		io_binary_error(NN_TYPE, "Bad header: direction %d, base %d, %d events, %d entries.",
 						direction, base, nevents, count);
-	/* room for the records as sent: each at most 8 bytes of padding more */
+	/* room for the records as sent: a record is no longer than its wire form */
 	s = pe_new(direction, base, nevents,
-			   (Size) (buf->len - buf->cursor) + (Size) count * (PR_HDRSZ + 8 - NN_WIRE_EVENT));
+			   (Size) (buf->len - buf->cursor));
 	for (int i = 0; i < count; i++)
 	{
 		int64		at;
@@ -822,8 +869,8 @@ path_events_equal(FunctionCallInfo fcinfo)
 {
 	PathEvents *a = pe_detoast(PG_GETARG_DATUM(0));
 	PathEvents *b = pe_detoast(PG_GETARG_DATUM(1));
-	PathRecord **ea,
-			  **eb;
+	PathEvent  *ea,
+			   *eb;
 
 	if (a->direction != b->direction || a->base != b->base || a->nevents != b->nevents ||
 		a->count != b->count || a->used != b->used)
@@ -831,7 +878,7 @@ path_events_equal(FunctionCallInfo fcinfo)
 	ea = pe_sorted(a);
 	eb = pe_sorted(b);
 	for (int i = 0; i < a->count; i++)
-		if (record_cmp(ea[i], eb[i]) != 0)
+		if (event_cmp(&ea[i], &eb[i]) != 0)
 			return false;
 	return true;
 }
