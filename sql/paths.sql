@@ -33,6 +33,16 @@ FROM (VALUES (0), (2592000), (5184001)) v(ts) ORDER BY ts;
 -- a NULL gap gives NULL and the row is passed over
 SELECT ts, sessionize(at(ts), CASE WHEN ts = 600 THEN NULL ELSE interval '5 minutes' END) OVER (ORDER BY ts) AS s
 FROM (VALUES (0), (600), (700)) v(ts) ORDER BY ts;
+-- a NULL gap the same on every row (a constant, read once a partition): NULL everywhere
+SELECT ts, sessionize(at(ts), NULL::interval) OVER (ORDER BY ts) AS s
+FROM (VALUES (0), (600), (700)) v(ts) ORDER BY ts;
+-- a gap from a parameter is read once too; from a column, on every row
+PREPARE sess(interval) AS
+SELECT ts, sessionize(at(ts), $1) OVER (ORDER BY ts) AS s FROM (VALUES (0), (600), (700)) v(ts) ORDER BY ts;
+EXECUTE sess('200 seconds');
+DEALLOCATE sess;
+SELECT ts, sessionize(at(ts), g) OVER (ORDER BY ts) AS s
+FROM (VALUES (0, interval '1 minute'), (600, '20 minutes'), (700, '1 minute')) v(ts, g) ORDER BY ts;
 -- infinite times: a session of their own
 SELECT t, sessionize(t, interval '1 hour') OVER (ORDER BY t) AS s
 FROM (VALUES (timestamptz '-infinity'), ('2026-01-01'), ('2026-01-01 00:30'), ('infinity'), ('infinity')) v(t) ORDER BY t;
