@@ -339,6 +339,8 @@ typedef struct NextNodeCall
 {
 	KitBoolArgs events;
 	bool		in_agg;
+	bool		stable_params;	/* direction and base are constants (or parameters) */
+	bool		have_params;	/* direction and base read once, when stable */
 	int			direction;
 	int			base;
 	int			dirlen;
@@ -383,17 +385,29 @@ next_node_add(FunctionCallInfo fcinfo)
 		kit_bool_args_init(fcinfo, 6, "sequence_next_node events", &call->events);
 		call->in_agg = AggCheckCallContext(fcinfo, NULL) != 0;
 		call->dirlen = call->baselen = -1;
+		call->stable_params = get_fn_expr_arg_stable(fcinfo->flinfo, 1) &&
+			get_fn_expr_arg_stable(fcinfo->flinfo, 2);
 		fcinfo->flinfo->fn_extra = call;
 	}
-	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
-		ereport(ERROR,
-				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				 errmsg("sequence_next_node %s must not be NULL",
-						PG_ARGISNULL(1) ? "direction" : "base")));
-	direction = call_param(PG_GETARG_TEXT_PP(1), call->dirtext, &call->dirlen, &call->direction,
-						   direction_names, lengthof(direction_names), "direction");
-	base = call_param(PG_GETARG_TEXT_PP(2), call->basetext, &call->baselen, &call->base,
-					  base_names, lengthof(base_names), "base");
+	if (likely(call->have_params))
+	{
+		/* constants: the same on every row, read at the first */
+		direction = call->direction;
+		base = call->base;
+	}
+	else
+	{
+		if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("sequence_next_node %s must not be NULL",
+							PG_ARGISNULL(1) ? "direction" : "base")));
+		direction = call_param(PG_GETARG_TEXT_PP(1), call->dirtext, &call->dirlen, &call->direction,
+							   direction_names, lengthof(direction_names), "direction");
+		base = call_param(PG_GETARG_TEXT_PP(2), call->basetext, &call->baselen, &call->base,
+						  base_names, lengthof(base_names), "base");
+		call->have_params = call->stable_params;
+	}
 	bits = kit_bool_args_mask(fcinfo, &call->events, &nevents);
 
 	if (PG_ARGISNULL(0))
