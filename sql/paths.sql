@@ -277,7 +277,8 @@ SELECT sequence_next_node('forward', 'last_match', at(ts), action, true, action 
        sequence_next_node('forward', 'last_match', at(ts), action, true, action = 'A', action = 'C') AS last_a_then_c
 FROM snn WHERE s = 't' AND id = 5;
 -- NULL conditions are false; NULL times and values skip the row
-SELECT sequence_next_node('forward', 'head', at(ts), action, NULL, action = 'A') AS null_base,
+SELECT sequence_next_node('forward', 'head', at(ts), action, true, action = 'A', NULL) AS bare_null_event,
+       sequence_next_node('forward', 'head', at(ts), action, NULL, action = 'A') AS null_base,
        sequence_next_node('forward', 'head', at(ts), action, true, NULL) AS null_event,
        sequence_next_node('forward', 'head', CASE WHEN action = 'A' THEN NULL ELSE at(ts) END, action, true) AS null_at,
        sequence_next_node('forward', 'head', at(ts), action, true, VARIADIC NULL::boolean[]) AS null_events
@@ -314,6 +315,9 @@ SELECT c AS call, pg_temp.error_of('SELECT ' || c || ' FROM snn') AS error FROM 
 	($$sequence_next_node('forward', NULL, at(ts), action, true)$$),
 	($$sequence_next_node('forward', 'head', at(ts), action, true, VARIADIC (SELECT array_agg(k = 1) FROM generate_series(0, 64) k))$$),
 	($$sequence_next_node('forward', 'head', at(ts), action, true, VARIADIC '{{true},{false}}'::boolean[])$$),
+	($$sequence_next_node('forward', 'head', at(ts), action, true, action = 'A', 1)$$),
+	($$sequence_next_node('forward', 'head', at(ts), action, true, action = 'A', 'yes')$$),
+	($$sequence_next_node('forward', 'head', at(ts), action, true, VARIADIC ARRAY[1])$$),
 	($$sequence_next_node(CASE WHEN ts < 3 THEN 'forward' ELSE 'backward' END, 'first_match', at(ts), action, true, true)$$),
 	($$sequence_next_node('forward', 'head', at(ts), action, true, VARIADIC CASE WHEN ts < 3 THEN '{t}'::boolean[] ELSE '{t,t}' END)$$)) v(c);
 

@@ -245,6 +245,7 @@ typedef struct KitBoolArgs
 	bool		array;			/* one boolean[] given with VARIADIC */
 	int			first;			/* the first condition's argument */
 	int			count;			/* conditions, when not an array */
+	uint64		unknown;		/* conditions written as a literal of no type */
 	const char *what;
 } KitBoolArgs;
 extern void kit_bool_args_init(FunctionCallInfo fcinfo, int first, const char *what,

@@ -198,8 +198,12 @@ kit_bool_args_init(FunctionCallInfo fcinfo, int first, const char *what, KitBool
 	{
 		Oid			t = get_fn_expr_argtype(fcinfo->flinfo, first + i);
 
-		if (t == UNKNOWNOID)
-			continue;			/* a bare NULL: no row meets it */
+		if (t == UNKNOWNOID && i < 64)
+		{
+			/* a bare NULL (no row meets it); any other untyped literal is refused */
+			a->unknown |= UINT64CONST(1) << i;
+			continue;
+		}
 		if (t != BOOLOID)
 			ereport(ERROR,
 					(errcode(ERRCODE_DATATYPE_MISMATCH),
@@ -251,7 +255,17 @@ kit_bool_args_mask(FunctionCallInfo fcinfo, const KitBoolArgs *a, int *n)
 	}
 	*n = a->count;
 	for (int i = 0; i < a->count && i < 64; i++)
-		if (!PG_ARGISNULL(a->first + i) && DatumGetBool(PG_GETARG_DATUM(a->first + i)))
+	{
+		if (PG_ARGISNULL(a->first + i))
+			continue;
+		if (unlikely(a->unknown & (UINT64CONST(1) << i)))
+			ereport(ERROR,
+					(errcode(ERRCODE_DATATYPE_MISMATCH),
+					 errmsg("%s must be boolean, not unknown", a->what),
+					 errdetail("Argument %d of them is a literal of no type; write it as a boolean.",
+							   i + 1)));
+		if (DatumGetBool(PG_GETARG_DATUM(a->first + i)))
 			mask |= UINT64CONST(1) << i;
+	}
 	return mask;
 }
