@@ -62,9 +62,8 @@ WHERE p.provolatile <> 'i'
 ORDER BY p.oid::regprocedure::text;
 
 -- every aggregate can run in parallel: PARALLEL SAFE with a combine function whose
--- state is a real type (no serial/deserial functions needed).  The one exception
--- listed: sequence_next_node keeps every event of its group with its value in an
--- internal state, serialised for parallel workers (doc/paths.md says why)
+-- state is a real type (no serial/deserial functions needed); the ones listed are
+-- the exceptions (ticket_clock, whose state is internal: doc/sla.md)
 SELECT a.aggfnoid::regprocedure AS aggregate_not_parallel
 FROM pg_aggregate a
 JOIN pg_proc p ON p.oid = a.aggfnoid

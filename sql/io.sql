@@ -60,7 +60,7 @@ DECLARE
 BEGIN
   FOR r IN SELECT * FROM (VALUES ('survey_summary', '{9:1}'),
     ('routing_priority', '(tier=0, level=0, enqueued=2026-01-01 10:00+00, virtual=2026-01-01 10:00+00)'),
-    ('skillset', 'billing:4'), ('journey_stage', 'awareness'), ('interaction_kind', 'inquiry'),
+    ('skillset', 'billing:4'), ('path_events', 'forward head 0: 2026-01-01 10:00:00+00 b ''A'''), ('journey_stage', 'awareness'), ('interaction_kind', 'inquiry'),
     ('interaction_channel', 'chat'), ('interaction_urgency', 'planned'), ('interaction_direction', 'inbound')) v(typ, lit)
   LOOP
     EXECUTE format('INSERT INTO sent SELECT %L, %s(%L::%s)', r.typ,

@@ -33,6 +33,16 @@ FROM (VALUES (0), (2592000), (5184001)) v(ts) ORDER BY ts;
 -- a NULL gap gives NULL and the row is passed over
 SELECT ts, sessionize(at(ts), CASE WHEN ts = 600 THEN NULL ELSE interval '5 minutes' END) OVER (ORDER BY ts) AS s
 FROM (VALUES (0), (600), (700)) v(ts) ORDER BY ts;
+-- a NULL gap the same on every row (a constant, read once a partition): NULL everywhere
+SELECT ts, sessionize(at(ts), NULL::interval) OVER (ORDER BY ts) AS s
+FROM (VALUES (0), (600), (700)) v(ts) ORDER BY ts;
+-- a gap from a parameter is read once too; from a column, on every row
+PREPARE sess(interval) AS
+SELECT ts, sessionize(at(ts), $1) OVER (ORDER BY ts) AS s FROM (VALUES (0), (600), (700)) v(ts) ORDER BY ts;
+EXECUTE sess('200 seconds');
+DEALLOCATE sess;
+SELECT ts, sessionize(at(ts), g) OVER (ORDER BY ts) AS s
+FROM (VALUES (0, interval '1 minute'), (600, '20 minutes'), (700, '1 minute')) v(ts, g) ORDER BY ts;
 -- infinite times: a session of their own
 SELECT t, sessionize(t, interval '1 hour') OVER (ORDER BY t) AS s
 FROM (VALUES (timestamptz '-infinity'), ('2026-01-01'), ('2026-01-01 00:30'), ('infinity'), ('infinity')) v(t) ORDER BY t;
@@ -194,6 +204,66 @@ JOIN (SELECT c.n, k.o,
               FROM (SELECT * FROM snn ORDER BY ts DESC, action DESC) e WHERE e.s = c.s AND e.id = k.id) AS ours
       FROM snn_case c, unnest(c.ids) WITH ORDINALITY k(id, o)) b USING (n, o);
 
+-- a randomised oracle: the definition in plain SQL and PL/pgSQL (the group's
+-- events ordered by time, value bytewise, events met, base flag; the base
+-- found; the chain walked) against the aggregate, on random groups with many
+-- ties of time, rows arriving in random order and in reverse (FILTER: each
+-- group is aggregated by the form of its number of events only)
+SELECT setseed(0.24);
+CREATE TABLE rnd AS
+SELECT g, (random() * 6)::int AS ts, (ARRAY['A', 'B', 'C', 'AB', ''])[1 + (random() * 4)::int] AS v,
+       random() < 0.7 AS bc, random() AS arrival
+FROM generate_series(1, 400) g, generate_series(1, 1 + g % 13) k;
+CREATE FUNCTION pg_temp.next_node_oracle(dir text, base text, k int, v text[], bits int[], bc bool[])
+RETURNS text LANGUAGE plpgsql IMMUTABLE AS $$
+DECLARE
+	n int := coalesce(array_length(v, 1), 0);
+	step int := CASE dir WHEN 'forward' THEN 1 ELSE -1 END;
+	b int;
+BEGIN
+	IF n = 0 THEN RETURN NULL; END IF;
+	IF base = 'head' THEN b := CASE WHEN bc[1] THEN 1 END;
+	ELSIF base = 'tail' THEN b := CASE WHEN bc[n] THEN n END;
+	ELSIF base = 'first_match' THEN SELECT min(i) INTO b FROM generate_subscripts(v, 1) i WHERE bc[i] AND bits[i] & 1 = 1;
+	ELSE SELECT max(i) INTO b FROM generate_subscripts(v, 1) i WHERE bc[i] AND bits[i] & 1 = 1;
+	END IF;
+	IF b IS NULL THEN RETURN NULL; END IF;
+	FOR i IN 0 .. k - 1 LOOP
+		IF b + i * step NOT BETWEEN 1 AND n OR bits[b + i * step] & (1 << i) = 0 THEN RETURN NULL; END IF;
+	END LOOP;
+	IF b + k * step NOT BETWEEN 1 AND n THEN RETURN NULL; END IF;
+	RETURN v[b + k * step];
+END $$;
+CREATE TEMP TABLE modes AS
+SELECT * FROM (VALUES ('forward', 'head'), ('backward', 'tail'), ('forward', 'first_match'),
+	('backward', 'first_match'), ('forward', 'last_match'), ('backward', 'last_match')) m(dir, base),
+	generate_series(0, 2) k
+WHERE k > 0 OR base IN ('head', 'tail');
+WITH ev AS (
+	SELECT g, ts, v, bc, arrival, (v = 'A')::int | ((v IN ('B', 'AB'))::int << 1) AS bits2 FROM rnd),
+oracle AS (
+	SELECT m.dir, m.base, m.k, g,
+	       pg_temp.next_node_oracle(m.dir, m.base, m.k,
+	           array_agg(v ORDER BY ts, v COLLATE "C", bits, bc),
+	           array_agg(bits ORDER BY ts, v COLLATE "C", bits, bc),
+	           array_agg(bc ORDER BY ts, v COLLATE "C", bits, bc)) AS answer
+	FROM modes m, LATERAL (SELECT g, ts, v, bc, bits2 & ((1 << m.k) - 1) AS bits FROM ev) e
+	GROUP BY m.dir, m.base, m.k, g),
+ours AS (
+	SELECT m.dir, m.base, m.k, g,
+	       CASE m.k WHEN 0 THEN sequence_next_node(m.dir, m.base, at(ts), v, bc ORDER BY arrival) FILTER (WHERE m.k = 0)
+	                WHEN 1 THEN sequence_next_node(m.dir, m.base, at(ts), v, bc, v = 'A' ORDER BY arrival) FILTER (WHERE m.k = 1)
+	                ELSE sequence_next_node(m.dir, m.base, at(ts), v, bc, v = 'A', v IN ('B', 'AB') ORDER BY arrival) END AS answer,
+	       CASE m.k WHEN 0 THEN sequence_next_node(m.dir, m.base, at(ts), v, bc ORDER BY arrival DESC) FILTER (WHERE m.k = 0)
+	                WHEN 1 THEN sequence_next_node(m.dir, m.base, at(ts), v, bc, v = 'A' ORDER BY arrival DESC) FILTER (WHERE m.k = 1)
+	                ELSE sequence_next_node(m.dir, m.base, at(ts), v, bc, v = 'A', v IN ('B', 'AB') ORDER BY arrival DESC) END AS reversed
+	FROM modes m, ev GROUP BY m.dir, m.base, m.k, g)
+SELECT o.dir, o.base, o.k, count(*) AS groups, count(o.answer) AS answers,
+       count(*) FILTER (WHERE o.answer IS NOT DISTINCT FROM s.answer) AS agree,
+       count(*) FILTER (WHERE o.answer IS NOT DISTINCT FROM s.reversed) AS agree_reversed
+FROM oracle o JOIN ours s USING (dir, base, k, g)
+GROUP BY o.dir, o.base, o.k ORDER BY o.k, o.base, o.dir;
+
 -- ---------------------------------------------------------------------------
 -- sequence_next_node, hand-worked
 -- ---------------------------------------------------------------------------
@@ -207,7 +277,8 @@ SELECT sequence_next_node('forward', 'last_match', at(ts), action, true, action 
        sequence_next_node('forward', 'last_match', at(ts), action, true, action = 'A', action = 'C') AS last_a_then_c
 FROM snn WHERE s = 't' AND id = 5;
 -- NULL conditions are false; NULL times and values skip the row
-SELECT sequence_next_node('forward', 'head', at(ts), action, NULL, action = 'A') AS null_base,
+SELECT sequence_next_node('forward', 'head', at(ts), action, true, action = 'A', NULL) AS bare_null_event,
+       sequence_next_node('forward', 'head', at(ts), action, NULL, action = 'A') AS null_base,
        sequence_next_node('forward', 'head', at(ts), action, true, NULL) AS null_event,
        sequence_next_node('forward', 'head', CASE WHEN action = 'A' THEN NULL ELSE at(ts) END, action, true) AS null_at,
        sequence_next_node('forward', 'head', at(ts), action, true, VARIADIC NULL::boolean[]) AS null_events
@@ -244,6 +315,9 @@ SELECT c AS call, pg_temp.error_of('SELECT ' || c || ' FROM snn') AS error FROM 
 	($$sequence_next_node('forward', NULL, at(ts), action, true)$$),
 	($$sequence_next_node('forward', 'head', at(ts), action, true, VARIADIC (SELECT array_agg(k = 1) FROM generate_series(0, 64) k))$$),
 	($$sequence_next_node('forward', 'head', at(ts), action, true, VARIADIC '{{true},{false}}'::boolean[])$$),
+	($$sequence_next_node('forward', 'head', at(ts), action, true, action = 'A', 1)$$),
+	($$sequence_next_node('forward', 'head', at(ts), action, true, action = 'A', 'yes')$$),
+	($$sequence_next_node('forward', 'head', at(ts), action, true, VARIADIC ARRAY[1])$$),
 	($$sequence_next_node(CASE WHEN ts < 3 THEN 'forward' ELSE 'backward' END, 'first_match', at(ts), action, true, true)$$),
 	($$sequence_next_node('forward', 'head', at(ts), action, true, VARIADIC CASE WHEN ts < 3 THEN '{t}'::boolean[] ELSE '{t,t}' END)$$)) v(c);
 
@@ -346,16 +420,100 @@ FROM serial_all;
 RESET ALL;
 SET timezone = 'UTC';
 
--- the support functions called by name
--- sequence_next_node_trans, sequence_next_node_combine, sequence_next_node_final,
--- sequence_next_node_serialize and sequence_next_node_deserialize take internal,
--- which SQL has no value of, not even NULL::internal: every call is refused before
--- it reaches the C code, and only the aggregate calls them; the catalog shows how
-SELECT c AS call, pg_temp.error_of('SELECT ' || c) AS refused
-FROM (VALUES ($$sequence_next_node_trans(NULL, 'forward', 'head', timestamptz '2026-01-01 10:00+00', 'A', true)$$),
-             ($$sequence_next_node_trans(NULL::internal, 'forward', 'head', timestamptz '2026-01-01 10:00+00', 'A', true, true)$$),
-             ($$sequence_next_node_combine(NULL, NULL)$$), ($$sequence_next_node_final(NULL)$$),
-             ($$sequence_next_node_serialize(NULL)$$), ($$sequence_next_node_deserialize('\x02'::bytea, NULL::internal)$$)) v(c);
+-- ---------------------------------------------------------------------------
+-- path_events, the state of sequence_next_node: its support functions called
+-- by name, its text and binary forms
+-- ---------------------------------------------------------------------------
+-- a group's state: the parameters, then the events in arrival order (time in
+-- UTC, "b" where base_condition holds, the events met, the value quoted)
+CREATE TABLE pe (n int, s path_events);
+INSERT INTO pe
+SELECT 1, sequence_next_node_trans(sequence_next_node_trans(sequence_next_node_trans(NULL,
+           'forward', 'first_match', at(60), 'product', true, true, false),
+           'forward', 'first_match', at(0), 'it''s; home', false, false, NULL),
+           'forward', 'first_match', at(120), 'basket', true, false, true);
+INSERT INTO pe VALUES
+	(2, 'backward tail 0: 2026-01-01 10:00:00+00 b ''A''; 2026-01-01 10:00:00+00 - '''''),
+	(3, 'forward head 64: infinity b,1,64 ''x''; -infinity 2,3 ''y'''),
+	(4, ' Backward   LAST-MATCH 1 '),
+	(5, 'forward first_match 2: 0044-03-15 12:00:00+00 BC 1 ''Caesar'''),
+	(6, sequence_next_node_trans(NULL, 'forward', 'head', NULL, 'A', true));
+SELECT n, s, s::text::path_events::text = s::text AS text_ok, s::text::path_events = s AS equal
+FROM pe ORDER BY n;
+SELECT sequence_next_node_final(s) AS next_node FROM pe WHERE n = 1;
+-- the text does not depend on the session; input reads the session's zone
+SET TimeZone = 'Europe/Berlin';
+SET DateStyle = 'Postgres';
+SELECT s FROM pe WHERE n = 1;
+SELECT 'forward head 0: 2026-07-01 12:00:00 b ''A'''::path_events AS berlin_noon;
+RESET DateStyle;
+SET TimeZone = 'UTC';
+-- binary COPY out and back in
+COPY (SELECT n, s FROM pe ORDER BY n) TO :'binfile' WITH (FORMAT binary);
+CREATE TABLE pe_copy (n int, s path_events);
+COPY pe_copy FROM :'binfile' WITH (FORMAT binary);
+SELECT count(*) AS copied, count(*) FILTER (WHERE p.s::text = c.s::text) AS identical,
+       count(*) FILTER (WHERE p.s = c.s) AS equal
+FROM pe p JOIN pe_copy c USING (n);
+-- equality ignores the order of the events, not the parameters
+SELECT 'forward head 1: 2026-01-01 10:00:00+00 b ''A''; 2026-01-01 09:00:00+00 1 ''B'''::path_events
+     = 'forward head 1: 2026-01-01 09:00:00+00 1 ''B''; 2026-01-01 10:00:00+00 b ''A''' AS same_events,
+       'forward head 1: 2026-01-01 10:00:00+00 b ''A'''::path_events
+     = 'forward first_match 1: 2026-01-01 10:00:00+00 b ''A''' AS other_base,
+       'forward head 1: 2026-01-01 10:00:00+00 b ''A'''::path_events
+    <> 'forward head 1: 2026-01-01 10:00:00+00 b,1 ''A''' AS other_events,
+       'forward head 1: 2026-01-01 10:00:00+00 b ''A'''::path_events
+    <> 'forward head 1: 2026-01-01 10:00:00+00 b ''AB''' AS other_value;
+-- combine: the events of both, whatever the order; the aggregate's own answer
+SELECT sequence_next_node_combine(a, b) = sequence_next_node_combine(b, a) AS commutes,
+       sequence_next_node_final(sequence_next_node_combine(a, b)) AS combined,
+       (SELECT sequence_next_node('forward', 'first_match', at(ts), v, true, v = 'A')
+        FROM (VALUES (1, 'A'), (2, 'B'), (3, 'C')) e(ts, v)) AS aggregate
+FROM (SELECT 'forward first_match 1: 1970-01-01 00:00:03+00 b ''C''; 1970-01-01 00:00:01+00 b,1 ''A'''::path_events AS a,
+             'forward first_match 1: 1970-01-01 00:00:02+00 b ''B'''::path_events AS b) v;
+SELECT pg_temp.error_of($$SELECT sequence_next_node_combine('forward head 1', 'forward head 2')$$) AS combine_mixed;
+-- called directly, the transition never changes its argument
+SELECT s, sequence_next_node_trans(s, 'backward', 'tail', at(9), 'z', true) AS appended, s AS unchanged
+FROM pe WHERE n = 2;
+SELECT pg_temp.error_of($$SELECT sequence_next_node_trans('backward tail 0', 'backward', 'tail', at(9), 'z', true, true)$$) AS trans_mixed;
+-- version 1, forward, head, 1 event, 1 row at 2000-01-01 00:00:01+00 meeting event 1
+-- and base_condition, value "A"
+SELECT path_events_send('forward head 1: 2000-01-01 00:00:01+00 b,1 ''A''');
+-- bad binary input, each with its SQLSTATE
+CREATE TABLE pe_bin (s path_events);
+SELECT what, pg_temp.binary_copy_error('pe_bin', bytes) AS error
+FROM (SELECT path_events_send('forward head 1: 2000-01-01 00:00:01+00 b,1 ''A''') AS b) g,
+LATERAL (VALUES
+	('well-formed', b),
+	('version 2', set_byte(b, 0, 2)),
+	('direction 2', set_byte(b, 1, 2)),
+	('base 4', set_byte(b, 2, 4)),
+	('head backward', set_byte(b, 1, 1)),
+	('65 events', set_byte(b, 3, 65)),
+	('count beyond the data', set_byte(b, 7, 2)),
+	('event 2 of 1', set_byte(b, 23, 3)),
+	('base flag 2', set_byte(b, 24, 2)),
+	('length beyond the data', set_byte(b, 28, 2)),
+	('zero byte in the value', set_byte(b, 29, 0)),
+	('not UTF-8', set_byte(b, 29, 255)),
+	('time out of range', set_byte(set_byte(set_byte(set_byte(b, 8, 127), 9, 255), 10, 255), 11, 255)),
+	('trailing byte', b || '\x00'::bytea),
+	('truncated', substring(b from 1 for 6))
+) v(what, bytes);
+-- bad literals, each with its SQLSTATE
+SELECT lit, pg_temp.error_of(format('SELECT %L::path_events', lit)) AS error
+FROM (VALUES (''), ('sideways head 0'), ('forward'), ('forward middle 0'), ('backward head 0'),
+	('forward first_match 0'), ('forward head 65'), ('forward head x'),
+	('forward head 1: 2026-01-01 10:00:00+00 2 ''A'''),
+	('forward head 0: 2026-01-01 10:00:00+00 1 ''A'''),
+	('forward head 1: 2026-01-01 10:00:00+00 b,b ''A'''),
+	('forward head 1: 2026-01-01 10:00:00+00 ''A'''),
+	('forward head 1: 2026-01-01 10:00:00+00 b ''A'),
+	('forward head 1: 2026-01-01 10:00:00+00 b ''A'' extra'),
+	('forward head 1: soon b ''A'''),
+	('forward head 1: 2026-01-01 10:00:00+00 b A'),
+	('forward head 1; 2026-01-01 10:00:00+00 b ''A''')) v(lit);
+-- the catalog: what each support function is
 SELECT p.oid::regprocedure AS function, p.proisstrict, p.proparallel, p.provolatile,
        (SELECT string_agg(a.aggfnoid::regprocedure::text, ', ' ORDER BY a.aggfnoid::regprocedure::text)
         FROM pg_aggregate a
@@ -363,6 +521,9 @@ SELECT p.oid::regprocedure AS function, p.proisstrict, p.proparallel, p.provolat
 FROM pg_proc p
 WHERE p.proname ~ '^(sequence_next_node|markov_attribution)_'
 ORDER BY p.oid::regprocedure::text;
+SELECT t.typname, t.typalign, t.typstorage, t.typreceive = 'path_events_recv'::regproc AS recv,
+       t.typsend = 'path_events_send'::regproc AS send
+FROM pg_type t WHERE t.oid = 'path_events'::regtype;
 -- markov_attribution's state is a bigint[]: its parts are called with real states
 SELECT markov_attribution_final(markov_attribution_combine(markov_attribution_trans(NULL, '[2026-01-01 10:00+00 acquisition/web]'),
                                                            markov_attribution_trans(NULL, '[2026-01-01 11:00+00 acquisition/phone]')))::text

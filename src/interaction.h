@@ -232,6 +232,26 @@ extern char *kit_interval_text(const Interval *iv);
  */
 extern int64 kit_working_time(const Interval *iv, const char *what);
 
+/*
+ * Boolean conditions given as the trailing arguments of a VARIADIC "any"
+ * function, from argument "first" on (the executor builds no array per row),
+ * or as one boolean[] written with VARIADIC.  kit_bool_args_init() checks the
+ * argument types once per call site (22804 naming what, e.g. "sequence_next_node
+ * events"); kit_bool_args_mask() reads a row's: bit i for condition i + 1
+ * (NULL is false), their number in *n.
+ */
+typedef struct KitBoolArgs
+{
+	bool		array;			/* one boolean[] given with VARIADIC */
+	int			first;			/* the first condition's argument */
+	int			count;			/* conditions, when not an array */
+	uint64		unknown;		/* conditions written as a literal of no type */
+	const char *what;
+} KitBoolArgs;
+extern void kit_bool_args_init(FunctionCallInfo fcinfo, int first, const char *what,
+							   KitBoolArgs *a);
+extern uint64 kit_bool_args_mask(FunctionCallInfo fcinfo, const KitBoolArgs *a, int *n);
+
 /* ---- structured values as jsonb (json.c) ---------------------------------
  *
  * Every structured type's cast to jsonb is one function of its own file that

@@ -5,7 +5,8 @@
  *	  and should do one way: the aggregate-context check, the list of a
  *	  taxonomy's labels for a hint, one folding of keywords (labels, modes,
  *	  model names), one measure of an interval, an interval as a message
- *	  shows it, and working time given as an interval.
+ *	  shows it, working time given as an interval, and boolean conditions
+ *	  given as VARIADIC "any" arguments.
  *
  * src/kit.c
  *
@@ -13,10 +14,13 @@
  */
 #include "interaction.h"
 
+#include "catalog/pg_type.h"
 #include "common/int.h"
 #include "datatype/timestamp.h"
 #include "lib/stringinfo.h"
+#include "utils/array.h"
 #include "utils/builtins.h"
+#include "utils/lsyscache.h"
 #include "utils/timestamp.h"
 
 char		kit_aggregate_marker;
@@ -161,4 +165,107 @@ kit_working_time(const Interval *iv, const char *what)
 				 errmsg("%s must not be negative", what),
 				 errdetail("The interval given is %s.", kit_interval_text(iv))));
 	return iv->time;
+}
+
+/*
+ * Boolean conditions given as the arguments of a VARIADIC "any" function
+ * (the executor builds no array per row), or as one boolean[] written with
+ * VARIADIC.  The argument types are checked once per call site: each must be
+ * boolean, or a bare NULL (a condition no row meets, as in a boolean[]).
+ */
+void
+kit_bool_args_init(FunctionCallInfo fcinfo, int first, const char *what, KitBoolArgs *a)
+{
+	int			nargs = PG_NARGS();
+
+	memset(a, 0, sizeof(KitBoolArgs));
+	a->first = first;
+	a->what = what;
+	if (nargs > first && get_fn_expr_variadic(fcinfo->flinfo))
+	{
+		Oid			t = get_fn_expr_argtype(fcinfo->flinfo, first);
+
+		if (t != BOOLARRAYOID)
+			ereport(ERROR,
+					(errcode(ERRCODE_DATATYPE_MISMATCH),
+					 errmsg("%s must be boolean, not %s", what,
+							format_type_be(get_element_type(t) ? get_element_type(t) : t))));
+		a->array = true;
+		return;
+	}
+	a->count = nargs - first;
+	for (int i = 0; i < a->count; i++)
+	{
+		Oid			t = get_fn_expr_argtype(fcinfo->flinfo, first + i);
+
+		if (t == UNKNOWNOID && i < 64)
+		{
+			/* a bare NULL (no row meets it); any other untyped literal is refused */
+			a->unknown |= UINT64CONST(1) << i;
+			continue;
+		}
+		if (t != BOOLOID)
+			ereport(ERROR,
+					(errcode(ERRCODE_DATATYPE_MISMATCH),
+					 errmsg("%s must be boolean, not %s", what, format_type_be(t)),
+					 errdetail("Argument %d of them is of type %s.", i + 1, format_type_be(t))));
+	}
+}
+
+/*
+ * The row's conditions as bits (bit i: condition i + 1 holds; NULL is
+ * false) and, in *n, their number; bits beyond the 64th are not read (the
+ * caller refuses more than it takes, from *n).
+ */
+uint64
+kit_bool_args_mask(FunctionCallInfo fcinfo, const KitBoolArgs *a, int *n)
+{
+	uint64		mask = 0;
+
+	if (a->array)
+	{
+		ArrayType  *conds;
+		bits8	   *nulls;
+		const bool *v;
+		int			k = 0;
+
+		if (PG_ARGISNULL(a->first))
+		{
+			*n = 0;
+			return 0;
+		}
+		conds = PG_GETARG_ARRAYTYPE_P(a->first);
+		if (ARR_NDIM(conds) > 1)
+			ereport(ERROR,
+					(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+					 errmsg("%s must be a one-dimensional array", a->what)));
+		*n = ARR_NDIM(conds) == 1 ? ARR_DIMS(conds)[0] : 0;
+		nulls = ARR_NULLBITMAP(conds);
+		/* the non-NULL elements, packed after the header (and bitmap) */
+		v = (const bool *) ((char *) conds + (ARR_HASNULL(conds) ? (Size) conds->dataoffset :
+											  ARR_OVERHEAD_NONULLS(ARR_NDIM(conds))));
+		for (int i = 0; i < *n && i < 64; i++)
+		{
+			if (nulls && !(nulls[i >> 3] & (1 << (i & 7))))
+				continue;
+			if (v[k++])
+				mask |= UINT64CONST(1) << i;
+		}
+		return mask;
+	}
+	*n = a->count;
+	for (int i = 0; i < a->count && i < 64; i++)
+	{
+		if (PG_ARGISNULL(a->first + i))
+			continue;
+		if (unlikely(a->unknown & (UINT64CONST(1) << i)))
+			ereport(ERROR,
+					(errcode(ERRCODE_DATATYPE_MISMATCH),
+					 errmsg("%s must be boolean, not unknown", a->what),
+					 errdetail("Argument %d of them is a literal of no type; write it as a boolean.",
+							   i + 1)));
+		if (DatumGetBool(PG_GETARG_DATUM(a->first + i)))
+			mask |= UINT64CONST(1) << i;
+	}
+	return mask;
 }

@@ -3,7 +3,8 @@
  * next_node.c
  *	  sequence_next_node(direction, base, at, value, base_condition,
  *	  VARIADIC events): ClickHouse's sequenceNextNode, "what did the customer
- *	  do right after (or right before) this chain of events".
+ *	  do right after (or right before) this chain of events", and its state
+ *	  type path_events (text and binary forms, equality).
  *
  * The group's events are put in order: time, then value (bytewise, shorter
  * first; ClickHouse orders ties the same way), then the event bits and the
@@ -21,17 +22,18 @@
  * Rows whose time or value is NULL are skipped (ClickHouse skips a row with
  * a NULL value); NULL conditions are false.  direction and base are
  * parameters: they must not be NULL and must be the same on every row of a
- * group, like the number of events.
+ * group, like the number of events.  The events are the arguments themselves
+ * (VARIADIC "any": the executor builds no array per row); one boolean[]
+ * written with VARIADIC is read too.
  *
- * The state is internal: the group's events (time, 64 event bits, base
- * flag, value) in arrival order, in two growing arrays (24-byte entries and
- * the values' bytes, at most 1 GB a group), so a row costs no allocation of
- * its own.  A new state is one chunk with room for 12 events and 128 bytes of
- * values (a customer's usual group); an array that outgrows it moves to a
- * chunk of its own.  It is
- * serialised for parallel workers as: uint8 version, uint8 direction, uint8
- * base, uint8 number of events, int32 count, then per event int64 at,
- * uint64 bits, uint8 base flag, int32 length and the value's bytes.
+ * The state path_events is a varlena: the parameters, then one record per
+ * event packed in arrival order (time, event bits, base flag and length, the
+ * value's bytes; no padding), with room to grow: VARSIZE covers the
+ * capacity, "used" the bytes in use, the slack is zeroed.  In an aggregate a
+ * row is appended in place; a full state is made anew, twice the size, in
+ * the per-row context and returned, so the executor copies it once into the
+ * aggregate's context (O(1) a row amortised, no allocation of its own).
+ * Partial states combine by concatenation; the final function sorts.
  *
  * src/next_node.c
  *
@@ -41,14 +43,14 @@
 
 #include <limits.h>
 
-#include "catalog/pg_type.h"
 #include "libpq/pqformat.h"
-#include "miscadmin.h"
-#include "utils/array.h"
+#include "mb/pg_wchar.h"
 #include "utils/builtins.h"
+#include "utils/datetime.h"
 #include "utils/memutils.h"
 
 #define NN_MAX_EVENTS	64
+#define NN_TYPE			"path_events"
 
 typedef enum NextNodeDirection
 {
@@ -67,51 +69,56 @@ typedef enum NextNodeBase
 static const char *const direction_names[] = {"forward", "backward"};
 static const char *const base_names[] = {"head", "tail", "first_match", "last_match"};
 
-typedef struct NextNodeEvent
+typedef struct PathEvents
 {
-	int64		at;				/* TimestampTz */
-	uint64		bits;			/* bit i: event i + 1 holds */
-	uint32		off;			/* value's bytes in the state's buffer */
-	uint32		len;			/* their length, NN_BASE_FLAG: base_condition holds */
-} NextNodeEvent;
-
-#define NN_BASE_FLAG	0x80000000U
-#define EV_LEN(e)		((e)->len & ~NN_BASE_FLAG)
-#define EV_BASE(e)		(((e)->len & NN_BASE_FLAG) != 0)
-
-typedef struct NextNodeState
-{
-	MemoryContext cxt;
+	int32		vl_len_;
+	uint8		version;
 	uint8		direction;
 	uint8		base;
 	uint8		nevents;
-	int			count;
-	int			capacity;
-	NextNodeEvent *events;
-	char	   *buf;
-	uint32		buflen;
-	uint32		bufcap;
-	bool		events_inline;	/* events, buf: in the state's own chunk, */
-	bool		buf_inline;		/* moved out when they grow */
-} NextNodeState;
+	int32		count;			/* events held */
+	int32		used;			/* bytes of data[] in use */
+	char		data[FLEXIBLE_ARRAY_MEMBER];	/* records, 8-byte aligned */
+} PathEvents;
 
 /*
- * A new state is one chunk: the state, room for NN_INLINE_EVENTS events and
- * NN_INLINE_BYTES of values (512 bytes in all, the aggregate's SSPACE), so
- * a group of a dozen events costs one allocation and its events sit beside
- * its state.
+ * A record, packed with no padding (a group's state is its memory traffic):
+ * the time (8 bytes), the event bits (one byte per 8 events of the state,
+ * none without events), a byte with the base flag (0x80) and either the
+ * value's length (up to 63) or 0x40 and the length in the next 4 bytes, then
+ * the value's bytes.  Fields are read with memcpy (no alignment).
  */
-#define NN_INLINE_EVENTS	12
-#define NN_INLINE_BYTES		128
+#define PR_BASE			0x80
+#define PR_LONG			0x40
+#define PR_SHORT_MAX	0x3F
+#define PR_BITS_BYTES(nevents)	(((nevents) + 7) / 8)
+#define PR_SIZE(nb, len)	(8 + (Size) (nb) + ((len) <= PR_SHORT_MAX ? 1 : 5) + (Size) (len))
+
+/* a record read back */
+typedef struct PathEvent
+{
+	int64		at;				/* TimestampTz */
+	uint64		bits;			/* bit i: event i + 1 holds */
+	const char *value;
+	uint32		len;
+	bool		base;			/* base_condition holds */
+} PathEvent;
+
+#define PE_HDRSZ		offsetof(PathEvents, data)
+#define PE_CAPACITY(s)	((Size) VARSIZE(s) - PE_HDRSZ)
+
+/*
+ * A group's first state is 256 bytes (240 of records: fourteen events with
+ * two event conditions and values of 7 bytes), and a state doubles as a
+ * whole, so the executor's copies are power-of-two chunks with no waste.
+ */
+#define PE_FIRST_SIZE	256
 
 /* ---- parameters ------------------------------------------------------------ */
 
 static int
-parse_param(text *t, const char *const *names, int n, const char *what)
+parse_param(const char *s, int len, const char *const *names, int n, const char *what)
 {
-	const char *s = VARDATA_ANY(t);
-	int			len = VARSIZE_ANY_EXHDR(t);
-
 	int			k;
 
 	/* as written (every row of a group says the same), else folded (kit.c) */
@@ -122,12 +129,13 @@ parse_param(text *t, const char *const *names, int n, const char *what)
 		return k;
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("unknown sequence_next_node %s \"%s\"", what, text_to_cstring(t)),
+			 errmsg("unknown sequence_next_node %s \"%.*s\"", what, len, s),
 			 n == 2 ? errhint("The direction is forward or backward.")
 			 : errhint("The base is head, tail, first_match or last_match.")));
 	pg_unreachable();
 }
 
+/* the parameters are valid: creation, text input and recv share this */
 static void
 check_params(int direction, int base, int nevents)
 {
@@ -151,57 +159,166 @@ check_params(int direction, int base, int nevents)
 						NN_MAX_EVENTS, nevents)));
 }
 
-static NextNodeState *
-state_new(MemoryContext cxt, int direction, int base, int nevents, int capacity)
+/* a new state (in the current memory context) with room for capacity bytes of records */
+static PathEvents *
+pe_new(int direction, int base, int nevents, Size capacity)
 {
-	NextNodeState *s;
+	PathEvents *s;
 
-	if (capacity <= NN_INLINE_EVENTS)
-	{
-		char	   *chunk = MemoryContextAllocZero(cxt, MAXALIGN(sizeof(NextNodeState)) +
-												   NN_INLINE_EVENTS * sizeof(NextNodeEvent) +
-												   NN_INLINE_BYTES);
-
-		s = (NextNodeState *) chunk;
-		s->capacity = NN_INLINE_EVENTS;
-		s->events = (NextNodeEvent *) (chunk + MAXALIGN(sizeof(NextNodeState)));
-		s->events_inline = true;
-		s->bufcap = NN_INLINE_BYTES;
-		s->buf = (char *) (s->events + NN_INLINE_EVENTS);
-		s->buf_inline = true;
-	}
-	else
-	{
-		s = (NextNodeState *) MemoryContextAllocZero(cxt, sizeof(NextNodeState));
-		s->capacity = capacity;
-		s->events = (NextNodeEvent *) MemoryContextAllocHuge(cxt, (Size) capacity * sizeof(NextNodeEvent));
-		s->bufcap = 64;
-		s->buf = (char *) MemoryContextAlloc(cxt, s->bufcap);
-	}
-	s->cxt = cxt;
+	check_params(direction, base, nevents);
+	if (capacity > MaxAllocSize - PE_HDRSZ)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("sequence_next_node events of one group exceed %zu bytes",
+						(Size) MaxAllocSize)));
+	s = palloc0(PE_HDRSZ + capacity);
+	SET_VARSIZE(s, PE_HDRSZ + capacity);
+	s->version = INTERACTION_FORMAT_VERSION;
 	s->direction = (uint8) direction;
 	s->base = (uint8) base;
 	s->nevents = (uint8) nevents;
 	return s;
 }
 
-/* grow an inline array out of the state's chunk, or a chunk of its own */
-static void *
-grow(MemoryContext cxt, void *p, bool *is_inline, Size used, Size size)
+/* a copy of s with room for at least extra more bytes (its size doubled), slack zeroed */
+static PathEvents *
+pe_grow(const PathEvents *s, Size extra)
 {
-	void	   *q;
+	Size		need = PE_HDRSZ + (Size) s->used + extra;
+	Size		size = Max(VARSIZE(s), PE_FIRST_SIZE);
+	PathEvents *r;
 
-	if (!*is_inline)
-		return repalloc_huge(p, size);
-	q = MemoryContextAllocHuge(cxt, size);
-	memcpy(q, p, used);
-	*is_inline = false;
-	return q;
+	while (size < need)
+		size *= 2;
+	if (size > MaxAllocSize)
+		size = Max(need, MaxAllocSize);
+	r = pe_new(s->direction, s->base, s->nevents, size - PE_HDRSZ);
+	memcpy(r->data, s->data, s->used);
+	r->count = s->count;
+	r->used = s->used;
+	return r;
+}
+
+/*
+ * One event's fields are valid for the state: the event bits among 1..n, a
+ * valid time, a value with no zero byte, in the database's encoding.  Text
+ * input and recv share this (binary: 22P03; text: 22P02).
+ */
+static void
+pe_check_event(const PathEvents *s, int64 at, uint64 bits, const char *value, int len,
+			   bool binary, const char *input)
+{
+	const char *bad = NULL;
+
+	if (s->nevents < NN_MAX_EVENTS && (bits >> s->nevents) != 0)
+		bad = "An event's conditions must be among the state's events.";
+	else if (!IS_VALID_TIMESTAMP(at) && !TIMESTAMP_NOT_FINITE(at))
+		bad = "An event's time is out of range.";
+	else if (len < 0 || memchr(value, '\0', len) != NULL)
+		bad = "An event's value contains a zero byte.";
+	if (bad)
+	{
+		if (binary)
+			io_binary_error(NN_TYPE, "%s", bad);
+		io_syntax_error(NN_TYPE, input, "%s", bad);
+	}
+	/* 22021 when the bytes are not text of the database's encoding */
+	(void) pg_verify_mbstr(GetDatabaseEncoding(), value, len, false);
+}
+
+/*
+ * Append one event.  In place when s is the aggregate's own state with
+ * room; otherwise (full) a grown copy is made in the current context and
+ * returned.
+ */
+static inline PathEvents *
+pe_add(PathEvents *s, int64 at, uint64 bits, bool base, const char *value, Size len)
+{
+	int			nb = PR_BITS_BYTES(s->nevents);
+	Size		size = PR_SIZE(nb, len);
+	char	   *p;
+
+	if (unlikely(size > PE_CAPACITY(s) - (Size) s->used))
+	{
+		if (len > MaxAllocSize || s->count == INT_MAX)
+			ereport(ERROR,
+					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					 errmsg("sequence_next_node holds at most %d events in one group", s->count)));
+		s = pe_grow(s, size);
+	}
+	p = s->data + s->used;
+	memcpy(p, &at, 8);
+	p += 8;
+	for (int i = 0; i < nb; i++)
+		*p++ = (char) (uint8) (bits >> (8 * i));
+	if (len <= PR_SHORT_MAX)
+		*p++ = (char) ((base ? PR_BASE : 0) | (uint8) len);
+	else
+	{
+		uint32		l = (uint32) len;
+
+		*p++ = (char) ((base ? PR_BASE : 0) | PR_LONG);
+		memcpy(p, &l, 4);
+		p += 4;
+	}
+	memcpy(p, value, len);
+	s->used += (int32) size;
+	s->count++;
+	return s;
+}
+
+/* a state read from a datum: its records must fit (XX001 otherwise) */
+static PathEvents *
+pe_detoast(Datum d)
+{
+	PathEvents *s = (PathEvents *) DatumGetPointer(d);
+
+	/* the aggregate's own state is plain: no call */
+	if (unlikely(VARATT_IS_EXTENDED(s)))
+		s = (PathEvents *) PG_DETOAST_DATUM(d);
+
+	if (s->used < 0 || (Size) s->used > PE_CAPACITY(s) || s->count < 0 ||
+		s->direction >= lengthof(direction_names) || s->base >= lengthof(base_names))
+		io_corrupt_value(NN_TYPE, "bad header");
+	return s;
+}
+
+/* the record at *off read into e, checked to fit (XX001 otherwise); *off steps past it */
+static inline void
+pe_record(const PathEvents *s, Size *off, int i, PathEvent *e)
+{
+	const char *p = s->data + *off;
+	const char *end = s->data + s->used;
+	int			nb = PR_BITS_BYTES(s->nevents);
+	uint8		h;
+
+	if (end - p < 8 + nb + 1)
+		io_corrupt_value(NN_TYPE, "Event %d runs past the end.", i + 1);
+	memcpy(&e->at, p, 8);
+	p += 8;
+	e->bits = 0;
+	for (int b = 0; b < nb; b++)
+		e->bits |= (uint64) (uint8) *p++ << (8 * b);
+	h = (uint8) *p++;
+	e->base = (h & PR_BASE) != 0;
+	if (h & PR_LONG)
+	{
+		if (end - p < 4)
+			io_corrupt_value(NN_TYPE, "Event %d runs past the end.", i + 1);
+		memcpy(&e->len, p, 4);
+		p += 4;
+	}
+	else
+		e->len = h & PR_SHORT_MAX;
+	if ((Size) (end - p) < e->len)
+		io_corrupt_value(NN_TYPE, "Event %d runs past the end.", i + 1);
+	e->value = p;
+	*off = (p + e->len) - s->data;
 }
 
 /* 22023 naming the first row's parameters and the other's ("this row", or a partial state's) */
 static void
-params_differ(const NextNodeState *s, const char *other, int direction, int base, int nevents)
+params_differ(const PathEvents *s, const char *other, int direction, int base, int nevents)
 {
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -211,290 +328,219 @@ params_differ(const NextNodeState *s, const char *other, int direction, int base
 					   other, direction_names[direction], base_names[base], nevents)));
 }
 
-/* ---- adding events ----------------------------------------------------------- */
+/* ---- the transition --------------------------------------------------------- */
 
-static void
-state_add(NextNodeState *s, int64 at, uint64 bits, bool base, const char *value, Size len)
+/*
+ * What a call site learns once (kept in fn_extra): how the events come,
+ * whether it runs in an aggregate, and the last direction and base read
+ * (their text and meaning), so a row with the same text parses nothing.
+ */
+typedef struct NextNodeCall
 {
-	NextNodeEvent *e;
+	KitBoolArgs events;
+	bool		in_agg;
+	bool		stable_params;	/* direction and base are constants (or parameters) */
+	bool		have_params;	/* direction and base read once, when stable */
+	int			direction;
+	int			base;
+	int			dirlen;
+	int			baselen;
+	char		dirtext[KIT_MAX_KEYWORD + 1];
+	char		basetext[KIT_MAX_KEYWORD + 1];
+} NextNodeCall;
 
-	if (s->count == s->capacity)
-	{
-		if ((Size) s->capacity * 2 * sizeof(NextNodeEvent) > MaxAllocHugeSize ||
-			s->capacity >= INT_MAX / 2)
-			ereport(ERROR,
-					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-					 errmsg("sequence_next_node holds at most %d events in one group", s->capacity)));
-		s->events = (NextNodeEvent *) grow(s->cxt, s->events, &s->events_inline,
-										   (Size) s->count * sizeof(NextNodeEvent),
-										   (Size) s->capacity * 2 * sizeof(NextNodeEvent));
-		s->capacity *= 2;
-	}
-	if ((Size) s->buflen + len > s->bufcap)
-	{
-		Size		cap = s->bufcap;
-
-		while (cap < (Size) s->buflen + len)
-			cap *= 2;
-		if (cap > MaxAllocSize)
-		{
-			if ((Size) s->buflen + len > MaxAllocSize)
-				ereport(ERROR,
-						(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-						 errmsg("sequence_next_node values of one group exceed %zu bytes",
-								(Size) MaxAllocSize)));
-			cap = MaxAllocSize;
-		}
-		s->buf = (char *) grow(s->cxt, s->buf, &s->buf_inline, s->buflen, cap);
-		s->bufcap = (uint32) cap;
-	}
-	e = &s->events[s->count++];
-	e->at = at;
-	e->bits = bits;
-	e->off = s->buflen;
-	e->len = (uint32) len | (base ? NN_BASE_FLAG : 0);
-	memcpy(s->buf + s->buflen, value, len);
-	s->buflen += (uint32) len;
-}
-
-/* the elements of a bool[] (the non-NULL ones, packed), read in place */
-static inline const bool *
-array_bools(ArrayType *a)
+/* a parameter's meaning: the cached one when the text is the same */
+static inline int
+call_param(text *t, char *cached, int *cachedlen, int *value,
+		   const char *const *names, int n, const char *what)
 {
-	Size		off = ARR_HASNULL(a) ? (Size) a->dataoffset : ARR_OVERHEAD_NONULLS(ARR_NDIM(a));
+	const char *s = VARDATA_ANY(t);
+	int			len = VARSIZE_ANY_EXHDR(t);
 
-	return (const bool *) ((char *) a + off);
+	if (likely(len == *cachedlen && memcmp(s, cached, len) == 0))
+		return *value;
+	*value = parse_param(s, len, names, n, what);
+	if (len <= KIT_MAX_KEYWORD)
+	{
+		memcpy(cached, s, len);
+		*cachedlen = len;
+	}
+	return *value;
 }
 
 static Datum
-next_node_add(FunctionCallInfo fcinfo, bool has_events)
+next_node_add(FunctionCallInfo fcinfo)
 {
-	NextNodeState *s = PG_ARGISNULL(0) ? NULL : (NextNodeState *) PG_GETARG_POINTER(0);
-	MemoryContext aggcxt;
-	ArrayType  *conds = NULL;
-	int			nevents = 0;
-	uint64		bits = 0;
+	NextNodeCall *call = (NextNodeCall *) fcinfo->flinfo->fn_extra;
+	PathEvents *s;
+	int			nevents;
+	uint64		bits;
 	int			direction,
 				base;
 	text	   *value;
 
-	if (!AggCheckCallContext(fcinfo, &aggcxt))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("sequence_next_node support functions must be called as an aggregate")));
-	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
-		ereport(ERROR,
-				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				 errmsg("sequence_next_node %s must not be NULL",
-						PG_ARGISNULL(1) ? "direction" : "base")));
-	direction = parse_param(PG_GETARG_TEXT_PP(1), direction_names, lengthof(direction_names), "direction");
-	base = parse_param(PG_GETARG_TEXT_PP(2), base_names, lengthof(base_names), "base");
-
-	if (has_events && !PG_ARGISNULL(6))
+	if (unlikely(call == NULL))
 	{
-		bits8	   *nulls;
-		const bool *v;
-		int			k = 0;
-
-		conds = PG_GETARG_ARRAYTYPE_P(6);
-		if (ARR_NDIM(conds) > 1)
+		call = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(NextNodeCall));
+		kit_bool_args_init(fcinfo, 6, "sequence_next_node events", &call->events);
+		call->in_agg = AggCheckCallContext(fcinfo, NULL) != 0;
+		call->dirlen = call->baselen = -1;
+		call->stable_params = get_fn_expr_arg_stable(fcinfo->flinfo, 1) &&
+			get_fn_expr_arg_stable(fcinfo->flinfo, 2);
+		fcinfo->flinfo->fn_extra = call;
+	}
+	if (likely(call->have_params))
+	{
+		/* constants: the same on every row, read at the first */
+		direction = call->direction;
+		base = call->base;
+	}
+	else
+	{
+		if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
 			ereport(ERROR,
-					(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
-					 errmsg("sequence_next_node events must be a one-dimensional array")));
-		nevents = ARR_NDIM(conds) == 1 ? ARR_DIMS(conds)[0] : 0;
-		if (nevents > NN_MAX_EVENTS)
-			check_params(direction, base, nevents);
-		nulls = ARR_NULLBITMAP(conds);
-		v = array_bools(conds);
-		for (int i = 0; i < nevents; i++)
-		{
-			if (nulls && !(nulls[i >> 3] & (1 << (i & 7))))
-				continue;
-			if (v[k++])
-				bits |= UINT64CONST(1) << i;
-		}
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("sequence_next_node %s must not be NULL",
+							PG_ARGISNULL(1) ? "direction" : "base")));
+		direction = call_param(PG_GETARG_TEXT_PP(1), call->dirtext, &call->dirlen, &call->direction,
+							   direction_names, lengthof(direction_names), "direction");
+		base = call_param(PG_GETARG_TEXT_PP(2), call->basetext, &call->baselen, &call->base,
+						  base_names, lengthof(base_names), "base");
+		call->have_params = call->stable_params;
 	}
+	bits = kit_bool_args_mask(fcinfo, &call->events, &nevents);
 
-	if (s == NULL)
+	if (PG_ARGISNULL(0))
+		s = pe_new(direction, base, nevents, PE_FIRST_SIZE - PE_HDRSZ);
+	else
 	{
-		check_params(direction, base, nevents);
-		s = state_new(aggcxt, direction, base, nevents, 8);
+		/*
+		 * In an aggregate the state is the one we returned: changed in place.
+		 * Called as a plain function, it may be a stored value: work on a
+		 * copy, never on the argument.
+		 */
+		if (likely(call->in_agg))
+			s = pe_detoast(PG_GETARG_DATUM(0));
+		else
+			s = (PathEvents *) PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(0));
+		if (unlikely(s->direction != direction || s->base != base || s->nevents != nevents))
+			params_differ(s, "this row", direction, base, nevents);
 	}
-	else if (unlikely(s->direction != direction || s->base != base || s->nevents != nevents))
-		params_differ(s, "this row", direction, base, nevents);
 
 	if (PG_ARGISNULL(3) || PG_ARGISNULL(4))
 		PG_RETURN_POINTER(s);
 	value = PG_GETARG_TEXT_PP(4);
-	state_add(s, PG_GETARG_TIMESTAMPTZ(3), bits,
-			  !PG_ARGISNULL(5) && PG_GETARG_BOOL(5),
-			  VARDATA_ANY(value), VARSIZE_ANY_EXHDR(value));
+	s = pe_add(s, PG_GETARG_TIMESTAMPTZ(3), bits,
+			   !PG_ARGISNULL(5) && PG_GETARG_BOOL(5),
+			   VARDATA_ANY(value), VARSIZE_ANY_EXHDR(value));
 	PG_RETURN_POINTER(s);
 }
 
-PG_FUNCTION_INFO_V1(sequence_next_node_trans);
+/* the SQL entry points: with events (VARIADIC "any") and without */
+PG_FUNCTION_INFO_V1(path_events_trans);
 Datum
-sequence_next_node_trans(PG_FUNCTION_ARGS)
+path_events_trans(PG_FUNCTION_ARGS)
 {
-	return next_node_add(fcinfo, true);
+	return next_node_add(fcinfo);
 }
 
-PG_FUNCTION_INFO_V1(sequence_next_node_trans_noevents);
+/* ---- combine ------------------------------------------------------------------- */
+
+PG_FUNCTION_INFO_V1(path_events_combine);
 Datum
-sequence_next_node_trans_noevents(PG_FUNCTION_ARGS)
+path_events_combine(PG_FUNCTION_ARGS)
 {
-	return next_node_add(fcinfo, false);
-}
+	PathEvents *a = pe_detoast(PG_GETARG_DATUM(0));
+	PathEvents *b = pe_detoast(PG_GETARG_DATUM(1));
+	PathEvents *r;
 
-/* ---- combine and (de)serialisation --------------------------------------------- */
-
-PG_FUNCTION_INFO_V1(sequence_next_node_combine);
-Datum
-sequence_next_node_combine(PG_FUNCTION_ARGS)
-{
-	NextNodeState *a = PG_ARGISNULL(0) ? NULL : (NextNodeState *) PG_GETARG_POINTER(0);
-	NextNodeState *b = PG_ARGISNULL(1) ? NULL : (NextNodeState *) PG_GETARG_POINTER(1);
-	MemoryContext aggcxt;
-
-	if (!AggCheckCallContext(fcinfo, &aggcxt))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("sequence_next_node support functions must be called as an aggregate")));
-	if (b == NULL)
-	{
-		if (a == NULL)
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(a);
-	}
-	if (a == NULL)
-		a = state_new(aggcxt, b->direction, b->base, b->nevents, b->count);
-	else if (a->direction != b->direction || a->base != b->base || a->nevents != b->nevents)
+	if (a->direction != b->direction || a->base != b->base || a->nevents != b->nevents)
 		params_differ(a, "another partial state", b->direction, b->base, b->nevents);
-	for (int i = 0; i < b->count; i++)
-	{
-		const NextNodeEvent *e = &b->events[i];
-
-		state_add(a, e->at, e->bits, EV_BASE(e), b->buf + e->off, EV_LEN(e));
-	}
-	PG_RETURN_POINTER(a);
-}
-
-PG_FUNCTION_INFO_V1(sequence_next_node_serialize);
-Datum
-sequence_next_node_serialize(PG_FUNCTION_ARGS)
-{
-	NextNodeState *s = (NextNodeState *) PG_GETARG_POINTER(0);
-	StringInfoData buf;
-
-	pq_begintypsend(&buf);
-	pq_sendbyte(&buf, INTERACTION_FORMAT_VERSION);
-	pq_sendbyte(&buf, s->direction);
-	pq_sendbyte(&buf, s->base);
-	pq_sendbyte(&buf, s->nevents);
-	pq_sendint32(&buf, s->count);
-	for (int i = 0; i < s->count; i++)
-	{
-		const NextNodeEvent *e = &s->events[i];
-
-		pq_sendint64(&buf, e->at);
-		pq_sendint64(&buf, (int64) e->bits);
-		pq_sendbyte(&buf, EV_BASE(e) ? 1 : 0);
-		pq_sendint32(&buf, (int32) EV_LEN(e));
-		pq_sendbytes(&buf, s->buf + e->off, EV_LEN(e));
-	}
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
-}
-
-#define NN_WIRE_EVENT	(8 + 8 + 1 + 4)
-
-PG_FUNCTION_INFO_V1(sequence_next_node_deserialize);
-Datum
-sequence_next_node_deserialize(PG_FUNCTION_ARGS)
-{
-	bytea	   *b = PG_GETARG_BYTEA_PP(0);
-	StringInfoData buf;
-	MemoryContext aggcxt;
-	NextNodeState *s;
-	int			direction,
-				base,
-				nevents,
-				count;
-	const char *what = "sequence_next_node state";
-
-	if (!AggCheckCallContext(fcinfo, &aggcxt))
+	if ((Size) a->used + b->used > MaxAllocSize - PE_HDRSZ || (int64) a->count + b->count > INT_MAX)
 		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("sequence_next_node support functions must be called as an aggregate")));
-	buf.data = VARDATA_ANY(b);
-	buf.len = VARSIZE_ANY_EXHDR(b);
-	buf.maxlen = buf.len;
-	buf.cursor = 0;
-	io_check_version(&buf, what);
-	if (buf.len - buf.cursor < 7)
-		io_binary_error(what, "The header is cut short.");
-	direction = pq_getmsgbyte(&buf);
-	base = pq_getmsgbyte(&buf);
-	nevents = pq_getmsgbyte(&buf);
-	count = pq_getmsgint(&buf, 4);
-	if (direction >= (int) lengthof(direction_names) || base >= (int) lengthof(base_names) ||
-		nevents > NN_MAX_EVENTS || count < 0 ||
-		(int64) count * NN_WIRE_EVENT > buf.len - buf.cursor)
-		io_binary_error(what, "Bad header: direction %d, base %d, %d events, %d entries.",
-						direction, base, nevents, count);
-	s = state_new(aggcxt, direction, base, nevents, count);
-	for (int i = 0; i < count; i++)
-	{
-		int64		at;
-		uint64		bits;
-		int			flag,
-					len;
-
-		if (buf.len - buf.cursor < NN_WIRE_EVENT)
-			io_binary_error(what, "Entry %d is cut short.", i + 1);
-		at = pq_getmsgint64(&buf);
-		bits = (uint64) pq_getmsgint64(&buf);
-		flag = pq_getmsgbyte(&buf);
-		len = pq_getmsgint(&buf, 4);
-		if (flag > 1 || len < 0 || len > buf.len - buf.cursor ||
-			(nevents < NN_MAX_EVENTS && (bits >> nevents) != 0))
-			io_binary_error(what, "Entry %d is not valid.", i + 1);
-		state_add(s, at, bits, flag == 1, buf.data + buf.cursor, len);
-		buf.cursor += len;
-	}
-	io_check_end(&buf, what);
-	PG_RETURN_POINTER(s);
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("sequence_next_node events of one group exceed %zu bytes",
+						(Size) MaxAllocSize)));
+	/* a new state, exactly the size of both: partial states are combined once */
+	r = pe_new(a->direction, a->base, a->nevents, (Size) a->used + b->used);
+	memcpy(r->data, a->data, a->used);
+	memcpy(r->data + a->used, b->data, b->used);
+	r->used = a->used + b->used;
+	r->count = a->count + b->count;
+	PG_RETURN_POINTER(r);
 }
 
-/* ---- the answer ---------------------------------------------------------------- */
+/* ---- the events in order ---------------------------------------------------------- */
 
-static int
-event_cmp(const void *pa, const void *pb, void *arg)
+static inline int
+event_cmp(const PathEvent *a, const PathEvent *b)
 {
-	const NextNodeState *s = (const NextNodeState *) arg;
-	const NextNodeEvent *a = &s->events[*(const int *) pa];
-	const NextNodeEvent *b = &s->events[*(const int *) pb];
 	int			c;
 
 	if (a->at != b->at)
 		return a->at < b->at ? -1 : 1;
-	c = memcmp(s->buf + a->off, s->buf + b->off, Min(EV_LEN(a), EV_LEN(b)));
+	c = memcmp(a->value, b->value, Min(a->len, b->len));
 	if (c != 0)
 		return c;
-	if (EV_LEN(a) != EV_LEN(b))
-		return EV_LEN(a) < EV_LEN(b) ? -1 : 1;
+	if (a->len != b->len)
+		return a->len < b->len ? -1 : 1;
 	if (a->bits != b->bits)
 		return a->bits < b->bits ? -1 : 1;
-	if (EV_BASE(a) != EV_BASE(b))
-		return EV_BASE(a) ? 1 : -1;
+	if (a->base != b->base)
+		return a->base ? 1 : -1;
 	return 0;
 }
 
-PG_FUNCTION_INFO_V1(sequence_next_node_final);
-Datum
-sequence_next_node_final(PG_FUNCTION_ARGS)
+static int
+event_qsort_cmp(const void *pa, const void *pb)
 {
-	NextNodeState *s;
-	int		   *order;
+	return event_cmp((const PathEvent *) pa, (const PathEvent *) pb);
+}
+
+/*
+ * The events of s read back, in order (s is not changed: final functions
+ * may not change the state).  Records are checked to fit.
+ */
+static PathEvent *
+pe_sorted(const PathEvents *s)
+{
+	PathEvent  *ev = palloc(sizeof(PathEvent) * Max(s->count, 1));
+	Size		off = 0;
+	int			n = s->count;
+
+	for (int i = 0; i < n; i++)
+		pe_record(s, &off, i, &ev[i]);
+	if (off != (Size) s->used)
+		io_corrupt_value(NN_TYPE, "%d events do not fill %d bytes.", n, s->used);
+	if (n > 16)
+		qsort(ev, n, sizeof(PathEvent), event_qsort_cmp);
+	else
+	{
+		/* the usual group is small: insertion sort */
+		for (int i = 1; i < n; i++)
+		{
+			PathEvent	e = ev[i];
+			int			j = i;
+
+			while (j > 0 && event_cmp(&ev[j - 1], &e) > 0)
+			{
+				ev[j] = ev[j - 1];
+				j--;
+			}
+			ev[j] = e;
+		}
+	}
+	return ev;
+}
+
+/* ---- the answer ---------------------------------------------------------------- */
+
+PG_FUNCTION_INFO_V1(path_events_next_node);
+Datum
+path_events_next_node(PG_FUNCTION_ARGS)
+{
+	PathEvents *s;
+	PathEvent  *ev;
 	int			n,
 				k,
 				basepos = -1,
@@ -502,32 +548,27 @@ sequence_next_node_final(PG_FUNCTION_ARGS)
 
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
-	s = (NextNodeState *) PG_GETARG_POINTER(0);
+	s = pe_detoast(PG_GETARG_DATUM(0));
 	n = s->count;
 	k = s->nevents;
 	/* the chain and the node after it need more than k events */
 	if (n <= k)
 		PG_RETURN_NULL();
-
-	order = (int *) palloc(n * sizeof(int));
-	for (int i = 0; i < n; i++)
-		order[i] = i;
-	qsort_arg(order, n, sizeof(int), event_cmp, s);
-#define EV(i)	(&s->events[order[i]])
+	ev = pe_sorted(s);
 
 	switch ((NextNodeBase) s->base)
 	{
 		case NN_HEAD:
-			if (EV_BASE(EV(0)))
+			if (ev[0].base)
 				basepos = 0;
 			break;
 		case NN_TAIL:
-			if (EV_BASE(EV(n - 1)))
+			if (ev[n - 1].base)
 				basepos = n - 1;
 			break;
 		case NN_FIRST_MATCH:
 			for (int i = 0; i < n; i++)
-				if ((EV(i)->bits & 1) && EV_BASE(EV(i)))
+				if ((ev[i].bits & 1) && ev[i].base)
 				{
 					basepos = i;
 					break;
@@ -535,7 +576,7 @@ sequence_next_node_final(PG_FUNCTION_ARGS)
 			break;
 		case NN_LAST_MATCH:
 			for (int i = n - 1; i >= 0; i--)
-				if ((EV(i)->bits & 1) && EV_BASE(EV(i)))
+				if ((ev[i].bits & 1) && ev[i].base)
 				{
 					basepos = i;
 					break;
@@ -552,7 +593,7 @@ sequence_next_node_final(PG_FUNCTION_ARGS)
 		int			i;
 
 		for (i = 0; i < k && basepos + i < n; i++)
-			if (!(EV(basepos + i)->bits & (UINT64CONST(1) << i)))
+			if (!(ev[basepos + i].bits & (UINT64CONST(1) << i)))
 				break;
 		if (i == k && basepos + k < n)
 			result = basepos + k;
@@ -561,14 +602,311 @@ sequence_next_node_final(PG_FUNCTION_ARGS)
 	{
 		int			i;
 
-		for (i = 0; i < k && i < basepos; i++)
-			if (!(EV(basepos - i)->bits & (UINT64CONST(1) << i)))
+		for (i = 0; i < k && i <= basepos; i++)
+			if (!(ev[basepos - i].bits & (UINT64CONST(1) << i)))
 				break;
-		if (i == k)
+		if (i == k && basepos - k >= 0)
 			result = basepos - k;
 	}
 	if (result < 0)
 		PG_RETURN_NULL();
-	PG_RETURN_TEXT_P(cstring_to_text_with_len(s->buf + EV(result)->off, EV_LEN(EV(result))));
-#undef EV
+	PG_RETURN_TEXT_P(cstring_to_text_with_len(ev[result].value, ev[result].len));
+}
+
+/* ---- path_events as text ---------------------------------------------------------- */
+
+/*
+ * Text form:
+ *   forward first_match 2: 2026-01-01 10:00:00+00 b,1 'product'; 2026-01-01 10:05:00+00 2 'basket'
+ * i.e. the direction, the base and the number of events, then each event (in
+ * the order the state holds them) as its time (ISO, UTC), what it meets ("b"
+ * base_condition, then the numbers of the events; "-" nothing) and its value
+ * quoted, quotes doubled.
+ */
+PG_FUNCTION_INFO_V1(path_events_out);
+Datum
+path_events_out(PG_FUNCTION_ARGS)
+{
+	PathEvents *s = pe_detoast(PG_GETARG_DATUM(0));
+	StringInfoData buf;
+	Size		off = 0;
+
+	initStringInfo(&buf);
+	appendStringInfo(&buf, "%s %s %d", direction_names[s->direction], base_names[s->base],
+					 s->nevents);
+	for (int i = 0; i < s->count; i++)
+	{
+		PathEvent	r;
+		char		ts[MAXDATELEN + 1];
+		bool		first = true;
+
+		CHECK_FOR_INTERRUPTS();
+		pe_record(s, &off, i, &r);
+		if (!io_timestamptz_text(r.at, ts))
+			io_corrupt_value(NN_TYPE, "Event %d has an invalid time.", i + 1);
+		appendStringInfo(&buf, "%s%s ", i == 0 ? ": " : "; ", ts);
+		if (r.base)
+		{
+			appendStringInfoChar(&buf, 'b');
+			first = false;
+		}
+		for (int b = 0; b < NN_MAX_EVENTS; b++)
+			if (r.bits & (UINT64CONST(1) << b))
+			{
+				appendStringInfo(&buf, "%s%d", first ? "" : ",", b + 1);
+				first = false;
+			}
+		if (first)
+			appendStringInfoChar(&buf, '-');
+		appendStringInfoString(&buf, " '");
+		for (uint32 j = 0; j < r.len; j++)
+		{
+			if (r.value[j] == '\'')
+				appendStringInfoChar(&buf, '\'');
+			appendStringInfoChar(&buf, r.value[j]);
+		}
+		appendStringInfoChar(&buf, '\'');
+	}
+	PG_RETURN_CSTRING(buf.data);
+}
+
+/* a word (up to a blank or ':') at *p, stepped past */
+static const char *
+read_word(const char **p, int *len)
+{
+	const char *b = io_skip_blanks(*p);
+	const char *e = b;
+
+	while (*e && !io_is_blank(*e) && *e != ':')
+		e++;
+	*len = (int) (e - b);
+	*p = e;
+	return b;
+}
+
+PG_FUNCTION_INFO_V1(path_events_in);
+Datum
+path_events_in(PG_FUNCTION_ARGS)
+{
+	char	   *str = PG_GETARG_CSTRING(0);
+	const char *p = str;
+	const char *w;
+	int			len,
+				direction,
+				base,
+				nevents;
+	PathEvents *s;
+	StringInfoData value;
+
+	w = read_word(&p, &len);
+	if (len == 0)
+		io_syntax_error(NN_TYPE, str, "Expected the direction (forward or backward) first.");
+	direction = parse_param(w, len, direction_names, lengthof(direction_names), "direction");
+	w = read_word(&p, &len);
+	if (len == 0)
+		io_syntax_error(NN_TYPE, str, "Expected the base (head, tail, first_match or last_match) after the direction.");
+	base = parse_param(w, len, base_names, lengthof(base_names), "base");
+	nevents = (int) io_read_int64(&p, 0, NN_MAX_EVENTS, "number of events", NN_TYPE, str);
+	s = pe_new(direction, base, nevents, PE_FIRST_SIZE - PE_HDRSZ);
+	p = io_skip_blanks(p);
+	initStringInfo(&value);
+	if (*p == ':')
+	{
+		p++;
+		for (;;)
+		{
+			const char *ts_start = io_skip_blanks(p);
+			const char *quote = strchr(ts_start, '\'');
+			const char *ts_end,
+					   *f;
+			uint64		bits = 0;
+			bool		isbase = false;
+			TimestampTz at;
+
+			if (quote == NULL)
+				io_syntax_error(NN_TYPE, str, "Expected a time, what the event meets and its quoted value.");
+			/* what the event meets is the word before the quote, the time before it */
+			ts_end = quote;
+			while (ts_end > ts_start && io_is_blank(ts_end[-1]))
+				ts_end--;
+			f = ts_end;
+			while (f > ts_start && !io_is_blank(f[-1]))
+				f--;
+			ts_end = f;
+			while (ts_end > ts_start && io_is_blank(ts_end[-1]))
+				ts_end--;
+			if (ts_end <= ts_start || memchr(ts_start, ';', ts_end - ts_start))
+				io_syntax_error(NN_TYPE, str, "Expected a time, what the event meets and its quoted value.");
+			at = io_read_timestamptz(ts_start, (int) (ts_end - ts_start));
+			p = f;
+			if (*p == '-')
+				p++;
+			else
+				for (;;)
+				{
+					if (*p == 'b' && !isbase)
+					{
+						isbase = true;
+						p++;
+					}
+					else
+					{
+						int64		e = io_read_int64(&p, 1, Max(nevents, 1), "event", NN_TYPE, str);
+
+						bits |= UINT64CONST(1) << (e - 1);
+					}
+					if (*p != ',')
+						break;
+					p++;
+				}
+			if (io_skip_blanks(p) != quote)
+				io_syntax_error(NN_TYPE, str, "Expected \"b\" and event numbers separated by commas, or \"-\".");
+			/* the value: quotes doubled inside */
+			resetStringInfo(&value);
+			p = quote + 1;
+			for (;;)
+			{
+				if (*p == '\0')
+					io_syntax_error(NN_TYPE, str, "Unterminated quoted value.");
+				if (*p == '\'' && p[1] != '\'')
+					break;
+				if (*p == '\'')
+					p++;
+				appendStringInfoChar(&value, *p++);
+			}
+			p++;
+			pe_check_event(s, at, bits, value.data, value.len, false, str);
+			s = pe_add(s, at, bits, isbase, value.data, value.len);
+			p = io_skip_blanks(p);
+			if (*p != ';')
+				break;
+			p++;
+		}
+	}
+	if (*io_skip_blanks(p) != '\0')
+		io_syntax_error(NN_TYPE, str, "Unexpected text after the events.");
+	PG_RETURN_POINTER(s);
+}
+
+/* ---- path_events as binary data ------------------------------------------------- */
+
+/*
+ * uint8 version, uint8 direction, uint8 base, uint8 number of events, int32
+ * count, then per event int64 at, uint64 event bits, uint8 base flag, int32
+ * length and the value's bytes.
+ */
+PG_FUNCTION_INFO_V1(path_events_send);
+Datum
+path_events_send(PG_FUNCTION_ARGS)
+{
+	PathEvents *s = pe_detoast(PG_GETARG_DATUM(0));
+	StringInfoData buf;
+	Size		off = 0;
+
+	pq_begintypsend(&buf);
+	pq_sendbyte(&buf, INTERACTION_FORMAT_VERSION);
+	pq_sendbyte(&buf, s->direction);
+	pq_sendbyte(&buf, s->base);
+	pq_sendbyte(&buf, s->nevents);
+	pq_sendint32(&buf, s->count);
+	for (int i = 0; i < s->count; i++)
+	{
+		PathEvent	r;
+
+		pe_record(s, &off, i, &r);
+		pq_sendint64(&buf, r.at);
+		pq_sendint64(&buf, (int64) r.bits);
+		pq_sendbyte(&buf, r.base ? 1 : 0);
+		pq_sendint32(&buf, (int32) r.len);
+		pq_sendbytes(&buf, r.value, r.len);
+	}
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+#define NN_WIRE_EVENT	(8 + 8 + 1 + 4)
+
+PG_FUNCTION_INFO_V1(path_events_recv);
+Datum
+path_events_recv(PG_FUNCTION_ARGS)
+{
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	PathEvents *s;
+	int			direction,
+				base,
+				nevents,
+				count;
+
+	io_check_version(buf, NN_TYPE);
+	if (buf->len - buf->cursor < 7)
+		io_binary_error(NN_TYPE, "The header is cut short.");
+	direction = pq_getmsgbyte(buf);
+	base = pq_getmsgbyte(buf);
+	nevents = pq_getmsgbyte(buf);
+	count = pq_getmsgint(buf, 4);
+	if (direction >= (int) lengthof(direction_names) || base >= (int) lengthof(base_names) ||
+		nevents > NN_MAX_EVENTS || count < 0 ||
+		(int64) count * NN_WIRE_EVENT > buf->len - buf->cursor)
+		io_binary_error(NN_TYPE, "Bad header: direction %d, base %d, %d events, %d entries.",
+						direction, base, nevents, count);
+	/* room for the records as sent: a record is no longer than its wire form */
+	s = pe_new(direction, base, nevents,
+			   (Size) (buf->len - buf->cursor));
+	for (int i = 0; i < count; i++)
+	{
+		int64		at;
+		uint64		bits;
+		int			flag,
+					len;
+		const char *value;
+
+		if (buf->len - buf->cursor < NN_WIRE_EVENT)
+			io_binary_error(NN_TYPE, "Event %d is cut short.", i + 1);
+		at = pq_getmsgint64(buf);
+		bits = (uint64) pq_getmsgint64(buf);
+		flag = pq_getmsgbyte(buf);
+		len = pq_getmsgint(buf, 4);
+		if (flag > 1 || len < 0 || len > buf->len - buf->cursor)
+			io_binary_error(NN_TYPE, "Event %d is not valid.", i + 1);
+		value = pq_getmsgbytes(buf, len);
+		pe_check_event(s, at, bits, value, len, true, NULL);
+		s = pe_add(s, at, bits, flag == 1, value, len);
+	}
+	io_check_end(buf, NN_TYPE);
+	PG_RETURN_POINTER(s);
+}
+
+/* ---- equality ------------------------------------------------------------------ */
+
+/* equal: the same parameters and the same events, in any order */
+static bool
+path_events_equal(FunctionCallInfo fcinfo)
+{
+	PathEvents *a = pe_detoast(PG_GETARG_DATUM(0));
+	PathEvents *b = pe_detoast(PG_GETARG_DATUM(1));
+	PathEvent  *ea,
+			   *eb;
+
+	if (a->direction != b->direction || a->base != b->base || a->nevents != b->nevents ||
+		a->count != b->count || a->used != b->used)
+		return false;
+	ea = pe_sorted(a);
+	eb = pe_sorted(b);
+	for (int i = 0; i < a->count; i++)
+		if (event_cmp(&ea[i], &eb[i]) != 0)
+			return false;
+	return true;
+}
+
+PG_FUNCTION_INFO_V1(path_events_eq);
+Datum
+path_events_eq(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(path_events_equal(fcinfo));
+}
+
+PG_FUNCTION_INFO_V1(path_events_ne);
+Datum
+path_events_ne(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(!path_events_equal(fcinfo));
 }

@@ -18,7 +18,10 @@
  * The state is O(1) per partition: the last row's time and the session
  * number, in the partition's local memory.  Rows are evaluated in order, one
  * after the other; should the executor ever skip rows, the missing ones are
- * read back from the partition.
+ * read back from the partition.  A gap that is the same for every row (a
+ * constant or a parameter, as the planner tells) is read and checked once a
+ * partition, not once a row; the mark that lets the executor drop the rows
+ * behind is moved every SESSIONIZE_MARK_EVERY rows, not every row.
  *
  * src/sessionize.c
  *
@@ -31,18 +34,23 @@
 #include "utils/timestamp.h"
 #include "windowapi.h"
 
-typedef struct SessionizeState
-{
-	int64		next_pos;		/* position of the next row to read */
-	int64		session;		/* current session number; 0 before any row */
-	TimestampTz last_at;		/* time of the last row that had one */
-} SessionizeState;
-
 #ifdef HAVE_INT128
 typedef int128 wide_usecs;
 #else
 typedef long double wide_usecs;
 #endif
+
+typedef struct SessionizeState
+{
+	int64		next_pos;		/* position of the next row to read */
+	int64		session;		/* current session number; 0 before any row */
+	TimestampTz last_at;		/* time of the last row that had one */
+	bool		gap_read;		/* a stable gap: read (gap, gap_null) */
+	bool		gap_null;
+	wide_usecs	gap;
+} SessionizeState;
+
+#define SESSIONIZE_MARK_EVERY	64
 
 /* the interval as PostgreSQL compares intervals, in microseconds, exactly */
 static inline wide_usecs
@@ -57,7 +65,8 @@ gap_usecs(const Interval *gap)
  * the row has a session number (both time and gap are not NULL).
  */
 static inline bool
-sessionize_step(WindowObject winobj, SessionizeState *st, int64 pos, bool current)
+sessionize_step(WindowObject winobj, SessionizeState *st, int64 pos, bool current,
+				bool stable_gap)
 {
 	bool		isnull;
 	Datum		d_at,
@@ -73,12 +82,23 @@ sessionize_step(WindowObject winobj, SessionizeState *st, int64 pos, bool curren
 	if (isnull)
 		return false;
 	at = DatumGetTimestampTz(d_at);
+	if (stable_gap && st->gap_read)
+	{
+		if (st->gap_null)
+			return false;
+		g = st->gap;
+		goto have_gap;
+	}
 	if (current)
 		d_gap = WinGetFuncArgCurrent(winobj, 1, &isnull);
 	else
 		d_gap = WinGetFuncArgInPartition(winobj, 1, pos, WINDOW_SEEK_HEAD, false, &isnull, NULL);
 	if (isnull)
+	{
+		st->gap_read = stable_gap;
+		st->gap_null = true;
 		return false;
+	}
 	gap = DatumGetIntervalP(d_gap);
 	g = gap_usecs(gap);
 	if (g < 0)
@@ -87,12 +107,20 @@ sessionize_step(WindowObject winobj, SessionizeState *st, int64 pos, bool curren
 				 errmsg("gap must not be negative in sessionize(), not \"%s\"",
 						DatumGetCString(DirectFunctionCall1(interval_out,
 															IntervalPGetDatum(gap))))));
+	st->gap_read = stable_gap;
+	st->gap_null = false;
+	st->gap = g;
+have_gap:
 	/* infinite times are the extremes of int64: the difference still fits */
 	if (st->session == 0 || (wide_usecs) at - (wide_usecs) st->last_at > g)
 		st->session++;
 	st->last_at = at;
 	return true;
 }
+
+/* fn_extra's two markers */
+static char gap_stable;
+static char gap_varies;
 
 PG_FUNCTION_INFO_V1(sessionize_window);
 Datum
@@ -102,7 +130,13 @@ sessionize_window(PG_FUNCTION_ARGS)
 	SessionizeState *st;
 	int64		pos = WinGetCurrentPosition(winobj);
 	bool		valued;
+	bool		stable_gap;
 
+	/* whether the gap is the same on every row, asked once (fn_extra) */
+	if (unlikely(fcinfo->flinfo->fn_extra == NULL))
+		fcinfo->flinfo->fn_extra = get_fn_expr_arg_stable(fcinfo->flinfo, 1) ?
+			&gap_stable : &gap_varies;
+	stable_gap = fcinfo->flinfo->fn_extra == &gap_stable;
 	st = (SessionizeState *) WinGetPartitionLocalMemory(winobj, sizeof(SessionizeState));
 	if (unlikely(pos != st->next_pos))
 	{
@@ -112,12 +146,13 @@ sessionize_window(PG_FUNCTION_ARGS)
 		for (int64 p = st->next_pos; p < pos; p++)
 		{
 			CHECK_FOR_INTERRUPTS();
-			(void) sessionize_step(winobj, st, p, false);
+			(void) sessionize_step(winobj, st, p, false, stable_gap);
 		}
 	}
-	valued = sessionize_step(winobj, st, pos, true);
+	valued = sessionize_step(winobj, st, pos, true, stable_gap);
 	st->next_pos = pos + 1;
-	WinSetMarkPosition(winobj, pos);
+	if (pos % SESSIONIZE_MARK_EVERY == 0)
+		WinSetMarkPosition(winobj, pos);
 	if (!valued)
 		PG_RETURN_NULL();
 	PG_RETURN_INT64(st->session);

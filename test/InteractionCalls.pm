@@ -52,6 +52,7 @@ my %typed_args = (
 # group (an aggregate's parameters): function name => { argument position => [literals] }.
 my %fixed_args = (
 	sequence_next_node => { 0 => ['forward'], 1 => ['head'] },
+	sequence_next_node_trans => { 1 => ['forward'], 2 => ['head'] },
 	# window_funnel's mode (the text argument of its mode form only), so that a
 	# change in the catalog that moves the random draws cannot leave it without
 	# a valid call

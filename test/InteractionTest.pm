@@ -74,6 +74,10 @@ my %made = (
 	funnel_events => q{SELECT 'window_funnel 3 1 0 0 ''strict_order'': 2026-01-01 10:00:00+00 1,2; 2026-01-01 11:00:00+00 -'::funnel_events::text
 		UNION ALL SELECT 'sequence 2 0 0 0 ''(?1).*(?t<=60)(?2)'': 2026-01-01 10:00:00+00 2; 2026-01-01 09:59:00+00 1'::funnel_events::text
 		UNION ALL SELECT 'window_funnel 0 0 0 0 '''''::funnel_events::text},
+	path_events => q{SELECT 'forward first_match 2: 2026-01-01 10:00:00+00 b,1 ''product''; 2026-01-01 10:05:00+00 2 ''it''''s basket''; 2026-01-01 09:00:00+00 - '''''::path_events::text
+		UNION ALL SELECT 'backward tail 0: infinity b ''x'''::path_events::text
+		UNION ALL SELECT 'forward head 64: 0044-03-15 12:00:00+00 BC b,1,64 ''Caesar''; 2026-06-15 12:00:00.5+00 3 ''é'''::path_events::text
+		UNION ALL SELECT 'backward last_match 1'::path_events::text},
 	duration_sketch => q{SELECT duration_agg(x * interval '1 ms')::text FROM generate_series(0, 5000, 7) x
 		UNION ALL SELECT duration_agg(x * interval '1 s', 0.05)::text FROM generate_series(1, 3) x
 		UNION ALL SELECT 'accuracy=0.01 samples=0 zeros=0 sum_us=0 min_us=0 max_us=0 buckets='},
