@@ -177,3 +177,19 @@ SELECT ticket_changes_in('paused {}; stopped {}; changes none; hours 24/7', 'tic
        ticket_changes_final(NULL) IS NULL AS final_strict, sla_clock(NULL::ticket_changes) IS NULL AS clock_strict;
 SELECT pg_temp.error_of($$SELECT ticket_changes_in('walking at noon', 0, -1)$$) AS bad_in;
 SELECT pg_temp.binary_error('ticket_changes', '\x02'::bytea) AS recv_bad_version;
+
+-- equality: the same calendar, lists and changes, in any order (the calendar
+-- and lists as their canonical forms)
+SELECT what, a = b AS eq, a <> b AS ne, ticket_changes_eq(a, b) AS eq_fn, ticket_changes_ne(a, b) AS ne_fn FROM (VALUES
+  ('same', 'paused {a,b}; stopped {}; changes 2026-12-21 10:00+00 run, 2026-12-21 09:00+00 stop; hours 24/7'::ticket_changes,
+           'PAUSED {b,a,a}; stopped {}; changes 2026-12-21 09:00+00 stop, 2026-12-21 11:00+01 run; hours mon-sun 00:00-24:00'::ticket_changes),
+  ('other lists', 'paused {a}; stopped {}; changes 2026-12-21 10:00+00 run; hours 24/7', 'paused {}; stopped {a}; changes 2026-12-21 10:00+00 run; hours 24/7'),
+  ('other calendar', 'paused {}; stopped {}; changes 2026-12-21 10:00+00 run; hours 24/7', 'paused {}; stopped {}; changes 2026-12-21 10:00+00 run; hours mon-fri 09:00-17:00'),
+  ('other kind', 'paused {}; stopped {}; changes 2026-12-21 10:00+00 run; hours 24/7', 'paused {}; stopped {}; changes 2026-12-21 10:00+00 stop; hours 24/7'),
+  ('one change more', 'paused {}; stopped {}; changes 2026-12-21 10:00+00 run; hours 24/7', 'paused {}; stopped {}; changes 2026-12-21 10:00+00 run, 2026-12-21 10:00+00 run; hours 24/7')) v(what, a, b);
+-- a state with room to spare and its changes out of order equals its compact form
+SELECT c = c::text::ticket_changes AS equal_to_text_form, c::text
+FROM (SELECT ticket_changes_add(ticket_changes_add('paused {on_hold,pending}; stopped {closed,solved}; changes 2026-12-21 12:00+00 run; hours 24/7',
+                                                   '2026-12-21 11:00+00', 'pending', '24/7'),
+                                '2026-12-21 10:00+00', 'new', '24/7') AS c) s;
+SELECT ticket_changes_eq(NULL, NULL) IS NULL AS eq_strict;

@@ -69,6 +69,9 @@ CREATE TYPE ticket_changes (
 );
 COMMENT ON TYPE ticket_changes IS 'a ticket''s status changes (the clock runs, pauses or stops from an instant on) with the calendar and status lists: the state of ticket_clock';
 
+-- equality of states (same calendar, lists and changes, in any order)
+-- @equality_type ticket_changes ticket_changes
+
 -- one transition function for the three argument lists (an aggregate cannot
 -- have argument defaults)
 CREATE FUNCTION ticket_changes_add(ticket_changes, timestamptz, text, business_hours) RETURNS ticket_changes
