@@ -608,7 +608,7 @@ ticket_changes_recv(PG_FUNCTION_ARGS)
  * What a call site of the transition function keeps: whether it runs in an
  * aggregate (asked once), and the lists of the arguments last seen, so that
  * constant lists (the usual case) are read once per query: a list argument
- * is recognised by its pointer, else by its bytes.
+ * is recognised by its pointer when it is a constant, else by its bytes.
  */
 typedef struct ListArg
 {
@@ -632,15 +632,19 @@ typedef struct AddCache
 
 static const char *const default_lists[2][2] = {{"on_hold", "pending"}, {"closed", "solved"}};
 
-/* whether argument a (a list) is the one the cache was made from */
+/*
+ * Whether argument argno (a list) is the one the cache was made from: the
+ * same constant, else the same bytes (a column's datum may come back at the
+ * same address with other contents, so its pointer proves nothing)
+ */
 static bool
-list_arg_same(FunctionCallInfo fcinfo, const ListArg *c, int argno, int how)
+list_arg_same(FunctionCallInfo fcinfo, const ListArg *c, int argno, int how, bool constant)
 {
 	struct varlena *v;
 
 	if (how != c->how)
 		return false;
-	if (how != LIST_GIVEN || PG_GETARG_DATUM(argno) == c->ptr)
+	if (how != LIST_GIVEN || (constant && PG_GETARG_DATUM(argno) == c->ptr))
 		return true;
 	v = (struct varlena *) DatumGetPointer(PG_GETARG_DATUM(argno));
 	if (VARATT_IS_EXTENDED(v) && !VARATT_IS_SHORT(v))
@@ -664,7 +668,7 @@ add_lists(FunctionCallInfo fcinfo, AddCache *c)
 		int			argno = 4 + l;
 
 		how[l] = PG_NARGS() <= argno ? LIST_DEFAULT : PG_ARGISNULL(argno) ? LIST_NULL : LIST_GIVEN;
-		if (same && !list_arg_same(fcinfo, &c->args[l], argno, how[l]))
+		if (same && !list_arg_same(fcinfo, &c->args[l], argno, how[l], c->const_args))
 			same = false;
 	}
 	if (same)
