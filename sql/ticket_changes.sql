@@ -154,9 +154,23 @@ FROM many_p;
 RESET ALL;
 DROP TABLE many_p;
 
+-- hashed and sorted grouping: the aggregate's working state (an expanded
+-- object per ticket, grown in place) gives the same changes and clocks either
+-- way; as a window aggregate ticket_changes gives each prefix, compact
+SET enable_sort = off;
+EXPLAIN (COSTS OFF) SELECT ticket, ticket_changes(at, status, :h) FROM many GROUP BY ticket;
+SELECT count(*) AS tickets, count(*) FILTER (WHERE s.c = h.c) AS same_changes, count(*) FILTER (WHERE s.clock = h.clock) AS same_clocks
+FROM serial_states s JOIN (SELECT ticket, ticket_changes(at, status, :h)::text AS c, ticket_clock(at, status, :h)::text AS clock
+                           FROM many GROUP BY ticket) h USING (ticket);
+RESET enable_sort;
+SELECT count(*) AS changes,
+       count(*) FILTER (WHERE w = (SELECT ticket_changes(m.at, m.status, :h) FROM many m WHERE m.ticket = 7 AND m.at <= a.at)) AS same_as_prefix,
+       count(*) FILTER (WHERE ticket_changes_send(w) = ticket_changes_send(w::text::ticket_changes)) AS compact
+FROM (SELECT at, ticket_changes(at, status, :h) OVER (ORDER BY at) AS w FROM many WHERE ticket = 7) a;
+
 -- the catalog: the state type, its aggregates and their parts
 SELECT a.aggfnoid::regprocedure AS aggregate, a.aggtransfn, a.aggfinalfn, a.aggcombinefn, a.aggserialfn,
-       a.aggfinalmodify, a.aggtranstype::regtype
+       a.aggfinalmodify, a.aggtranstype::regtype, a.aggtransspace
 FROM pg_aggregate a
 WHERE a.aggtranstype = 'ticket_changes'::regtype
 ORDER BY a.aggfnoid::regprocedure::text;

@@ -48,9 +48,11 @@
 #include "catalog/pg_type.h"
 #include "libpq/pqformat.h"
 #include "nodes/primnodes.h"
+#include "port/pg_bitutils.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/datetime.h"
+#include "utils/expandeddatum.h"
 #include "utils/fmgroids.h"
 #include "utils/memutils.h"
 
@@ -96,6 +98,7 @@ typedef struct StatusLists
 	int			nstopped;
 	int			len;			/* bytes of labels */
 	char	   *labels;			/* paused then stopped */
+	int		   *lens;			/* each label's length, or NULL (then strlen) */
 } StatusLists;
 
 /* ---- the lists ----------------------------------------------------------- */
@@ -172,6 +175,7 @@ lists_make(StatusLists *out, char **paused, int np, char **stopped, int ns,
 	}
 	out->len = buf.len;
 	out->labels = buf.data;
+	out->lens = NULL;
 }
 
 /* the labels of a text[] (NULL elements skipped: they match no status) */
@@ -208,7 +212,7 @@ status_kind(const StatusLists *lists, const char *status, int len)
 
 	for (int i = 0; i < lists->npaused + lists->nstopped; i++)
 	{
-		int			l = strlen(p);
+		int			l = lists->lens ? lists->lens[i] : (int) strlen(p);
 
 		if (l == len && memcmp(p, status, len) == 0)
 			return i < lists->npaused ? CLOCK_PAUSE : CLOCK_STOP;
@@ -219,51 +223,183 @@ status_kind(const StatusLists *lists, const char *status, int len)
 
 /* ---- building and reading a value ---------------------------------------- */
 
-/* an empty state with room for `room` changes, in CurrentMemoryContext */
+/*
+ * A state of the calendar and lists with the n changes ev and room for
+ * `room` (at least n), in CurrentMemoryContext.  Only the header, the bytes
+ * between the parts and the unused room are zeroed (a value may be stored
+ * with its room): the copied parts are written once.
+ */
 static TicketChanges *
-changes_new(struct varlena *hours, const StatusLists *lists, int room)
+changes_make(struct varlena *hours, const StatusLists *lists, int room,
+			 const ClockEvent *ev, int n, uint8 flags)
 {
 	Size		hsize = VARSIZE(hours);
+	Size		off = TC_EVENTS_OFFSET(hsize, lists->len);
 	Size		size = TC_SIZE(hsize, lists->len, room);
 	TicketChanges *s;
 
+	Assert(n <= room);
 	if (room > CHANGES_MAX_EVENTS || size > MaxAllocSize)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 				 errmsg("ticket_clock has too many changes for one ticket")));
-	/* zeroed whole: padding and unused room may be stored on disk */
-	s = palloc0(size);
+	s = palloc(size);
+	memset(s, 0, TC_HDRSZ);
 	SET_VARSIZE(s, size);
 	s->version = INTERACTION_FORMAT_VERSION;
-	s->flags = CHANGES_SORTED;
+	s->flags = flags;
+	s->count = n;
 	s->room = room;
 	s->npaused = lists->npaused;
 	s->nstopped = lists->nstopped;
 	s->listlen = lists->len;
 	memcpy(TC_HOURS(s), hours, hsize);
 	memcpy(TC_LABELS(s), lists->labels, lists->len);
+	memset((char *) s + TC_HDRSZ + hsize + lists->len, 0, off - (TC_HDRSZ + hsize + lists->len));
+	if (n > 0)
+		memcpy((char *) s + off, ev, n * sizeof(ClockEvent));
+	memset((char *) s + off + n * sizeof(ClockEvent), 0, (room - n) * sizeof(ClockEvent));
 	return s;
+}
+
+/*
+ * The room for a state whose changes start at `off` that must hold `need`
+ * changes: the value's size rounded up to a power of two (the size of the
+ * memory chunk it gets anyway), so that room doubles as it grows.
+ */
+static int
+changes_room(Size off, int64 need)
+{
+	uint64		size = pg_nextpower2_64(off + (uint64) Max(need, 1) * sizeof(ClockEvent));
+
+	return (int) Min((size - off) / sizeof(ClockEvent), (uint64) CHANGES_MAX_EVENTS);
 }
 
 /* a copy of s with room for `room` changes (at least its own) */
 static TicketChanges *
 changes_with_room(const TicketChanges *s, int room)
 {
-	StatusLists lists = {s->npaused, s->nstopped, s->listlen, TC_LABELS(s)};
-	TicketChanges *r = changes_new(TC_HOURS(s), &lists, Max(room, s->count));
+	StatusLists lists = {s->npaused, s->nstopped, s->listlen, TC_LABELS(s), NULL};
 
-	memcpy(TC_EVENTS(r), TC_EVENTS(s), s->count * sizeof(ClockEvent));
-	r->count = s->count;
-	r->flags = s->flags;
-	return r;
+	return changes_make(TC_HOURS(s), &lists, Max(room, s->count), TC_EVENTS(s), s->count,
+						s->flags);
+}
+
+/*
+ * The aggregates' working form: an expanded object (utils/expandeddatum.h)
+ * in a memory context of its own, a child of the aggregate's context, that
+ * holds the flat value with room to grow.  The executor keeps a read-write
+ * expanded state without copying it, so a row appends in place and a full
+ * state grows by repalloc in its own context (a large chunk is realloc'd,
+ * not copied); a flat state instead is copied by the executor whenever it
+ * grows.  Anything else that reads the state gets the flat value inside
+ * (changes_get); stored or sent, the object is flattened, compact.
+ */
+typedef struct ExpandedChanges
+{
+	ExpandedObjectHeader hdr;
+	TicketChanges *flat;		/* in hdr.eoh_context, with room */
+} ExpandedChanges;
+
+static Size
+expanded_flat_size(ExpandedObjectHeader *eohptr)
+{
+	const TicketChanges *s = ((ExpandedChanges *) eohptr)->flat;
+
+	return TC_SIZE(VARSIZE(TC_HOURS(s)), s->listlen, s->count);
+}
+
+/* the flat value without its room */
+static void
+expanded_flatten(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
+{
+	const TicketChanges *s = ((ExpandedChanges *) eohptr)->flat;
+	TicketChanges *r = (TicketChanges *) result;
+	Size		off = TC_EVENTS_OFFSET(VARSIZE(TC_HOURS(s)), s->listlen);
+
+	Assert(allocated_size == expanded_flat_size(eohptr));
+	memcpy(r, s, off + s->count * sizeof(ClockEvent));
+	SET_VARSIZE(r, allocated_size);
+	r->room = r->count;
+}
+
+static const ExpandedObjectMethods expanded_methods = {
+	expanded_flat_size,
+	expanded_flatten
+};
+
+/* the object behind d, if d points to one of ours */
+static ExpandedChanges *
+expanded_of(Datum d)
+{
+	ExpandedObjectHeader *eoh;
+
+	if (!VARATT_IS_EXTERNAL_EXPANDED(DatumGetPointer(d)))
+		return NULL;
+	eoh = DatumGetEOHP(d);
+	return eoh->eoh_methods == &expanded_methods ? (ExpandedChanges *) eoh : NULL;
+}
+
+/*
+ * A new read-write object under parent holding a copy of s (NULL: an empty
+ * state of the calendar and lists) with room for at least `room` changes
+ */
+static ExpandedChanges *
+expanded_new(MemoryContext parent, const TicketChanges *s, struct varlena *hours,
+			 const StatusLists *lists, int room)
+{
+	MemoryContext cxt = AllocSetContextCreate(parent, "ticket_changes", ALLOCSET_SMALL_SIZES);
+	MemoryContext old = MemoryContextSwitchTo(cxt);
+	ExpandedChanges *ec = palloc(sizeof(ExpandedChanges));
+
+	EOH_init_header(&ec->hdr, &expanded_methods, cxt);
+	if (s)
+	{
+		StatusLists l = {s->npaused, s->nstopped, s->listlen, TC_LABELS(s), NULL};
+
+		ec->flat = changes_make(TC_HOURS(s), &l, Max(room, s->count), TC_EVENTS(s), s->count,
+								s->flags);
+	}
+	else
+		ec->flat = changes_make(hours, lists, room, NULL, 0, CHANGES_SORTED);
+	MemoryContextSwitchTo(old);
+	return ec;
+}
+
+/* more room for the object's changes, in place (its own context) */
+static void
+expanded_grow(ExpandedChanges *ec, int room)
+{
+	TicketChanges *s = ec->flat;
+	Size		off = TC_EVENTS_OFFSET(VARSIZE(TC_HOURS(s)), s->listlen);
+	Size		size = TC_SIZE(VARSIZE(TC_HOURS(s)), s->listlen, room);
+
+	Assert(room >= s->count);
+	if (room > CHANGES_MAX_EVENTS || size > MaxAllocSize)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("ticket_clock has too many changes for one ticket")));
+	s = repalloc(s, size);
+	memset((char *) s + off + s->count * sizeof(ClockEvent), 0,
+		   (room - s->count) * sizeof(ClockEvent));
+	SET_VARSIZE(s, size);
+	s->room = room;
+	ec->flat = s;
 }
 
 /* a stored value, detoasted (copied when copy) and checked: XX001 if it cannot be ours */
 static TicketChanges *
 changes_get(Datum d, bool copy)
 {
-	TicketChanges *s = (TicketChanges *) (copy ? PG_DETOAST_DATUM_COPY(d) : PG_DETOAST_DATUM(d));
-	Size		size = VARSIZE(s);
+	ExpandedChanges *ec = expanded_of(d);
+	TicketChanges *s;
+	Size		size;
+
+	/* the aggregates' working form: made here, read in place */
+	if (ec && !copy)
+		return ec->flat;
+	s = (TicketChanges *) (copy ? PG_DETOAST_DATUM_COPY(d) : PG_DETOAST_DATUM(d));
+	size = VARSIZE(s);
 
 	if (size < TC_HDRSZ + VARHDRSZ || s->version != INTERACTION_FORMAT_VERSION ||
 		s->count < 0 || s->room < s->count || s->room > CHANGES_MAX_EVENTS ||
@@ -303,7 +439,6 @@ changes_build(ChangesSource src, const char *input, struct varlena *hours,
 			  char **paused, int np, char **stopped, int ns, ClockEvent *ev, int n)
 {
 	StatusLists lists;
-	TicketChanges *s;
 
 	(void) hours_from_datum(PointerGetDatum(hours));
 	lists_make(&lists, paused, np, stopped, ns, src, input);
@@ -318,10 +453,7 @@ changes_build(ChangesSource src, const char *input, struct varlena *hours,
 		ev[i].reserved = 0;
 	}
 	qsort(ev, n, sizeof(ClockEvent), clock_event_cmp);
-	s = changes_new(hours, &lists, n);
-	memcpy(TC_EVENTS(s), ev, n * sizeof(ClockEvent));
-	s->count = n;
-	return s;
+	return changes_make(hours, &lists, n, ev, n, CHANGES_SORTED);
 }
 
 static bool
@@ -786,8 +918,24 @@ add_lists(FunctionCallInfo fcinfo, AddCache *c)
 	c->valid = false;
 	if (c->lists.labels)
 		pfree(c->lists.labels);
+	if (c->lists.lens)
+		pfree(c->lists.lens);
 	c->lists.labels = NULL;
+	c->lists.lens = NULL;
 	lists_make(&c->lists, labels[0], n[0], labels[1], n[1], FROM_ARGS, NULL);
+	/* the lengths, so that a row's status is matched without strlen */
+	{
+		int			total = c->lists.npaused + c->lists.nstopped;
+		int		   *lens = palloc(Max(total, 1) * sizeof(int));
+		const char *p = c->lists.labels;
+
+		for (int i = 0; i < total; i++)
+		{
+			lens[i] = strlen(p);
+			p += lens[i] + 1;
+		}
+		c->lists.lens = lens;
+	}
 	c->valid = true;
 	MemoryContextSwitchTo(old);
 	return &c->lists;
@@ -833,6 +981,13 @@ same_hours(const TicketChanges *s, Datum d)
 		memcmp(VARDATA_ANY(v), VARDATA(h), VARSIZE(h) - VARHDRSZ) == 0;
 }
 
+/* a transition's result: the object's read-write pointer, or the flat value */
+static Datum
+changes_result(ExpandedChanges *ec, TicketChanges *s)
+{
+	return ec ? EOHPGetRWDatum(&ec->hdr) : PointerGetDatum(s);
+}
+
 /*
  * ticket_clock(at, status, h [, paused [, stopped]]) and ticket_changes(...):
  * one change per row.  Rows with a NULL time, status or calendar are skipped;
@@ -844,6 +999,8 @@ Datum
 ticket_changes_add(PG_FUNCTION_ARGS)
 {
 	AddCache   *c = fcinfo->flinfo->fn_extra;
+	MemoryContext aggcxt = NULL;
+	ExpandedChanges *ec = NULL;
 	TicketChanges *s = NULL;
 	const StatusLists *lists;
 	TimestampTz at;
@@ -857,17 +1014,30 @@ ticket_changes_add(PG_FUNCTION_ARGS)
 		c->const_args = c->in_aggregate && args_are_constants(fcinfo);
 		fcinfo->flinfo->fn_extra = c;
 	}
+	if (c->in_aggregate)
+		(void) AggCheckCallContext(fcinfo, &aggcxt);
+	/* in an aggregate: our read-write object, changed in place; else a copy */
 	if (!PG_ARGISNULL(0))
 	{
-		s = (TicketChanges *) PG_GETARG_POINTER(0);
-		if (!c->in_aggregate || VARATT_IS_EXTENDED(s))
-			s = changes_get(PG_GETARG_DATUM(0), true);
+		ec = c->in_aggregate ? expanded_of(PG_GETARG_DATUM(0)) : NULL;
+		if (ec && VARATT_IS_EXTERNAL_EXPANDED_RW(DatumGetPointer(PG_GETARG_DATUM(0))))
+			s = ec->flat;
+		else
+		{
+			ec = NULL;
+			s = changes_get(PG_GETARG_DATUM(0), !c->in_aggregate);
+			if (c->in_aggregate)
+			{
+				ec = expanded_new(aggcxt, s, NULL, NULL, s->count + 1);
+				s = ec->flat;
+			}
+		}
 	}
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(3))
 	{
 		if (s == NULL)
 			PG_RETURN_NULL();
-		PG_RETURN_POINTER(s);
+		return changes_result(ec, s);
 	}
 	at = PG_GETARG_TIMESTAMPTZ(1);
 	if (TIMESTAMP_NOT_FINITE(at))
@@ -879,8 +1049,16 @@ ticket_changes_add(PG_FUNCTION_ARGS)
 	{
 		struct varlena *hours = PG_DETOAST_DATUM(PG_GETARG_DATUM(3));
 
+		int			room = changes_room(TC_EVENTS_OFFSET(VARSIZE(hours), lists->len), 8);
+
 		(void) hours_from_datum(PointerGetDatum(hours));
-		s = changes_new(hours, lists, 8);
+		if (c->in_aggregate)
+		{
+			ec = expanded_new(aggcxt, NULL, hours, lists, room);
+			s = ec->flat;
+		}
+		else
+			s = changes_make(hours, lists, room, NULL, 0, CHANGES_SORTED);
 	}
 	else
 	{
@@ -904,11 +1082,20 @@ ticket_changes_add(PG_FUNCTION_ARGS)
 		}
 		if (s->count == s->room)
 		{
+			int			room = changes_room(TC_EVENTS_OFFSET(VARSIZE(TC_HOURS(s)), s->listlen),
+											(int64) s->room + 1);
+
 			if (s->room >= CHANGES_MAX_EVENTS)
 				ereport(ERROR,
 						(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 						 errmsg("ticket_clock has too many changes for one ticket")));
-			s = changes_with_room(s, Min(Max(8, s->room * 2), CHANGES_MAX_EVENTS));
+			if (ec)
+			{
+				expanded_grow(ec, room);
+				s = ec->flat;
+			}
+			else
+				s = changes_with_room(s, room);
 		}
 	}
 	status = PG_GETARG_TEXT_PP(2);
@@ -919,7 +1106,7 @@ ticket_changes_add(PG_FUNCTION_ARGS)
 	if (s->count > 0 && clock_event_cmp(ev - 1, ev) > 0)
 		s->flags &= ~CHANGES_SORTED;
 	s->count++;
-	PG_RETURN_POINTER(s);
+	return changes_result(ec, s);
 }
 
 /*
@@ -958,8 +1145,8 @@ ticket_changes_merge(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 				 errmsg("ticket_clock has too many changes for one ticket")));
 	if (a->room < a->count + b->count)
-		a = changes_with_room(a, (int) Min(Max((int64) a->room * 2, (int64) a->count + b->count),
-										   (int64) CHANGES_MAX_EVENTS));
+		a = changes_with_room(a, changes_room(TC_EVENTS_OFFSET(VARSIZE(TC_HOURS(a)), a->listlen),
+											  Max((int64) a->room + 1, (int64) a->count + b->count)));
 	ea = TC_EVENTS(a);
 	if (!(a->flags & CHANGES_SORTED))
 		qsort(ea, a->count, sizeof(ClockEvent), clock_event_cmp);

@@ -93,41 +93,44 @@ CREATE FUNCTION sla_clock(changes ticket_changes) RETURNS sla_clock
 	AS 'MODULE_PATHNAME', 'ticket_changes_clock' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION sla_clock(ticket_changes) IS 'the SLA clock of a ticket''s changes (NULL without any): final function of ticket_clock';
 
+-- SSPACE: a state grows with its ticket's changes, like the internal state of
+-- array_agg, so the planner is given the estimate it makes for those (8 kB)
+-- rather than 32 bytes for an unknown varlena (doc/sla.md, Cost).
 CREATE AGGREGATE ticket_clock(at timestamptz, status text, h business_hours) (
 	SFUNC = ticket_changes_add, STYPE = ticket_changes, FINALFUNC = sla_clock,
-	COMBINEFUNC = ticket_changes_merge, PARALLEL = SAFE
+	COMBINEFUNC = ticket_changes_merge, SSPACE = 8192, PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE ticket_clock(timestamptz, text, business_hours) IS 'the SLA clock of a ticket''s status changes in working time: pending and on_hold pause it, solved and closed stop it';
 CREATE AGGREGATE ticket_clock(at timestamptz, status text, h business_hours, paused text[]) (
 	SFUNC = ticket_changes_add, STYPE = ticket_changes, FINALFUNC = sla_clock,
-	COMBINEFUNC = ticket_changes_merge, PARALLEL = SAFE
+	COMBINEFUNC = ticket_changes_merge, SSPACE = 8192, PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE ticket_clock(timestamptz, text, business_hours, text[]) IS 'the SLA clock of a ticket''s status changes in working time: the paused statuses pause it, solved and closed stop it';
 CREATE AGGREGATE ticket_clock(at timestamptz, status text, h business_hours, paused text[], stopped text[]) (
 	SFUNC = ticket_changes_add, STYPE = ticket_changes, FINALFUNC = sla_clock,
-	COMBINEFUNC = ticket_changes_merge, PARALLEL = SAFE
+	COMBINEFUNC = ticket_changes_merge, SSPACE = 8192, PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE ticket_clock(timestamptz, text, business_hours, text[], text[]) IS 'the SLA clock of a ticket''s status changes in working time: the paused statuses pause it, the stopped ones stop it';
 
 -- the changes themselves, to store or ship and roll up (sla_clock() reads them)
 CREATE AGGREGATE ticket_changes(at timestamptz, status text, h business_hours) (
 	SFUNC = ticket_changes_add, STYPE = ticket_changes, FINALFUNC = ticket_changes_final,
-	COMBINEFUNC = ticket_changes_merge, PARALLEL = SAFE
+	COMBINEFUNC = ticket_changes_merge, SSPACE = 8192, PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE ticket_changes(timestamptz, text, business_hours) IS 'a ticket''s status changes as ticket_clock reads them (pending and on_hold pause, solved and closed stop)';
 CREATE AGGREGATE ticket_changes(at timestamptz, status text, h business_hours, paused text[]) (
 	SFUNC = ticket_changes_add, STYPE = ticket_changes, FINALFUNC = ticket_changes_final,
-	COMBINEFUNC = ticket_changes_merge, PARALLEL = SAFE
+	COMBINEFUNC = ticket_changes_merge, SSPACE = 8192, PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE ticket_changes(timestamptz, text, business_hours, text[]) IS 'a ticket''s status changes as ticket_clock reads them (the paused statuses pause, solved and closed stop)';
 CREATE AGGREGATE ticket_changes(at timestamptz, status text, h business_hours, paused text[], stopped text[]) (
 	SFUNC = ticket_changes_add, STYPE = ticket_changes, FINALFUNC = ticket_changes_final,
-	COMBINEFUNC = ticket_changes_merge, PARALLEL = SAFE
+	COMBINEFUNC = ticket_changes_merge, SSPACE = 8192, PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE ticket_changes(timestamptz, text, business_hours, text[], text[]) IS 'a ticket''s status changes as ticket_clock reads them (the paused statuses pause, the stopped ones stop)';
 CREATE AGGREGATE rollup(ticket_changes) (
 	SFUNC = ticket_changes_merge, STYPE = ticket_changes, FINALFUNC = ticket_changes_final,
-	COMBINEFUNC = ticket_changes_merge, PARALLEL = SAFE
+	COMBINEFUNC = ticket_changes_merge, SSPACE = 8192, PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE rollup(ticket_changes) IS 'merges stored changes of one ticket (one calendar and one pair of lists) into one';
 
