@@ -585,8 +585,7 @@ ticket_changes_out(PG_FUNCTION_ARGS)
 	initStringInfo(&out);
 	appendStringInfoString(&out, "paused ");
 	append_list(&out, labels, s->npaused);
-	for (int i = 0; i < s->npaused; i++)
-		labels += strlen(labels) + 1;
+	labels += labels_len(labels, s->npaused);
 	appendStringInfoString(&out, "; stopped ");
 	append_list(&out, labels, s->nstopped);
 	appendStringInfoString(&out, "; changes ");
