@@ -47,6 +47,7 @@
 
 #include "catalog/pg_type.h"
 #include "libpq/pqformat.h"
+#include "nodes/execnodes.h"
 #include "nodes/primnodes.h"
 #include "port/pg_bitutils.h"
 #include "utils/array.h"
@@ -980,6 +981,23 @@ same_hours(const TicketChanges *s, Datum d)
 		memcmp(VARDATA_ANY(v), VARDATA(h), VARSIZE(h) - VARHDRSZ) == 0;
 }
 
+/*
+ * Whether the aggregate keeps its states in a hash table.  There a state
+ * stays flat (the executor copies it when it grows): a memory context per
+ * state would make hash aggregation quadratic, as it sums the memory of every
+ * context under the table's at each new group.
+ */
+static bool
+in_hash_table(FunctionCallInfo fcinfo, MemoryContext aggcxt)
+{
+	AggState   *as;
+
+	if (fcinfo->context == NULL || !IsA(fcinfo->context, AggState))
+		return false;
+	as = (AggState *) fcinfo->context;
+	return as->hashcontext != NULL && aggcxt == as->hashcontext->ecxt_per_tuple_memory;
+}
+
 /* a transition's result: the object's read-write pointer, or the flat value */
 static Datum
 changes_result(ExpandedChanges *ec, TicketChanges *s)
@@ -999,6 +1017,7 @@ ticket_changes_add(PG_FUNCTION_ARGS)
 {
 	AddCache   *c = fcinfo->flinfo->fn_extra;
 	MemoryContext aggcxt = NULL;
+	bool		expand = false;
 	ExpandedChanges *ec = NULL;
 	TicketChanges *s = NULL;
 	const StatusLists *lists;
@@ -1014,8 +1033,14 @@ ticket_changes_add(PG_FUNCTION_ARGS)
 		fcinfo->flinfo->fn_extra = c;
 	}
 	if (c->in_aggregate)
+	{
 		(void) AggCheckCallContext(fcinfo, &aggcxt);
-	/* in an aggregate: our read-write object, changed in place; else a copy */
+		expand = !in_hash_table(fcinfo, aggcxt);
+	}
+	/*
+	 * In an aggregate: our read-write object, or the flat state (in a hash
+	 * table), changed in place; called directly: a copy
+	 */
 	if (!PG_ARGISNULL(0))
 	{
 		ec = c->in_aggregate ? expanded_of(PG_GETARG_DATUM(0)) : NULL;
@@ -1025,7 +1050,7 @@ ticket_changes_add(PG_FUNCTION_ARGS)
 		{
 			ec = NULL;
 			s = changes_get(PG_GETARG_DATUM(0), !c->in_aggregate);
-			if (c->in_aggregate)
+			if (expand)
 			{
 				ec = expanded_new(aggcxt, s, NULL, NULL, s->count + 1);
 				s = ec->flat;
@@ -1051,7 +1076,7 @@ ticket_changes_add(PG_FUNCTION_ARGS)
 		int			room = changes_room(TC_EVENTS_OFFSET(VARSIZE(hours), lists->len), 8);
 
 		(void) hours_from_datum(PointerGetDatum(hours));
-		if (c->in_aggregate)
+		if (expand)
 		{
 			ec = expanded_new(aggcxt, NULL, hours, lists, room);
 			s = ec->flat;
