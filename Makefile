@@ -146,6 +146,7 @@ freeze:
 
 $(OBJS): src/interaction.h src/compat.h src/classify.h src/funnel.h src/hours.h
 src/sentiment.o src/sentiment_vocabulary.o: src/sentiment.h
+src/sla_clock.o src/ticket_changes.o: src/sla_clock.h
 
 .PHONY: test demo bench valgrind sqlsmith crosscheck
 test demo bench valgrind sqlsmith crosscheck:

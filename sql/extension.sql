@@ -62,8 +62,7 @@ WHERE p.provolatile <> 'i'
 ORDER BY p.oid::regprocedure::text;
 
 -- every aggregate can run in parallel: PARALLEL SAFE with a combine function whose
--- state is a real type (no serial/deserial functions needed); the ones listed are
--- the exceptions (ticket_clock, whose state is internal: doc/sla.md)
+-- state is a real type (no serial/deserial functions needed): none is listed
 SELECT a.aggfnoid::regprocedure AS aggregate_not_parallel
 FROM pg_aggregate a
 JOIN pg_proc p ON p.oid = a.aggfnoid

@@ -267,20 +267,11 @@ FROM pg_opclass opc JOIN pg_am am ON am.oid = opc.opcmethod
 JOIN pg_amproc ap ON ap.amprocfamily = opc.opcfamily
 WHERE opc.opcname = 'sla_clock_hash_ops' GROUP BY opc.opcname, opc.opcdefault, am.amname, opc.opcfamily;
 SELECT sla_clock_hash(:c1) = sla_clock_hash('STOPPED at 2026-12-21 11:00+01;runs [2026-12-21 09:00+00, 2026-12-21 09:30+00);hours mon-sun 00:00-24:00') AS equal_same_hash;
--- ticket_clock_step, ticket_clock_combine, ticket_clock_final, ticket_clock_serialize and
--- ticket_clock_deserialize (and sla_clock_recv) take internal, which SQL has no value
--- of, not even NULL::internal: every call is refused before it reaches the C code,
--- and only the aggregate (or binary COPY) calls them; the catalog shows how
-SELECT c AS call, pg_temp.error_of('SELECT ' || c) AS refused
-FROM (VALUES ($$ticket_clock_step(NULL, timestamptz '2026-12-21 09:00+00', 'open', '24/7')$$),
-             ($$ticket_clock_step(NULL::internal, timestamptz '2026-12-21 09:00+00', 'open', '24/7', '{pending}', '{solved}')$$),
-             ($$ticket_clock_combine(NULL, NULL)$$), ($$ticket_clock_final(NULL)$$), ($$ticket_clock_serialize(NULL)$$),
-             ($$ticket_clock_deserialize('\x02'::bytea, NULL::internal)$$), ($$sla_clock_recv(NULL::internal, 0, -1)$$)) v(c);
-SELECT p.oid::regprocedure AS function, p.proisstrict, p.proparallel, p.provolatile,
-       (SELECT string_agg(a.aggfnoid::regprocedure::text, ', ' ORDER BY a.aggfnoid::regprocedure::text)
-        FROM pg_aggregate a
-        WHERE p.oid IN (a.aggtransfn, a.aggfinalfn, a.aggcombinefn, a.aggserialfn, a.aggdeserialfn)) AS aggregates
-FROM pg_proc p
-WHERE p.proname IN ('ticket_clock_step', 'ticket_clock_combine', 'ticket_clock_final', 'ticket_clock_serialize', 'ticket_clock_deserialize')
-ORDER BY p.oid::regprocedure::text;
+-- the state of ticket_clock is a real type, ticket_changes (sql/ticket_changes.sql):
+-- no support function takes internal, none is needed to serialise a state
+SELECT a.aggfnoid::regprocedure AS aggregate, a.aggtranstype::regtype AS state,
+       a.aggserialfn = 0 AND a.aggdeserialfn = 0 AS no_serialisation,
+       (SELECT count(*) FROM pg_proc p WHERE p.oid IN (a.aggtransfn, a.aggfinalfn, a.aggcombinefn)
+          AND 'internal'::regtype = ANY (p.proargtypes)) AS parts_taking_internal
+FROM pg_aggregate a WHERE a.aggfnoid::regprocedure::text LIKE 'ticket_clock(%' ORDER BY a.aggfnoid::regprocedure::text;
 DROP TABLE support_c, support_c_copy;

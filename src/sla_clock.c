@@ -2,9 +2,10 @@
  *
  * sla_clock.c
  *	  The sla_clock type (a ticket's SLA clock: when it ran, in a calendar's
- *	  working time), the ticket_clock aggregate over a ticket's status changes,
- *	  and its accessors: elapsed, is_running, is_paused, is_stopped, due_at,
- *	  breached, remaining.
+ *	  working time), the clock of a ticket's sorted status changes (the final
+ *	  step of the ticket_clock aggregate, whose state is ticket_changes, see
+ *	  ticket_changes.c), and the accessors: elapsed, is_running, is_paused,
+ *	  is_stopped, due_at, breached, remaining.
  *
  * Meaning.  Each event (at, status) sets the ticket's status from `at` on.  A
  * status in the paused list pauses the clock, one in the stopped list stops
@@ -14,13 +15,9 @@
  * force matters).  The clock counts the calendar's working time
  * (business_time) over the stretches where it runs.
  *
- * The aggregate keeps the events (internal state, appended in any order) and
- * sorts them in the final function, which works on a sorted copy when they
- * came out of order, so the state stays usable as a window aggregate.  The
- * combine function concatenates two states' events: sound because the result
- * depends on the set of events only.  There is no rollup of sla_clock values:
- * a clock keeps the stretches it ran, not the statuses, so two clocks of one
- * ticket that overlap in time cannot be merged.
+ * There is no rollup of sla_clock values: a clock keeps the stretches it ran,
+ * not the statuses, so two clocks of one ticket that overlap in time cannot be
+ * merged.  The changes (ticket_changes) roll up instead.
  *
  * On-disk layout of sla_clock (a varlena, aligned as double):
  *		SlaClock header: version, state after the last event, number of runs,
@@ -39,7 +36,7 @@
  *
  *-------------------------------------------------------------------------
  */
-#include "interaction.h"
+#include "sla_clock.h"
 #include "hours.h"
 
 #include "catalog/pg_type.h"
@@ -51,16 +48,10 @@
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/datetime.h"
-#include "utils/fmgroids.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 
 #define CLOCK_TYPNAME		"sla_clock"
-
-/* what a status does to the clock; the order is the tie rule (higher wins) */
-#define CLOCK_RUN			0
-#define CLOCK_PAUSE			1
-#define CLOCK_STOP			2
 
 /* the end of the run in progress */
 #define CLOCK_OPEN			PG_INT64_MAX
@@ -204,17 +195,14 @@ clock_hours(const SlaClock *c)
 
 /* ---- text input and output ----------------------------------------------- */
 
-static void
-append_instant(StringInfo out, int64 t)
+/* an instant in ISO and UTC, whatever the session's DateStyle and TimeZone */
+void
+clock_append_instant(StringInfo out, int64 t, const char *typname)
 {
-	struct pg_tm tm;
-	fsec_t		fsec;
 	char		buf[MAXDATELEN + 1];
 
-	if (timestamp2tm(t, NULL, &tm, &fsec, NULL, NULL) != 0)
-		io_corrupt_value(CLOCK_TYPNAME, "An instant is out of range.");
-	tm.tm_isdst = 0;			/* UTC: print the "+00" */
-	EncodeDateTime(&tm, fsec, true, 0, NULL, USE_ISO_DATES, buf);
+	if (!io_timestamptz_text(t, buf))
+		io_corrupt_value(typname, "An instant is out of range.");
 	appendStringInfoString(out, buf);
 }
 
@@ -225,17 +213,17 @@ clock_text(const SlaClock *c)
 
 	initStringInfo(&out);
 	appendStringInfo(&out, "%s at ", state_names[c->state]);
-	append_instant(&out, c->last);
+	clock_append_instant(&out, c->last, CLOCK_TYPNAME);
 	appendStringInfoString(&out, "; runs ");
 	if (c->nruns == 0)
 		appendStringInfoString(&out, "none");
 	for (int i = 0; i < c->nruns; i++)
 	{
 		appendStringInfoString(&out, i ? ", [" : "[");
-		append_instant(&out, c->runs[i].start);
+		clock_append_instant(&out, c->runs[i].start, CLOCK_TYPNAME);
 		appendStringInfoString(&out, ", ");
 		if (c->runs[i].end != CLOCK_OPEN)
-			append_instant(&out, c->runs[i].end);
+			clock_append_instant(&out, c->runs[i].end, CLOCK_TYPNAME);
 		appendStringInfoChar(&out, ')');
 	}
 	appendStringInfo(&out, "; hours %s",
@@ -245,43 +233,62 @@ clock_text(const SlaClock *c)
 }
 
 /* expect the keyword `word` at *p (blanks before it skipped), case-insensitively */
-static void
-expect_word(const char **p, const char *word, const char *input)
+void
+clock_expect_word(const char **p, const char *word, const char *typname, const char *input)
 {
 	const char *s = io_skip_blanks(*p);
 	int			n = strlen(word);
 
 	if (pg_strncasecmp(s, word, n) != 0 ||
-		(s[n] != '\0' && !io_is_blank(s[n]) && s[n] != ';' && s[n] != '['))
-		io_syntax_error(CLOCK_TYPNAME, input, "Expected \"%s\" at \"%s\".", word, s);
+		(s[n] != '\0' && !io_is_blank(s[n]) && s[n] != ';' && s[n] != '[' && s[n] != '{'))
+		io_syntax_error(typname, input, "Expected \"%s\" at \"%s\".", word, s);
 	*p = s + n;
 }
 
-static void
-expect_char(const char **p, char ch, const char *input)
+void
+clock_expect_char(const char **p, char ch, const char *typname, const char *input)
 {
 	const char *s = io_skip_blanks(*p);
 
 	if (*s != ch)
-		io_syntax_error(CLOCK_TYPNAME, input, "Expected \"%c\" at \"%s\".", ch, s);
+		io_syntax_error(typname, input, "Expected \"%c\" at \"%s\".", ch, s);
 	*p = s + 1;
 }
 
 /* an instant: the text from *p up to the next `stop` character */
-static int64
-read_instant(const char **p, char stop, const char *input)
+int64
+clock_read_instant(const char **p, char stop, const char *typname, const char *input)
 {
 	const char *s = io_skip_blanks(*p);
 	const char *e = strchr(s, stop);
 	const char *t;
 
 	if (e == NULL || e == s)
-		io_syntax_error(CLOCK_TYPNAME, input, "Expected a timestamp followed by \"%c\" at \"%s\".",
+		io_syntax_error(typname, input, "Expected a timestamp followed by \"%c\" at \"%s\".",
 						stop, s);
 	for (t = e; t > s && io_is_blank(t[-1]); t--)
 		;
 	*p = e;
 	return io_read_timestamptz(s, t - s);
+}
+
+/* a calendar from its text form (business_hours input) */
+struct varlena *
+clock_hours_in(const char *text)
+{
+	return (struct varlena *) DatumGetPointer(DirectFunctionCall3(business_hours_in,
+																  CStringGetDatum(text),
+																  ObjectIdGetDatum(InvalidOid),
+																  Int32GetDatum(-1)));
+}
+
+/* the last field of a text form: "; hours <calendar>" */
+struct varlena *
+clock_read_hours(const char *p, const char *typname, const char *input)
+{
+	clock_expect_char(&p, ';', typname, input);
+	clock_expect_word(&p, "hours", typname, input);
+	return clock_hours_in(io_skip_blanks(p));
 }
 
 static SlaClock *
@@ -309,10 +316,10 @@ clock_parse(const char *input)
 	if (state < 0)
 		io_syntax_error(CLOCK_TYPNAME, input,
 						"Expected \"running\", \"paused\" or \"stopped\" at \"%s\".", p);
-	expect_word(&p, "at", input);
-	last = read_instant(&p, ';', input);
-	expect_char(&p, ';', input);
-	expect_word(&p, "runs", input);
+	clock_expect_word(&p, "at", CLOCK_TYPNAME, input);
+	last = clock_read_instant(&p, ';', CLOCK_TYPNAME, input);
+	clock_expect_char(&p, ';', CLOCK_TYPNAME, input);
+	clock_expect_word(&p, "runs", CLOCK_TYPNAME, input);
 	p = io_skip_blanks(p);
 	if (pg_strncasecmp(p, "none", 4) == 0)
 		p += 4;
@@ -323,8 +330,8 @@ clock_parse(const char *input)
 			ClockRun	r;
 			const char *s;
 
-			expect_char(&p, '[', input);
-			r.start = read_instant(&p, ',', input);
+			clock_expect_char(&p, '[', CLOCK_TYPNAME, input);
+			r.start = clock_read_instant(&p, ',', CLOCK_TYPNAME, input);
 			p++;
 			s = io_skip_blanks(p);
 			if (*s == ')')
@@ -333,7 +340,7 @@ clock_parse(const char *input)
 				p = s;
 			}
 			else
-				r.end = read_instant(&p, ')', input);
+				r.end = clock_read_instant(&p, ')', CLOCK_TYPNAME, input);
 			p++;
 			r.before = 0;
 			if (nruns >= CLOCK_MAX_RUNS)
@@ -351,12 +358,7 @@ clock_parse(const char *input)
 			p++;
 		}
 	}
-	expect_char(&p, ';', input);
-	expect_word(&p, "hours", input);
-	hours = (struct varlena *) DatumGetPointer(DirectFunctionCall3(business_hours_in,
-																   CStringGetDatum(io_skip_blanks(p)),
-																   ObjectIdGetDatum(InvalidOid),
-																   Int32GetDatum(-1)));
+	hours = clock_read_hours(p, CLOCK_TYPNAME, input);
 	return clock_build(input, state, last, runs, nruns, hours, NULL);
 }
 
@@ -442,10 +444,7 @@ sla_clock_recv(PG_FUNCTION_ARGS)
 	text = pq_getmsgtext(buf, buf->len - buf->cursor, &nbytes);
 	if (strlen(text) != (size_t) nbytes)
 		io_binary_error(CLOCK_TYPNAME, "The calendar's text contains a zero byte.");
-	hours = (struct varlena *) DatumGetPointer(DirectFunctionCall3(business_hours_in,
-																   CStringGetDatum(text),
-																   ObjectIdGetDatum(InvalidOid),
-																   Int32GetDatum(-1)));
+	hours = clock_hours_in(text);
 	PG_RETURN_POINTER(clock_build(NULL, state, last, runs, nruns, hours, NULL));
 }
 
@@ -472,42 +471,10 @@ sla_clock_send(PG_FUNCTION_ARGS)
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
-/* ---- the aggregate ------------------------------------------------------- */
+/* ---- a clock from a ticket's changes ------------------------------------ */
 
-typedef struct ClockEvent
-{
-	int64		at;
-	int32		kind;			/* CLOCK_RUN, CLOCK_PAUSE, CLOCK_STOP */
-	int32		reserved;
-} ClockEvent;
-
-/* a status list, read once: the labels and their lengths */
-typedef struct StatusList
-{
-	struct varlena *raw;		/* the array as given (a copy), to check later rows */
-	int			n;
-	char	  **labels;
-	int		   *lens;
-} StatusList;
-
-typedef struct ClockState
-{
-	struct varlena *hours;		/* the calendar (a copy, 4-byte header) */
-	bool		const_args;		/* calendar and lists are constants of the query */
-	StatusList	paused;
-	StatusList	stopped;
-	bool		lists_set;
-	bool		sorted;			/* events appended in (at, kind) order so far */
-	int			nevents;
-	int			maxevents;
-	ClockEvent *events;
-} ClockState;
-
-static const char *const default_paused[] = {"pending", "on_hold"};
-static const char *const default_stopped[] = {"solved", "closed"};
-
-static int
-cmp_event(const void *a, const void *b)
+int
+clock_event_cmp(const void *a, const void *b)
 {
 	const ClockEvent *x = a,
 			   *y = b;
@@ -515,258 +482,6 @@ cmp_event(const void *a, const void *b)
 	if (x->at != y->at)
 		return x->at < y->at ? -1 : 1;
 	return (x->kind > y->kind) - (x->kind < y->kind);
-}
-
-/* bytes of a (possibly short-header) varlena equal those of a stored copy */
-static bool
-same_bytes(struct varlena *stored, Datum d)
-{
-	struct varlena *v = (struct varlena *) DatumGetPointer(d);
-
-	if (VARATT_IS_EXTENDED(v) && !VARATT_IS_SHORT(v))
-		v = pg_detoast_datum_packed(v);
-	return VARSIZE_ANY_EXHDR(v) == VARSIZE_ANY_EXHDR(stored) &&
-		memcmp(VARDATA_ANY(v), VARDATA_ANY(stored), VARSIZE_ANY_EXHDR(v)) == 0;
-}
-
-static void
-list_from_array(StatusList *l, Datum d, MemoryContext cxt)
-{
-	MemoryContext old = MemoryContextSwitchTo(cxt);
-	ArrayType  *arr;
-	Datum	   *elems;
-	bool	   *nulls;
-	int			n;
-
-	l->raw = (struct varlena *) PG_DETOAST_DATUM_COPY(d);
-	arr = (ArrayType *) l->raw;
-	if (ARR_NDIM(arr) > 1)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("the paused and stopped statuses must be one-dimensional arrays")));
-	deconstruct_array(arr, TEXTOID, -1, false, TYPALIGN_INT, &elems, &nulls, &n);
-	l->labels = palloc(Max(n, 1) * sizeof(char *));
-	l->lens = palloc(Max(n, 1) * sizeof(int));
-	l->n = 0;
-	for (int i = 0; i < n; i++)
-	{
-		text	   *t;
-
-		if (nulls[i])
-			continue;			/* a NULL status is never matched */
-		t = DatumGetTextPP(elems[i]);
-		l->labels[l->n] = VARDATA_ANY(t);
-		l->lens[l->n] = VARSIZE_ANY_EXHDR(t);
-		l->n++;
-	}
-	MemoryContextSwitchTo(old);
-}
-
-static const int default_lens[] = {7, 7, 6, 6};	/* pending on_hold solved closed */
-
-/* a default list (labels static) or an empty one: no allocation */
-static void
-list_from_defaults(StatusList *l, const char *const *labels, int n, MemoryContext cxt)
-{
-	l->raw = NULL;
-	l->n = n;
-	l->labels = (char **) labels;
-	l->lens = (int *) (labels == default_paused ? default_lens : default_lens + 2);
-}
-
-static bool
-list_has(const StatusList *l, const char *s, int len)
-{
-	for (int i = 0; i < l->n; i++)
-		if (l->lens[i] == len && memcmp(l->labels[i], s, len) == 0)
-			return true;
-	return false;
-}
-
-/* a calendar (business_hours) or a status list (text[]; NULL: none) as a message shows it */
-static char *
-param_text(bool calendar, struct varlena *v)
-{
-	if (v == NULL)
-		return "NULL";
-	return psprintf("'%s'", calendar ?
-					DatumGetCString(DirectFunctionCall1(business_hours_out, PointerGetDatum(v))) :
-					OidOutputFunctionCall(F_ARRAY_OUT, PointerGetDatum(v)));
-}
-
-/* 22023 naming the parameter that changed and both of its values */
-static void
-differs_error(const char *what, bool calendar, struct varlena *first, struct varlena *other)
-{
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("ticket_clock needs one %s for all the rows of a ticket", what),
-			 errdetail("The %s varies within the group: the first row gave %s, another %s.",
-					   what, param_text(calendar, first), param_text(calendar, other)),
-			 errhint("Group by the ticket; a ticket's calendar and status lists cannot change between its rows.")));
-}
-
-static ClockState *
-state_new(MemoryContext cxt)
-{
-	ClockState *st = MemoryContextAllocZero(cxt, sizeof(ClockState));
-
-	st->sorted = true;
-	return st;
-}
-
-static void
-state_add(ClockState *st, MemoryContext cxt, int64 at, int kind)
-{
-	if (st->nevents == st->maxevents)
-	{
-		if (st->maxevents >= PG_INT32_MAX / 2)
-			ereport(ERROR,
-					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-					 errmsg("ticket_clock has too many events for one ticket")));
-		st->maxevents = Max(8, st->maxevents * 2);
-		st->events = st->events
-			? repalloc_huge(st->events, st->maxevents * sizeof(ClockEvent))
-			: MemoryContextAllocHuge(cxt, st->maxevents * sizeof(ClockEvent));
-	}
-	st->events[st->nevents].at = at;
-	st->events[st->nevents].kind = kind;
-	st->events[st->nevents].reserved = 0;
-	if (st->nevents > 0 && cmp_event(&st->events[st->nevents - 1], &st->events[st->nevents]) > 0)
-		st->sorted = false;
-	st->nevents++;
-}
-
-/*
- * Whether the calendar and the lists are constants of the query (the usual
- * case), so later rows need not be compared with the first and the calendar
- * need not be copied: it lives as long as the plan.  A window aggregate has
- * no Aggref, and an aggregate with ORDER BY or DISTINCT gets its arguments
- * from a sort: their rows are compared and the calendar copied.
- */
-static bool
-args_are_constants(FunctionCallInfo fcinfo)
-{
-	Aggref	   *agg = AggGetAggref(fcinfo);
-	int			i = 0;
-	ListCell   *lc;
-
-	/* with ORDER BY or DISTINCT the arguments come from a sort, not the plan */
-	if (agg == NULL || agg->aggorder != NIL || agg->aggdistinct != NIL)
-		return false;
-	foreach(lc, agg->args)
-	{
-		TargetEntry *te = lfirst_node(TargetEntry, lc);
-
-		if (i++ >= 2 && !IsA(te->expr, Const))
-			return false;
-	}
-	return true;
-}
-
-/*
- * ticket_clock(at, status, h [, paused [, stopped]]): rows with a NULL time,
- * status or calendar are skipped; a NULL list is an empty one.
- */
-PG_FUNCTION_INFO_V1(ticket_clock_step);
-Datum
-ticket_clock_step(PG_FUNCTION_ARGS)
-{
-	MemoryContext aggcxt;
-	ClockState *st;
-	TimestampTz at;
-	text	   *status;
-	const char *s;
-	int			len;
-	int			kind;
-
-	if (!AggCheckCallContext(fcinfo, &aggcxt))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("ticket_clock_step called in a non-aggregate context")));
-	st = PG_ARGISNULL(0) ? NULL : (ClockState *) PG_GETARG_POINTER(0);
-	if (PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(3))
-	{
-		if (st == NULL)
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(st);
-	}
-	at = PG_GETARG_TIMESTAMPTZ(1);
-	if (TIMESTAMP_NOT_FINITE(at))
-		ereport(ERROR,
-				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-				 errmsg("ticket_clock needs finite timestamps")));
-	if (st == NULL)
-	{
-		st = state_new(aggcxt);
-		st->const_args = args_are_constants(fcinfo);
-	}
-
-	/* the calendar and the lists: set by the first row, the same in the others */
-	if (st->hours == NULL)
-	{
-		struct varlena *v = (struct varlena *) PG_GETARG_POINTER(3);
-
-		/* a constant lives as long as the query: no copy */
-		if (st->const_args && !VARATT_IS_EXTENDED(v))
-			st->hours = v;
-		else
-		{
-			MemoryContext old = MemoryContextSwitchTo(aggcxt);
-
-			st->hours = (struct varlena *) PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(3));
-			MemoryContextSwitchTo(old);
-		}
-		(void) hours_from_datum(PointerGetDatum(st->hours));
-	}
-	else if (!st->const_args && !same_bytes(st->hours, PG_GETARG_DATUM(3)))
-		differs_error("calendar", true, st->hours, PG_DETOAST_DATUM(PG_GETARG_DATUM(3)));
-	if (!st->lists_set)
-	{
-		if (PG_NARGS() > 4 && !PG_ARGISNULL(4))
-			list_from_array(&st->paused, PG_GETARG_DATUM(4), aggcxt);
-		else if (PG_NARGS() > 4)
-			list_from_defaults(&st->paused, NULL, 0, aggcxt);
-		else
-			list_from_defaults(&st->paused, default_paused, 2, aggcxt);
-		if (PG_NARGS() > 5 && !PG_ARGISNULL(5))
-			list_from_array(&st->stopped, PG_GETARG_DATUM(5), aggcxt);
-		else if (PG_NARGS() > 5)
-			list_from_defaults(&st->stopped, NULL, 0, aggcxt);
-		else
-			list_from_defaults(&st->stopped, default_stopped, 2, aggcxt);
-		for (int i = 0; i < st->paused.n; i++)
-			if (list_has(&st->stopped, st->paused.labels[i], st->paused.lens[i]))
-				ereport(ERROR,
-						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						 errmsg("status \"%.*s\" is listed both as paused and as stopped",
-								st->paused.lens[i], st->paused.labels[i])));
-		st->lists_set = true;
-	}
-	else if (!st->const_args)
-	{
-		for (int a = 4; a < PG_NARGS(); a++)
-		{
-			StatusList *l = (a == 4) ? &st->paused : &st->stopped;
-
-			if (PG_ARGISNULL(a) ? l->raw != NULL
-				: (l->raw == NULL || !same_bytes(l->raw, PG_GETARG_DATUM(a))))
-				differs_error(a == 4 ? "paused list" : "stopped list", false, l->raw,
-							  PG_ARGISNULL(a) ? NULL : PG_DETOAST_DATUM(PG_GETARG_DATUM(a)));
-		}
-	}
-
-	status = PG_GETARG_TEXT_PP(2);
-	s = VARDATA_ANY(status);
-	len = VARSIZE_ANY_EXHDR(status);
-	if (list_has(&st->stopped, s, len))
-		kind = CLOCK_STOP;
-	else if (list_has(&st->paused, s, len))
-		kind = CLOCK_PAUSE;
-	else
-		kind = CLOCK_RUN;
-	state_add(st, aggcxt, at, kind);
-	PG_RETURN_POINTER(st);
 }
 
 /*
@@ -804,17 +519,17 @@ clock_from_events(const ClockEvent *ev, int n, struct varlena *hours, pg_tz *tz)
 
 /*
  * The calendar's zone, cached per call site: the zone of the last calendar
- * seen, keyed by the calendar's bytes
+ * seen, keyed by the calendar's bytes (a compare of a few dozen bytes per
+ * clock instead of a zone lookup)
  */
 typedef struct ZoneCache
 {
 	pg_tz	   *tz;
 	struct varlena *hours;		/* a copy */
-	struct varlena *constant;	/* a constant calendar of the query known to match */
 } ZoneCache;
 
 static pg_tz *
-clock_zone(FunctionCallInfo fcinfo, struct varlena *hours, bool constant)
+clock_zone(FunctionCallInfo fcinfo, struct varlena *hours)
 {
 	ZoneCache  *zc = fcinfo->flinfo->fn_extra;
 
@@ -823,9 +538,6 @@ clock_zone(FunctionCallInfo fcinfo, struct varlena *hours, bool constant)
 		zc = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(ZoneCache));
 		fcinfo->flinfo->fn_extra = zc;
 	}
-	if (constant && zc->constant == hours)
-		return zc->tz;
-	zc->constant = NULL;
 	if (zc->hours == NULL || VARSIZE(zc->hours) != VARSIZE(hours) ||
 		memcmp(zc->hours, hours, VARSIZE(hours)) != 0)
 	{
@@ -835,214 +547,13 @@ clock_zone(FunctionCallInfo fcinfo, struct varlena *hours, bool constant)
 		zc->hours = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, VARSIZE(hours));
 		memcpy(zc->hours, hours, VARSIZE(hours));
 	}
-	if (constant)
-		zc->constant = hours;
 	return zc->tz;
 }
 
-PG_FUNCTION_INFO_V1(ticket_clock_final);
 Datum
-ticket_clock_final(PG_FUNCTION_ARGS)
+sla_clock_from_events(FunctionCallInfo fcinfo, const ClockEvent *ev, int n, struct varlena *hours)
 {
-	ClockState *st;
-	ClockEvent *ev;
-
-	if (PG_ARGISNULL(0))
-		PG_RETURN_NULL();
-	st = (ClockState *) PG_GETARG_POINTER(0);
-	if (st->nevents == 0)
-		PG_RETURN_NULL();
-	/* the state is left as it is (window use): sort a copy when out of order */
-	ev = st->events;
-	if (!st->sorted)
-	{
-		ev = palloc_extended(st->nevents * sizeof(ClockEvent), MCXT_ALLOC_HUGE);
-		memcpy(ev, st->events, st->nevents * sizeof(ClockEvent));
-		qsort(ev, st->nevents, sizeof(ClockEvent), cmp_event);
-	}
-	PG_RETURN_POINTER(clock_from_events(ev, st->nevents, st->hours,
-										clock_zone(fcinfo, st->hours, st->const_args)));
-}
-
-static void
-status_list_copy(StatusList *dst, const StatusList *src, MemoryContext cxt)
-{
-	if (src->raw)
-		list_from_array(dst, PointerGetDatum(src->raw), cxt);
-	else
-		*dst = *src;			/* static labels */
-}
-
-static bool
-status_list_equal(const StatusList *a, const StatusList *b)
-{
-	if (a->raw && b->raw)
-		return same_bytes(a->raw, PointerGetDatum(b->raw));
-	if (a->raw || b->raw)
-		return false;
-	/* both defaults or both empty */
-	return a->n == b->n;
-}
-
-PG_FUNCTION_INFO_V1(ticket_clock_combine);
-Datum
-ticket_clock_combine(PG_FUNCTION_ARGS)
-{
-	MemoryContext aggcxt;
-	ClockState *a,
-			   *b;
-
-	if (!AggCheckCallContext(fcinfo, &aggcxt))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("ticket_clock_combine called in a non-aggregate context")));
-	a = PG_ARGISNULL(0) ? NULL : (ClockState *) PG_GETARG_POINTER(0);
-	b = PG_ARGISNULL(1) ? NULL : (ClockState *) PG_GETARG_POINTER(1);
-	if (b == NULL || b->nevents == 0)
-	{
-		if (a == NULL)
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(a);
-	}
-	if (a == NULL || a->nevents == 0)
-	{
-		/* copy b into the aggregate context */
-		MemoryContext old = MemoryContextSwitchTo(aggcxt);
-
-		a = state_new(aggcxt);
-		a->hours = (struct varlena *) PG_DETOAST_DATUM_COPY(PointerGetDatum(b->hours));
-		MemoryContextSwitchTo(old);
-		status_list_copy(&a->paused, &b->paused, aggcxt);
-		status_list_copy(&a->stopped, &b->stopped, aggcxt);
-		a->lists_set = true;
-	}
-	else
-	{
-		if (!same_bytes(a->hours, PointerGetDatum(b->hours)))
-			differs_error("calendar", true, a->hours, b->hours);
-		if (!status_list_equal(&a->paused, &b->paused))
-			differs_error("paused list", false, a->paused.raw, b->paused.raw);
-		if (!status_list_equal(&a->stopped, &b->stopped))
-			differs_error("stopped list", false, a->stopped.raw, b->stopped.raw);
-	}
-	for (int i = 0; i < b->nevents; i++)
-	{
-		CHECK_FOR_INTERRUPTS();
-		state_add(a, aggcxt, b->events[i].at, b->events[i].kind);
-	}
-	PG_RETURN_POINTER(a);
-}
-
-/*
- * Serial form (between the processes of one parallel query): the calendar's
- * bytes, each list as a flag and the array's bytes, the events.
- */
-static void
-send_varlena(StringInfo buf, struct varlena *v)
-{
-	pq_sendint32(buf, VARSIZE(v));
-	pq_sendbytes(buf, (char *) v, VARSIZE(v));
-}
-
-static struct varlena *
-recv_varlena(StringInfo buf)
-{
-	int			len = pq_getmsgint(buf, 4);
-	struct varlena *v;
-
-	if (len < VARHDRSZ || len > buf->len - buf->cursor)
-		io_binary_error(CLOCK_TYPNAME, "Bad serialised aggregate state.");
-	v = palloc(len);
-	pq_copymsgbytes(buf, (char *) v, len);
-	return v;
-}
-
-PG_FUNCTION_INFO_V1(ticket_clock_serialize);
-Datum
-ticket_clock_serialize(PG_FUNCTION_ARGS)
-{
-	ClockState *st = (ClockState *) PG_GETARG_POINTER(0);
-	StringInfoData buf;
-
-	pq_begintypsend(&buf);
-	pq_sendbyte(&buf, INTERACTION_FORMAT_VERSION);
-	pq_sendbyte(&buf, st->hours != NULL);
-	if (st->hours)
-	{
-		send_varlena(&buf, st->hours);
-		for (int l = 0; l < 2; l++)
-		{
-			StatusList *list = l ? &st->stopped : &st->paused;
-
-			/* 0: the defaults, 1: empty (a NULL list), 2: an array */
-			pq_sendbyte(&buf, list->raw ? 2 : (list->n ? 0 : 1));
-			if (list->raw)
-				send_varlena(&buf, list->raw);
-		}
-	}
-	pq_sendint32(&buf, st->nevents);
-	for (int i = 0; i < st->nevents; i++)
-	{
-		pq_sendint64(&buf, st->events[i].at);
-		pq_sendbyte(&buf, st->events[i].kind);
-	}
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
-}
-
-PG_FUNCTION_INFO_V1(ticket_clock_deserialize);
-Datum
-ticket_clock_deserialize(PG_FUNCTION_ARGS)
-{
-	bytea	   *b = PG_GETARG_BYTEA_PP(0);
-	MemoryContext aggcxt;
-	StringInfoData buf;
-	ClockState *st;
-	int			n;
-
-	if (!AggCheckCallContext(fcinfo, &aggcxt))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("ticket_clock_deserialize called in a non-aggregate context")));
-	buf.data = VARDATA_ANY(b);
-	buf.len = VARSIZE_ANY_EXHDR(b);
-	buf.maxlen = buf.len;
-	buf.cursor = 0;
-	io_check_version(&buf, CLOCK_TYPNAME);
-	st = state_new(aggcxt);
-	if (pq_getmsgbyte(&buf))
-	{
-		MemoryContext old = MemoryContextSwitchTo(aggcxt);
-
-		st->hours = recv_varlena(&buf);
-		MemoryContextSwitchTo(old);
-		for (int l = 0; l < 2; l++)
-		{
-			StatusList *list = l ? &st->stopped : &st->paused;
-			int			how = pq_getmsgbyte(&buf);
-
-			if (how == 2)
-				list_from_array(list, PointerGetDatum(recv_varlena(&buf)), aggcxt);
-			else if (how == 1)
-				list_from_defaults(list, NULL, 0, aggcxt);
-			else
-				list_from_defaults(list, l ? default_stopped : default_paused, 2, aggcxt);
-		}
-		st->lists_set = true;
-	}
-	n = pq_getmsgint(&buf, 4);
-	if (n < 0 || n > (buf.len - buf.cursor) / 9)
-		io_binary_error(CLOCK_TYPNAME, "Bad serialised aggregate state.");
-	for (int i = 0; i < n; i++)
-	{
-		int64		at = pq_getmsgint64(&buf);
-		int			kind = pq_getmsgbyte(&buf);
-
-		if (kind > CLOCK_STOP)
-			io_binary_error(CLOCK_TYPNAME, "Bad serialised aggregate state.");
-		state_add(st, aggcxt, at, kind);
-	}
-	io_check_end(&buf, CLOCK_TYPNAME);
-	PG_RETURN_POINTER(st);
+	return PointerGetDatum(clock_from_events(ev, n, hours, clock_zone(fcinfo, hours)));
 }
 
 /* ---- accessors ----------------------------------------------------------- */

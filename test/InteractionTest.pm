@@ -61,6 +61,10 @@ my %literals = (
 		'stopped at 2026-12-22 10:00:00.5+00; runs [2026-12-21 10:00:00+00, 2026-12-21 12:00:00+00); hours 24/7; tz Europe/Berlin; closed 2026-12-24',
 		'paused at 2026-03-29 10:00:00+00; runs none; hours tz Australia/Lord_Howe',
 		'stopped at 2011-12-31 10:00:00+00; runs [2011-12-29 22:00:00+00, 2011-12-30 01:00:00+00), [2011-12-30 02:00:00+00, 2011-12-31 10:00:00+00); hours sun,mon 09:00-12:00, 13:00-24:00; tz Pacific/Apia; open 2011-12-30 10:00-14:00' ],
+	ticket_changes => [ 'paused {on_hold,pending}; stopped {closed,solved}; changes 2026-12-21 10:00:00+00 run, 2026-12-21 12:00:00+00 pause, 2026-12-22 09:30:00+00 run, 2026-12-22 10:00:00+00 stop; hours mon-fri 09:00-17:00; tz UTC',
+		'paused {}; stopped {}; changes none; hours 24/7; tz Europe/Berlin; closed 2026-12-24',
+		'paused {"on hold","a,b"}; stopped {done}; changes 2026-03-29 00:30:00.5+00 run, 2026-03-29 00:30:00.5+00 pause, 2026-03-29 01:30:00+00 stop; hours tz Australia/Lord_Howe',
+		'paused {pending}; stopped {closed}; changes 2011-12-29 22:00:00+00 run, 2011-12-30 01:00:00+00 stop, 2011-12-30 02:00:00+00 run; hours sun,mon 09:00-12:00, 13:00-24:00; tz Pacific/Apia; open 2011-12-30 10:00-14:00' ],
 );
 
 # Literals best made by the server (their text depends on the session).

@@ -6,8 +6,9 @@
 # days, and random tickets (status changes in any order, several at one
 # instant, NULL statuses, reopenings), and works out each ticket's clock by
 # walking its minutes one by one.  Every accessor must agree on every ticket:
-# as an aggregate, as a window aggregate (elapsed at each event), and with a
-# forced parallel plan (partial states serialised and combined).
+# as an aggregate, as a window aggregate (elapsed at each event), with a
+# forced parallel plan (partial ticket_changes states merged), and as daily
+# ticket_changes states rolled up.
 use strict;
 use warnings;
 use PostgreSQL::Test::Utils;
@@ -56,10 +57,21 @@ SELECT ticket, ticket_clock(at, status, h, '{pending,hold}', '{closed}') FROM of
 UNION ALL
 SELECT ticket, ticket_clock(at, status, h, '{on_hold}') FROM oflat WHERE variant = 2 GROUP BY ticket};
 
+# two levels: each ticket's changes stored per day as ticket_changes (a shard or
+# a nightly job would keep them), rolled up and read as clocks
+my $rolled = q{
+SELECT ticket, sla_clock(rollup(c)) AS clock FROM (
+  SELECT ticket, at::date, ticket_changes(at, status, h) AS c FROM oflat WHERE variant = 0 GROUP BY 1, 2
+  UNION ALL
+  SELECT ticket, at::date, ticket_changes(at, status, h, '{pending,hold}', '{closed}') FROM oflat WHERE variant = 1 GROUP BY 1, 2
+  UNION ALL
+  SELECT ticket, at::date, ticket_changes(at, status, h, '{on_hold}') FROM oflat WHERE variant = 2 GROUP BY 1, 2) s
+GROUP BY ticket};
+
 sub check
 {
-	my ($label, $setup, $table) = @_;
-	my $query = $clocks =~ s/\boflat\b/$table/gr;
+	my ($label, $setup, $table, $clock_query) = @_;
+	my $query = ($clock_query // $clocks) =~ s/\boflat\b/$table/gr;
 	my $out = $node->safe_psql('postgres', qq{
 		$setup
 		CREATE TEMP TABLE oclock AS $query;
@@ -77,6 +89,7 @@ my $parallel = q{SET parallel_setup_cost = 0; SET parallel_tuple_cost = 0;
 like($node->safe_psql('postgres', qq{$parallel EXPLAIN (COSTS OFF) } . ($clocks =~ s/\boflat\b/oflat4/gr)),
 	qr/Partial (Group|Hash)Aggregate/, 'the parallel plan aggregates in parts');
 check('parallel', $parallel, 'oflat4');
+check('rollup of daily changes', '', 'oflat', $rolled);
 
 # the window aggregate: the clock of the events up to each one (peers included)
 my $window = $node->safe_psql('postgres', q{
