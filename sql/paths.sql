@@ -464,6 +464,18 @@ SELECT 'forward head 1: 2026-01-01 10:00:00+00 b ''A''; 2026-01-01 09:00:00+00 1
     <> 'forward head 1: 2026-01-01 10:00:00+00 b,1 ''A''' AS other_events,
        'forward head 1: 2026-01-01 10:00:00+00 b ''A'''::path_events
     <> 'forward head 1: 2026-01-01 10:00:00+00 b ''AB''' AS other_value;
+-- the support functions by name: input and output, = and <> (STRICT: NULL in,
+-- NULL out), bad text through path_events_in as through a cast
+SELECT path_events_out(path_events_in('forward head 1: 2026-01-01 10:00:00+00 b ''A''', 'path_events'::regtype, -1)) AS round_trip,
+       path_events_eq('forward head 0', 'forward head 0') AS eq_same,
+       path_events_eq('forward head 0', 'backward tail 0') AS eq_other,
+       path_events_ne('forward head 0', 'forward head 0') AS ne_same,
+       path_events_ne('forward head 0', 'forward head 1') AS ne_other,
+       path_events_in(NULL, 0, -1) IS NULL AS in_null, path_events_out(NULL) IS NULL AS out_null,
+       path_events_eq(NULL, 'forward head 0') IS NULL AS eq_null,
+       path_events_ne('forward head 0', NULL) IS NULL AS ne_null;
+SELECT pg_temp.error_of($$SELECT path_events_in('forward head 1: nonsense', 0, -1)$$) AS in_bad,
+       pg_temp.error_of($$SELECT path_events_in('', 0, -1)$$) AS in_empty;
 -- combine: the events of both, whatever the order; the aggregate's own answer
 SELECT sequence_next_node_combine(a, b) = sequence_next_node_combine(b, a) AS commutes,
        sequence_next_node_final(sequence_next_node_combine(a, b)) AS combined,
