@@ -217,14 +217,10 @@ funnel_state_read(Datum d)
 }
 
 FunnelState *
-funnel_append(FunnelState *s, TimestampTz at, uint32 mask)
+funnel_grow(FunnelState *s)
 {
-	if (unlikely(s->count == s->capacity))
-		s = funnel_state_new(s, 0, 0, NULL, NULL, 0,
-							 funnel_room(s->paramlen, s->nsteps, (int64) s->capacity * 2));
-	funnel_set_event(s, s->count, at, mask);
-	s->count++;
-	return s;
+	return funnel_state_new(s, 0, 0, NULL, NULL, 0,
+							funnel_room(s->paramlen, s->nsteps, (int64) s->capacity * 2));
 }
 
 /*
@@ -269,7 +265,7 @@ funnel_params_differ(const FunnelState *s, const char *other, int kind, int nste
  * steps (7 of more), which spares that to a user with a handful of events,
  * the usual case, while keeping a group's state in two cache lines.
  */
-#define FUNNEL_FIRST_SIZE		128
+#define FUNNEL_FIRST_SIZE		64
 
 /*
  * One row: NULL timestamps are skipped, NULL conditions are false.  The
@@ -386,10 +382,15 @@ funnel_add_mask(FunctionCallInfo fcinfo, int kind, const Interval *within,
 	 * misses the cache.  (a is given by the window funnels only.)  A state
 	 * made here records the parameters it is made with.
 	 */
-	if (s != NULL && a && a->in_agg && (PG_ARGISNULL(at_arg) || mask == 0) &&
-		step_args_known_params(fcinfo, (StepArgs *) a, kind, nsteps, within, ptext, plen) &&
-		(PG_ARGISNULL(at_arg) || nsteps == 0 || !(a->flags & MODE_ORDER)))
-		PG_RETURN_POINTER(s);
+	if (s != NULL && a && a->in_agg &&
+		step_args_known_params(fcinfo, (StepArgs *) a, kind, nsteps, within, ptext, plen))
+	{
+		if (PG_ARGISNULL(at_arg) ||
+			(mask == 0 && (nsteps == 0 || !(a->flags & MODE_ORDER))))
+			PG_RETURN_POINTER(s);
+		/* the state is one this call site made, with these parameters */
+		PG_RETURN_POINTER(funnel_append(s, PG_GETARG_TIMESTAMPTZ(at_arg), mask));
+	}
 
 	if (s == NULL)
 	{
@@ -683,7 +684,5 @@ funnel_deadline(FunnelState *s, TimestampTz first)
 			return TIMESTAMP_NOT_FINITE(first) ? first : DT_NOEND;
 		return d;
 	}
-	return DatumGetTimestampTz(DirectFunctionCall2(timestamptz_pl_interval,
-												   TimestampTzGetDatum(first),
-												   IntervalPGetDatum(&s->within)));
+	return kit_timestamptz_plus(first, &s->within);
 }

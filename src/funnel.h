@@ -173,8 +173,19 @@ funnel_same_params(const FunnelState *s, int kind, int nsteps, const Interval *w
  * is converted into a new copy).
  */
 extern FunnelState *funnel_state_read(Datum d);
+/* s with twice the room (a new copy: funnel.c) */
+extern FunnelState *funnel_grow(FunnelState *s);
+
 /* event "at, mask" appended: s itself when it has room, else a bigger copy */
-extern FunnelState *funnel_append(FunnelState *s, TimestampTz at, uint32 mask);
+static inline FunnelState *
+funnel_append(FunnelState *s, TimestampTz at, uint32 mask)
+{
+	if (unlikely(s->count == s->capacity))
+		s = funnel_grow(s);
+	funnel_set_event(s, s->count, at, mask);
+	s->count++;
+	return s;
+}
 /*
  * A sorted copy of the events (final functions may not change the state): in
  * buf if its bufn events are enough, else palloc'd.

@@ -16,6 +16,7 @@
 
 #include "catalog/pg_type.h"
 #include "miscadmin.h"
+#include "port/pg_bitutils.h"
 #include "utils/memutils.h"
 
 /* ---- window_funnel --------------------------------------------------------- */
@@ -132,28 +133,46 @@ window_walk(WindowWalk *w)
 			g_end++;
 		if (w->group_begin)
 			w->group_begin(w);
-		for (int step = first_step; step <= nsteps && outcome == WALK_ON; step++)
+		if (g_end == i + 1)
 		{
-			uint32		bit = step == 0 ? 0 : (uint32) 1 << (step - 1);
+			/* the usual instant of one row: its steps in order, bit by bit */
+			uint32		m = ev[i].mask & step_bits;
 
-			for (int r = i; r < g_end && outcome == WALK_ON; r++)
+			if (m == 0 && first_step == 0 && w->started)
+				outcome = WALK_STOP;
+			while (m != 0 && outcome == WALK_ON)
 			{
-				if (step == 0 ? (ev[r].mask & step_bits) != 0 : !(ev[r].mask & bit))
-					continue;
-				/* one timestamp may carry many events, each costing a level's chains */
-				CHECK_FOR_INTERRUPTS();
-				if (step == 0)
-				{
-					/* a row matching no step ends a started funnel */
-					if (w->started)
-						outcome = WALK_STOP;
-					continue;
-				}
-				outcome = w->event(w, step, r);
+				int			step = pg_rightmost_one_pos32(m) + 1;
+
+				m &= m - 1;
+				outcome = w->event(w, step, i);
 				if (step == 1)
 					w->started = true;
 			}
 		}
+		else
+			for (int step = first_step; step <= nsteps && outcome == WALK_ON; step++)
+			{
+				uint32		bit = step == 0 ? 0 : (uint32) 1 << (step - 1);
+
+				for (int r = i; r < g_end && outcome == WALK_ON; r++)
+				{
+					if (step == 0 ? (ev[r].mask & step_bits) != 0 : !(ev[r].mask & bit))
+						continue;
+					/* one timestamp may carry many events, each costing a level's chains */
+					CHECK_FOR_INTERRUPTS();
+					if (step == 0)
+					{
+						/* a row matching no step ends a started funnel */
+						if (w->started)
+							outcome = WALK_STOP;
+						continue;
+					}
+					outcome = w->event(w, step, r);
+					if (step == 1)
+						w->started = true;
+				}
+			}
 		if (outcome == WALK_ON && w->group_end)
 			w->group_end(w);
 		CHECK_FOR_INTERRUPTS();

@@ -222,6 +222,8 @@ extern int	kit_match_keyword(const char *str, int len, const char *const *keywor
  * function for which a month has no meaning refuses months before it asks.
  */
 extern double kit_interval_usecs(const Interval *iv);
+/* t + iv, as timestamptz + interval computes it (errors included) */
+extern TimestampTz kit_timestamptz_plus(TimestampTz t, const Interval *iv);
 
 /* an interval as a message names it: "1 day" (quoted, the session's output style) */
 extern char *kit_interval_text(const Interval *iv);

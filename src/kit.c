@@ -18,6 +18,7 @@
 #include "common/int.h"
 #include "datatype/timestamp.h"
 #include "lib/stringinfo.h"
+#include "pgtime.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
@@ -134,6 +135,42 @@ kit_interval_usecs(const Interval *iv)
 	}
 	return usecs;
 #endif
+}
+
+/*
+ * t + iv, as timestamptz + interval has it: days are added on the calendar of
+ * the session's time zone, then the time.  In a zone of one fixed offset (UTC,
+ * the usual server setting) a day is always 24 hours, so there the sum is
+ * plain arithmetic rather than a round trip through the calendar; away from
+ * the ends of the timestamp range, where the two could differ in what they
+ * reject, and in every other case timestamptz_pl_interval decides (and
+ * raises its own errors).
+ */
+/* a day or more away from either end of the timestamp range */
+static inline bool
+kit_timestamp_inner(TimestampTz t)
+{
+	return t >= MIN_TIMESTAMP + USECS_PER_DAY && t < END_TIMESTAMP - USECS_PER_DAY;
+}
+
+TimestampTz
+kit_timestamptz_plus(TimestampTz t, const Interval *iv)
+{
+	long		gmtoff;
+	int64		days;
+	TimestampTz mid,
+				r;
+
+	if (iv->month == 0 && !TIMESTAMP_NOT_FINITE(t) &&
+		(iv->day == 0 || pg_get_timezone_offset(session_timezone, &gmtoff)) &&
+		!pg_mul_s64_overflow(iv->day, USECS_PER_DAY, &days) &&
+		!pg_add_s64_overflow(t, days, &mid) &&
+		!pg_add_s64_overflow(mid, iv->time, &r) &&
+		kit_timestamp_inner(t) && kit_timestamp_inner(mid) && kit_timestamp_inner(r))
+		return r;
+	return DatumGetTimestampTz(DirectFunctionCall2(timestamptz_pl_interval,
+												   TimestampTzGetDatum(t),
+												   IntervalPGetDatum(iv)));
 }
 
 /* an interval as a message names it: the session's interval output, quoted */
