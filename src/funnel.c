@@ -44,6 +44,9 @@
 const char *const funnel_kind_names[] = {"window_funnel", "sequence", "window_funnel_excluding"};
 const char *const funnel_kind_functions[] = {"window_funnel", "sequence_match/sequence_count",
 "window_funnel_excluding"};
+/* their conditions, as messages name them */
+static const char *const funnel_kind_conditions[] = {"window_funnel conditions",
+"sequence_match/sequence_count conditions", "window_funnel_excluding conditions"};
 
 /* window_funnel's modes: mode i is flag 1 << i (MODE_* in funnel.h) */
 static const char *const funnel_modes[] =
@@ -279,10 +282,8 @@ funnel_params_differ(const FunnelState *s, const char *other, int kind, int nste
  */
 typedef struct StepArgs
 {
-	bool		array;			/* VARIADIC bool[] given: read it as an array */
+	KitBoolArgs steps;
 	bool		in_agg;			/* called as an aggregate's transition */
-	int			nsteps;
-	uint32		unknown;		/* steps written as a bare NULL (type unknown) */
 	/*
 	 * The parameters of the first row (checked), and whether some row since
 	 * had others.  In an aggregate every state of the call site is made here
@@ -331,40 +332,18 @@ static Datum funnel_add_mask(FunctionCallInfo fcinfo, int kind, const Interval *
 							 const char *ptext, int plen, int at_arg,
 							 int nsteps, uint32 mask, const StepArgs *a);
 
+/* the conditions are a boolean[] (the 1.0 and 1.1 transition functions, the sequences) */
 static Datum
 funnel_add(FunctionCallInfo fcinfo, int kind, const Interval *within,
-		   const char *ptext, int plen, int at_arg, int conds_arg, const StepArgs *a,
-		   uint32 excluded)
+		   const char *ptext, int plen, int at_arg, int conds_arg)
 {
-	ArrayType  *conds = PG_ARGISNULL(conds_arg) ? NULL : PG_GETARG_ARRAYTYPE_P(conds_arg);
-	int			nsteps = 0;
-	uint32		mask = 0;
+	KitBoolArgs conds = kit_bool_array(conds_arg, funnel_kind_conditions[kind]);
+	int			nsteps;
+	uint32		mask = (uint32) kit_bool_args_mask(fcinfo, &conds, &nsteps);
 
-	if (conds)
-	{
-		bits8	   *nulls = ARR_NULLBITMAP(conds);
-		const bool *v = funnel_array_bools(conds);
-		int			i,
-					k = 0;
-
-		if (ARR_NDIM(conds) > 1)
-			ereport(ERROR,
-					(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
-					 errmsg("%s conditions must be a one-dimensional array",
-							funnel_kind_functions[kind])));
-		nsteps = ARR_NDIM(conds) == 1 ? ARR_DIMS(conds)[0] : 0;
-		if (nsteps > FUNNEL_KIND_MAX_STEPS(kind))
-			funnel_check_params(kind, nsteps, within, ptext, plen);
-		for (i = 0; i < nsteps; i++)
-		{
-			if (nulls && !(nulls[i >> 3] & (1 << (i & 7))))
-				continue;
-			if (v[k++])
-				mask |= (uint32) 1 << i;
-		}
-	}
-	return funnel_add_mask(fcinfo, kind, within, ptext, plen, at_arg, nsteps,
-						   mask | excluded, a);
+	if (nsteps > FUNNEL_KIND_MAX_STEPS(kind))
+		funnel_check_params(kind, nsteps, within, ptext, plen);
+	return funnel_add_mask(fcinfo, kind, within, ptext, plen, at_arg, nsteps, mask, NULL);
 }
 
 /* the row's steps read: the state and the event */
@@ -447,7 +426,7 @@ Datum
 funnel_events_trans_window(PG_FUNCTION_ARGS)
 {
 	funnel_param_not_null(fcinfo, 1, "window_funnel window");
-	return funnel_add(fcinfo, FUNNEL_KIND_WINDOW, PG_GETARG_INTERVAL_P(1), "", 0, 2, 3, NULL, 0);
+	return funnel_add(fcinfo, FUNNEL_KIND_WINDOW, PG_GETARG_INTERVAL_P(1), "", 0, 2, 3);
 }
 
 PG_FUNCTION_INFO_V1(funnel_events_trans_window_mode);
@@ -460,58 +439,25 @@ funnel_events_trans_window_mode(PG_FUNCTION_ARGS)
 	funnel_param_not_null(fcinfo, 2, "window_funnel mode");
 	mode = PG_GETARG_TEXT_PP(2);
 	return funnel_add(fcinfo, FUNNEL_KIND_WINDOW, PG_GETARG_INTERVAL_P(1),
-					  VARDATA_ANY(mode), VARSIZE_ANY_EXHDR(mode), 3, 4, NULL, 0);
+					  VARDATA_ANY(mode), VARSIZE_ANY_EXHDR(mode), 3, 4);
 }
 
 /*
  * window_funnel's transition since 1.2: the steps are the arguments
  * themselves (VARIADIC "any"), so the executor builds no bool[] per row.
- * Their types are checked once per call site and kept in fn_extra; a call
- * with an explicit VARIADIC array takes the array path above.
+ * Their types are checked once per call site (fn_extra); a call with an
+ * explicit VARIADIC array is read as one.
  */
-
 static const StepArgs *
 funnel_step_args(FunctionCallInfo fcinfo, int first)
 {
 	StepArgs   *a = (StepArgs *) fcinfo->flinfo->fn_extra;
-	int			nargs = PG_NARGS();
 
 	if (likely(a != NULL))
 		return a;
 	a = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(StepArgs));
 	a->in_agg = AggCheckCallContext(fcinfo, NULL) != 0;
-	if (get_fn_expr_variadic(fcinfo->flinfo))
-	{
-		Oid			t = get_fn_expr_argtype(fcinfo->flinfo, nargs - 1);
-
-		if (t != BOOLARRAYOID)
-			ereport(ERROR,
-					(errcode(ERRCODE_DATATYPE_MISMATCH),
-					 errmsg("window_funnel steps must be boolean, not %s",
-							format_type_be(get_element_type(t) ? get_element_type(t) : t))));
-		a->array = true;
-	}
-	else
-	{
-		for (int i = first; i < nargs; i++)
-		{
-			Oid			t = get_fn_expr_argtype(fcinfo->flinfo, i);
-
-			/* a bare NULL is a step no row matches, as in a boolean[] */
-			if (t == UNKNOWNOID && i - first < FUNNEL_MAX_STEPS)
-			{
-				a->unknown |= (uint32) 1 << (i - first);
-				continue;
-			}
-			if (t != BOOLOID)
-				ereport(ERROR,
-						(errcode(ERRCODE_DATATYPE_MISMATCH),
-						 errmsg("window_funnel steps must be boolean, not %s",
-								format_type_be(t)),
-						 errdetail("Step %d is of type %s.", i - first + 1, format_type_be(t))));
-		}
-		a->nsteps = nargs - first;
-	}
+	kit_bool_args_init(fcinfo, first, "window_funnel steps", "Step", &a->steps);
 	fcinfo->flinfo->fn_extra = a;
 	return a;
 }
@@ -528,29 +474,14 @@ funnel_add_args(FunctionCallInfo fcinfo, int kind, const Interval *within,
 {
 	int			first = at_arg + 1 + (kind == FUNNEL_KIND_EXCLUDING);
 	const StepArgs *a = funnel_step_args(fcinfo, first);
-	uint32		excluded = 0;
-	uint32		mask = 0;
+	int			nsteps;
+	uint32		mask = (uint32) kit_bool_args_mask(fcinfo, &a->steps, &nsteps);
 
+	if (unlikely(nsteps > FUNNEL_KIND_MAX_STEPS(kind)))
+		funnel_check_params(kind, nsteps, within, ptext, plen);
 	if (kind == FUNNEL_KIND_EXCLUDING && !PG_ARGISNULL(at_arg + 1) && PG_GETARG_BOOL(at_arg + 1))
-		excluded = FUNNEL_EXCLUDED;
-	if (a->array)
-		return funnel_add(fcinfo, kind, within, ptext, plen, at_arg, first, a, excluded);
-	if (unlikely(a->nsteps > FUNNEL_KIND_MAX_STEPS(kind)))
-		funnel_check_params(kind, a->nsteps, within, ptext, plen);
-	for (int i = 0; i < a->nsteps; i++)
-	{
-		if (PG_ARGISNULL(first + i))
-			continue;
-		if (unlikely(a->unknown & ((uint32) 1 << i)))
-			ereport(ERROR,
-					(errcode(ERRCODE_DATATYPE_MISMATCH),
-					 errmsg("window_funnel steps must be boolean, not unknown"),
-					 errdetail("Step %d is a literal of no type; write it as a boolean.", i + 1)));
-		if (PG_GETARG_BOOL(first + i))
-			mask |= (uint32) 1 << i;
-	}
-	return funnel_add_mask(fcinfo, kind, within, ptext, plen, at_arg,
-						   a->nsteps, mask | excluded, a);
+		mask |= FUNNEL_EXCLUDED;
+	return funnel_add_mask(fcinfo, kind, within, ptext, plen, at_arg, nsteps, mask, a);
 }
 
 /* the window (argument 1) and, with mode_arg, the mode: then the row */
@@ -594,7 +525,7 @@ funnel_events_trans_sequence(PG_FUNCTION_ARGS)
 	funnel_param_not_null(fcinfo, 1, "sequence pattern");
 	pattern = PG_GETARG_TEXT_PP(1);
 	return funnel_add(fcinfo, FUNNEL_KIND_SEQUENCE, &zero,
-					  VARDATA_ANY(pattern), VARSIZE_ANY_EXHDR(pattern), 2, 3, NULL, 0);
+					  VARDATA_ANY(pattern), VARSIZE_ANY_EXHDR(pattern), 2, 3);
 }
 
 PG_FUNCTION_INFO_V1(funnel_events_combine);

@@ -194,15 +194,6 @@ extern FunnelEvent *funnel_sorted(FunnelState *s, FunnelEvent *buf, int bufn);
 /* the end of the window that opens at first */
 extern TimestampTz funnel_deadline(FunnelState *s, TimestampTz first);
 
-/* the elements of a bool[] (the non-NULL ones, packed), read in place */
-static inline const bool *
-funnel_array_bools(ArrayType *a)
-{
-	Size		off = ARR_HASNULL(a) ? (Size) a->dataoffset : ARR_OVERHEAD_NONULLS(ARR_NDIM(a));
-
-	return (const bool *) ((char *) a + off);
-}
-
 /* ---- sequence patterns (funnel_sequence.c) ------------------------------ */
 
 typedef enum PatternOp

@@ -25,36 +25,18 @@ PG_FUNCTION_INFO_V1(retention_trans);
 Datum
 retention_trans(PG_FUNCTION_ARGS)
 {
-	ArrayType  *conds;
 	int			n = 0;
 	uint32		mask = 0;
 
 	if (!PG_ARGISNULL(1))
 	{
-		bits8	   *nulls;
-		const bool *v;
-		int			i,
-					k = 0;
+		KitBoolArgs conds = kit_bool_array(1, "retention conditions");
 
-		conds = PG_GETARG_ARRAYTYPE_P(1);
-		if (ARR_NDIM(conds) > 1)
-			ereport(ERROR,
-					(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
-					 errmsg("retention conditions must be a one-dimensional array")));
-		n = ARR_NDIM(conds) == 1 ? ARR_DIMS(conds)[0] : 0;
+		mask = (uint32) kit_bool_args_mask(fcinfo, &conds, &n);
 		if (n > FUNNEL_MAX_STEPS)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("retention takes at most %d conditions, not %d", FUNNEL_MAX_STEPS, n)));
-		nulls = ARR_NULLBITMAP(conds);
-		v = funnel_array_bools(conds);
-		for (i = 0; i < n; i++)
-		{
-			if (nulls && !(nulls[i >> 3] & (1 << (i & 7))))
-				continue;
-			if (v[k++])
-				mask |= (uint32) 1 << i;
-		}
 	}
 	else if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();		/* nothing known yet, not even the count */

@@ -237,22 +237,34 @@ extern int64 kit_working_time(const Interval *iv, const char *what);
 /*
  * Boolean conditions given as the trailing arguments of a VARIADIC "any"
  * function, from argument "first" on (the executor builds no array per row),
- * or as one boolean[] written with VARIADIC.  kit_bool_args_init() checks the
- * argument types once per call site (22804 naming what, e.g. "sequence_next_node
- * events"); kit_bool_args_mask() reads a row's: bit i for condition i + 1
- * (NULL is false), their number in *n.
+ * or as one boolean[] (written with VARIADIC, or a function's boolean[]
+ * argument).  kit_bool_args_init() checks the argument types once per call
+ * site (42804 naming what, e.g. "sequence_next_node events", and in the
+ * detail which one, e.g. "Event 2"); kit_bool_array() describes a boolean[]
+ * argument; kit_bool_args_mask() reads a row's: bit i for condition i + 1
+ * (NULL is false), their number in *n.  Every function of conditions reads
+ * them here.
  */
 typedef struct KitBoolArgs
 {
-	bool		array;			/* one boolean[] given with VARIADIC */
+	bool		array;			/* one boolean[] */
 	int			first;			/* the first condition's argument */
 	int			count;			/* conditions, when not an array */
 	uint64		unknown;		/* conditions written as a literal of no type */
-	const char *what;
+	const char *what;			/* "window_funnel steps" */
+	const char *one;			/* "Step" */
 } KitBoolArgs;
 extern void kit_bool_args_init(FunctionCallInfo fcinfo, int first, const char *what,
-							   KitBoolArgs *a);
+							   const char *one, KitBoolArgs *a);
 extern uint64 kit_bool_args_mask(FunctionCallInfo fcinfo, const KitBoolArgs *a, int *n);
+
+static inline KitBoolArgs
+kit_bool_array(int argno, const char *what)
+{
+	KitBoolArgs a = {.array = true,.first = argno,.what = what};
+
+	return a;
+}
 
 /* ---- structured values as jsonb (json.c) ---------------------------------
  *

@@ -211,13 +211,15 @@ kit_working_time(const Interval *iv, const char *what)
  * boolean, or a bare NULL (a condition no row meets, as in a boolean[]).
  */
 void
-kit_bool_args_init(FunctionCallInfo fcinfo, int first, const char *what, KitBoolArgs *a)
+kit_bool_args_init(FunctionCallInfo fcinfo, int first, const char *what, const char *one,
+				   KitBoolArgs *a)
 {
 	int			nargs = PG_NARGS();
 
 	memset(a, 0, sizeof(KitBoolArgs));
 	a->first = first;
 	a->what = what;
+	a->one = one;
 	if (nargs > first && get_fn_expr_variadic(fcinfo->flinfo))
 	{
 		Oid			t = get_fn_expr_argtype(fcinfo->flinfo, first);
@@ -245,7 +247,7 @@ kit_bool_args_init(FunctionCallInfo fcinfo, int first, const char *what, KitBool
 			ereport(ERROR,
 					(errcode(ERRCODE_DATATYPE_MISMATCH),
 					 errmsg("%s must be boolean, not %s", what, format_type_be(t)),
-					 errdetail("Argument %d of them is of type %s.", i + 1, format_type_be(t))));
+					 errdetail("%s %d is of type %s.", one, i + 1, format_type_be(t))));
 	}
 }
 
@@ -299,8 +301,8 @@ kit_bool_args_mask(FunctionCallInfo fcinfo, const KitBoolArgs *a, int *n)
 			ereport(ERROR,
 					(errcode(ERRCODE_DATATYPE_MISMATCH),
 					 errmsg("%s must be boolean, not unknown", a->what),
-					 errdetail("Argument %d of them is a literal of no type; write it as a boolean.",
-							   i + 1)));
+					 errdetail("%s %d is a literal of no type; write it as a boolean.",
+							   a->one, i + 1)));
 		if (DatumGetBool(PG_GETARG_DATUM(a->first + i)))
 			mask |= UINT64CONST(1) << i;
 	}

@@ -382,7 +382,7 @@ next_node_add(FunctionCallInfo fcinfo)
 	if (unlikely(call == NULL))
 	{
 		call = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(NextNodeCall));
-		kit_bool_args_init(fcinfo, 6, "sequence_next_node events", &call->events);
+		kit_bool_args_init(fcinfo, 6, "sequence_next_node events", "Event", &call->events);
 		call->in_agg = AggCheckCallContext(fcinfo, NULL) != 0;
 		call->dirlen = call->baselen = -1;
 		call->stable_params = get_fn_expr_arg_stable(fcinfo->flinfo, 1) &&

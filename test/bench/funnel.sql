@@ -33,6 +33,46 @@ SELECT sum(l) FROM (
 SELECT sum(n) FROM (
     SELECT uid, count(*) AS n
     FROM bench_funnel GROUP BY uid) s;
+-- The floor under any aggregate whose state is not a bare 8-byte value: PostgreSQL's
+-- own avg(int4) (a by-reference int8[2] updated in place, as ours is) and sum(int8)
+-- (an internal state), grouped the same way; and window_funnel when no row meets a
+-- step (a state made per group and never appended to).
+-- bench: avg(int4) grouped by user (PostgreSQL's by-reference state, in place), vs count(*) | no target
+-- ours
+SELECT sum(n) FROM (
+    SELECT uid, avg(ev) AS n
+    FROM bench_funnel GROUP BY uid) s;
+-- theirs
+SELECT sum(n) FROM (
+    SELECT uid, count(*) AS n
+    FROM bench_funnel GROUP BY uid) s;
+-- bench: sum(int8) grouped by user (PostgreSQL's internal state), vs count(*) | no target
+-- ours
+SELECT sum(n) FROM (
+    SELECT uid, sum(ev::int8) AS n
+    FROM bench_funnel GROUP BY uid) s;
+-- theirs
+SELECT sum(n) FROM (
+    SELECT uid, count(*) AS n
+    FROM bench_funnel GROUP BY uid) s;
+-- bench: window_funnel, 3 steps no row meets, vs count(*) | no target
+-- ours
+SELECT sum(l) FROM (
+    SELECT uid, window_funnel(interval '1 day', at, ev = 9, ev = 9, ev = 9) AS l
+    FROM bench_funnel GROUP BY uid) s;
+-- theirs
+SELECT sum(n) FROM (
+    SELECT uid, count(*) AS n
+    FROM bench_funnel GROUP BY uid) s;
+-- bench: window_funnel, 3 steps, vs avg(int4) grouped by user | no target
+-- ours
+SELECT sum(l) FROM (
+    SELECT uid, window_funnel(interval '1 day', at, ev = 1, ev = 2, ev = 3) AS l
+    FROM bench_funnel GROUP BY uid) s;
+-- theirs
+SELECT sum(n) FROM (
+    SELECT uid, avg(ev) AS n
+    FROM bench_funnel GROUP BY uid) s;
 -- bench: window_funnel, 3 steps, 1M events of 100k users, vs self-join | target <= 1
 -- ours
 SELECT sum(l) FROM (

@@ -61,6 +61,15 @@ SELECT count(n) FROM (
 SELECT sum(n) FROM (
     SELECT uid, count(*) AS n
     FROM bench_paths GROUP BY uid) s;
+-- bench: avg(int4) grouped by user (PostgreSQL's by-reference state, in place), vs count(*) | no target
+-- ours
+SELECT sum(n) FROM (
+    SELECT uid, avg(uid) AS n
+    FROM bench_paths GROUP BY uid) s;
+-- theirs
+SELECT sum(n) FROM (
+    SELECT uid, count(*) AS n
+    FROM bench_paths GROUP BY uid) s;
 -- bench: markov_attribution, 100k stored journeys, vs count(*) | no target
 -- ours
 SELECT cardinality(markov_attribution(j)) FROM bench_journeys;
