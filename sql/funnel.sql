@@ -94,6 +94,20 @@ SELECT uid,
        window_funnel(secs(100), 'strict  order,Allow-Reentry', at(ts), e = 'a', e = 'b', e = 'c', e = 'd') AS reentry,
        window_funnel(secs(100), 'strict__once', at(ts), e = 'a', e = 'b', e = 'c', e = 'd') AS once
 FROM ev2 GROUP BY uid ORDER BY uid;
+-- the window and the mode may change from group to group (a group's rows agree): each
+-- group gets what it gets aggregated alone, in either order of the groups
+SELECT g.uid, g.within, g.mode, g.level,
+       (SELECT window_funnel(g.within, g.mode, at(ts), e = 'a', e = 'b', e = 'c', e = 'd')
+        FROM ev2 WHERE uid = g.uid) AS alone
+FROM (SELECT uid, within, mode,
+             window_funnel(within, mode, at(ts), e = 'a', e = 'b', e = 'c', e = 'd') AS level
+      FROM (SELECT *, secs(uid) AS within,
+                   (ARRAY['', 'strict_order', 'strict_deduplication', 'strict_once'])[uid] AS mode
+            FROM ev2) x
+      GROUP BY uid, within, mode) g
+ORDER BY g.uid;
+SELECT uid, window_funnel(secs(5 - uid), at(ts), e = 'a', e = 'b', e = 'c', e = 'd') AS level
+FROM (SELECT * FROM ev2 ORDER BY uid DESC, ts) x GROUP BY uid ORDER BY uid;
 
 -- ---------------------------------------------------------------------------
 -- window_funnel, ClickHouse 00632_aggregation_window_funnel.sql/.reference

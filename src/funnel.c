@@ -292,6 +292,13 @@ typedef struct StepArgs
 	 */
 	bool		have_params;
 	bool		mixed;
+	/*
+	 * The row path of window_funnel_add() applies: in an aggregate, steps
+	 * as arguments, no row yet with other parameters; and whether a row
+	 * meeting no step is kept (strict_order).
+	 */
+	bool		fast;
+	bool		keep_none;
 	uint8		flags;
 	int			params_nsteps;
 	Interval	within;
@@ -316,9 +323,12 @@ step_args_known_params(FunctionCallInfo fcinfo, StepArgs *a, int kind, int nstep
 				   (plen == 0 || memcmp(a->ptext, ptext, plen) == 0)))
 			return true;
 		a->mixed = true;
+		a->fast = false;
 		return false;
 	}
 	a->flags = funnel_check_params(kind, nsteps, within, ptext, plen);
+	a->fast = a->in_agg && !a->steps.array && nsteps == a->steps.count;
+	a->keep_none = FUNNEL_IS_WINDOW(kind) && (a->flags & MODE_ORDER) && nsteps > 0;
 	a->params_nsteps = nsteps;
 	a->within = *within;
 	a->plen = plen;
@@ -484,9 +494,9 @@ funnel_add_args(FunctionCallInfo fcinfo, int kind, const Interval *within,
 	return funnel_add_mask(fcinfo, kind, within, ptext, plen, at_arg, nsteps, mask, a);
 }
 
-/* the window (argument 1) and, with mode_arg, the mode: then the row */
-static Datum
-window_funnel_add(FunctionCallInfo fcinfo, int kind, int mode_arg)
+/* the window (argument 1) and, with mode_arg, the mode, checked: then the row */
+static pg_noinline Datum
+window_funnel_add_checked(FunctionCallInfo fcinfo, int kind, int mode_arg)
 {
 	text	   *mode = NULL;
 
@@ -499,6 +509,45 @@ window_funnel_add(FunctionCallInfo fcinfo, int kind, int mode_arg)
 	return funnel_add_args(fcinfo, kind, PG_GETARG_INTERVAL_P(1),
 						   mode ? VARDATA_ANY(mode) : "", mode ? VARSIZE_ANY_EXHDR(mode) : 0,
 						   mode_arg ? 3 : 2);
+}
+
+/* a row of a window funnel */
+static inline Datum
+window_funnel_add(FunctionCallInfo fcinfo, int kind, int mode_arg)
+{
+	const StepArgs *a = (const StepArgs *) fcinfo->flinfo->fn_extra;
+
+	/*
+	 * The usual row, kept short: in an aggregate whose rows all had the
+	 * first row's parameters so far, with a state made (so with those
+	 * parameters), this row's parameters the same.  Everything else takes
+	 * window_funnel_add_checked(), which checks and reports.
+	 */
+	if (likely(a != NULL && a->fast) && !PG_ARGISNULL(0) && !PG_ARGISNULL(1) &&
+		(mode_arg == 0 || !PG_ARGISNULL(mode_arg)))
+	{
+		const Interval *within = PG_GETARG_INTERVAL_P(1);
+		int			at_arg = mode_arg ? 3 : 2;
+		text	   *mode = mode_arg ? PG_GETARG_TEXT_PP(mode_arg) : NULL;
+
+		if (within->time == a->within.time && within->day == a->within.day &&
+			within->month == a->within.month &&
+			(mode ? (int) VARSIZE_ANY_EXHDR(mode) == a->plen &&
+			 memcmp(VARDATA_ANY(mode), a->ptext, a->plen) == 0 : a->plen == 0))
+		{
+			FunnelState *s = (FunnelState *) PG_GETARG_POINTER(0);
+			int			nsteps;
+			uint32		mask = (uint32) kit_bool_args_mask(fcinfo, &a->steps, &nsteps);
+
+			if (kind == FUNNEL_KIND_EXCLUDING && !PG_ARGISNULL(at_arg + 1) &&
+				PG_GETARG_BOOL(at_arg + 1))
+				mask |= FUNNEL_EXCLUDED;
+			if (PG_ARGISNULL(at_arg) || (mask == 0 && !a->keep_none))
+				PG_RETURN_POINTER(s);
+			PG_RETURN_POINTER(funnel_append(s, PG_GETARG_TIMESTAMPTZ(at_arg), mask));
+		}
+	}
+	return window_funnel_add_checked(fcinfo, kind, mode_arg);
 }
 
 /* the SQL entry points of the window funnels' transition: kind, mode argument */

@@ -256,7 +256,24 @@ typedef struct KitBoolArgs
 } KitBoolArgs;
 extern void kit_bool_args_init(FunctionCallInfo fcinfo, int first, const char *what,
 							   const char *one, KitBoolArgs *a);
-extern uint64 kit_bool_args_mask(FunctionCallInfo fcinfo, const KitBoolArgs *a, int *n);
+extern uint64 kit_bool_args_read(FunctionCallInfo fcinfo, const KitBoolArgs *a, int *n);
+
+/* a row's conditions (the usual case inline: booleans given as arguments) */
+static inline uint64
+kit_bool_args_mask(FunctionCallInfo fcinfo, const KitBoolArgs *a, int *n)
+{
+	uint64		mask = 0;
+
+	if (unlikely(a->array || a->unknown != 0 || a->count > 64))
+		return kit_bool_args_read(fcinfo, a, n);
+	*n = a->count;
+	/* a NULL is false: its value is not read */
+	for (int i = 0; i < a->count; i++)
+		if (!fcinfo->args[a->first + i].isnull &&
+			DatumGetBool(fcinfo->args[a->first + i].value))
+			mask |= UINT64CONST(1) << i;
+	return mask;
+}
 
 static inline KitBoolArgs
 kit_bool_array(int argno, const char *what)

@@ -257,7 +257,7 @@ kit_bool_args_init(FunctionCallInfo fcinfo, int first, const char *what, const c
  * caller refuses more than it takes, from *n).
  */
 uint64
-kit_bool_args_mask(FunctionCallInfo fcinfo, const KitBoolArgs *a, int *n)
+kit_bool_args_read(FunctionCallInfo fcinfo, const KitBoolArgs *a, int *n)
 {
 	uint64		mask = 0;
 
