@@ -268,7 +268,7 @@ funnel_params_differ(const FunnelState *s, const char *other, int kind, int nste
  * steps (7 of more), which spares that to a user with a handful of events,
  * the usual case, while keeping a group's state in two cache lines.
  */
-#define FUNNEL_FIRST_SIZE		64
+#define FUNNEL_FIRST_SIZE		128
 
 /*
  * One row: NULL timestamps are skipped, NULL conditions are false.  The
