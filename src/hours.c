@@ -1541,51 +1541,8 @@ business_next_close(PG_FUNCTION_ARGS)
 
 /* ---- equality ------------------------------------------------------------ */
 
-/*
- * A value is canonical (one layout per calendar, reserved fields zero), so two
- * calendars are equal exactly when their bytes are.
- */
-static bool
-hours_equal(FunctionCallInfo fcinfo)
-{
-	BusinessHours *a = PG_GETARG_HOURS(0);
-	BusinessHours *b = PG_GETARG_HOURS(1);
-
-	return VARSIZE(a) == VARSIZE(b) && memcmp(a, b, VARSIZE(a)) == 0;
-}
-
-PG_FUNCTION_INFO_V1(business_hours_eq);
-Datum
-business_hours_eq(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_BOOL(hours_equal(fcinfo));
-}
-
-PG_FUNCTION_INFO_V1(business_hours_ne);
-Datum
-business_hours_ne(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_BOOL(!hours_equal(fcinfo));
-}
-
-PG_FUNCTION_INFO_V1(business_hours_hash);
-Datum
-business_hours_hash(PG_FUNCTION_ARGS)
-{
-	BusinessHours *h = PG_GETARG_HOURS(0);
-
-	PG_RETURN_DATUM(hash_any((unsigned char *) h + VARHDRSZ, VARSIZE(h) - VARHDRSZ));
-}
-
-PG_FUNCTION_INFO_V1(business_hours_hash_extended);
-Datum
-business_hours_hash_extended(PG_FUNCTION_ARGS)
-{
-	BusinessHours *h = PG_GETARG_HOURS(0);
-
-	PG_RETURN_DATUM(hash_any_extended((unsigned char *) h + VARHDRSZ, VARSIZE(h) - VARHDRSZ,
-									  PG_GETARG_INT64(1)));
-}
+/* a value is canonical (one layout per calendar, reserved fields zero) */
+KIT_BYTEWISE_EQUALITY(business_hours, PG_GETARG_HOURS)
 
 /* ---- for other C files (hours.h) ------------------------------------------ */
 

@@ -283,6 +283,54 @@ kit_bool_array(int argno, const char *what)
 	return a;
 }
 
+/*
+ * Equality and hashing of a type whose values are canonical (one layout per
+ * value, reserved fields and padding zero): two values are equal exactly
+ * when their bytes are, and the hash is over the bytes after the length
+ * word.  KIT_BYTEWISE_EQUALITY(prefix, GETARG) defines the SQL-callable
+ * prefix_eq, prefix_ne, prefix_hash and prefix_hash_extended, reading each
+ * argument with GETARG(n) (the type's detoasting, checking reader); the file
+ * includes common/hashfn.h.
+ */
+#define KIT_BYTEWISE_EQUALITY(prefix, GETARG) \
+static bool \
+prefix##_bytes_equal(FunctionCallInfo fcinfo) \
+{ \
+	struct varlena *a = (struct varlena *) GETARG(0); \
+	struct varlena *b = (struct varlena *) GETARG(1); \
+\
+	return VARSIZE(a) == VARSIZE(b) && memcmp(a, b, VARSIZE(a)) == 0; \
+} \
+PG_FUNCTION_INFO_V1(prefix##_eq); \
+Datum \
+prefix##_eq(PG_FUNCTION_ARGS) \
+{ \
+	PG_RETURN_BOOL(prefix##_bytes_equal(fcinfo)); \
+} \
+PG_FUNCTION_INFO_V1(prefix##_ne); \
+Datum \
+prefix##_ne(PG_FUNCTION_ARGS) \
+{ \
+	PG_RETURN_BOOL(!prefix##_bytes_equal(fcinfo)); \
+} \
+PG_FUNCTION_INFO_V1(prefix##_hash); \
+Datum \
+prefix##_hash(PG_FUNCTION_ARGS) \
+{ \
+	struct varlena *v = (struct varlena *) GETARG(0); \
+\
+	PG_RETURN_DATUM(hash_any((unsigned char *) v + VARHDRSZ, VARSIZE(v) - VARHDRSZ)); \
+} \
+PG_FUNCTION_INFO_V1(prefix##_hash_extended); \
+Datum \
+prefix##_hash_extended(PG_FUNCTION_ARGS) \
+{ \
+	struct varlena *v = (struct varlena *) GETARG(0); \
+\
+	PG_RETURN_DATUM(hash_any_extended((unsigned char *) v + VARHDRSZ, \
+									  VARSIZE(v) - VARHDRSZ, PG_GETARG_INT64(1))); \
+}
+
 /* ---- structured values as jsonb (json.c) ---------------------------------
  *
  * Every structured type's cast to jsonb is one function of its own file that

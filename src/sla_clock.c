@@ -720,47 +720,6 @@ sla_clock_remaining(PG_FUNCTION_ARGS)
 
 /*
  * A value is canonical (one layout per clock, reserved fields and padding
- * zero, the calendar canonical), so two clocks are equal exactly when their
- * bytes are.
+ * zero, the calendar canonical)
  */
-static bool
-clock_equal(FunctionCallInfo fcinfo)
-{
-	SlaClock   *a = PG_GETARG_CLOCK(0);
-	SlaClock   *b = PG_GETARG_CLOCK(1);
-
-	return VARSIZE(a) == VARSIZE(b) && memcmp(a, b, VARSIZE(a)) == 0;
-}
-
-PG_FUNCTION_INFO_V1(sla_clock_eq);
-Datum
-sla_clock_eq(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_BOOL(clock_equal(fcinfo));
-}
-
-PG_FUNCTION_INFO_V1(sla_clock_ne);
-Datum
-sla_clock_ne(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_BOOL(!clock_equal(fcinfo));
-}
-
-PG_FUNCTION_INFO_V1(sla_clock_hash);
-Datum
-sla_clock_hash(PG_FUNCTION_ARGS)
-{
-	SlaClock   *c = PG_GETARG_CLOCK(0);
-
-	PG_RETURN_DATUM(hash_any((unsigned char *) c + VARHDRSZ, VARSIZE(c) - VARHDRSZ));
-}
-
-PG_FUNCTION_INFO_V1(sla_clock_hash_extended);
-Datum
-sla_clock_hash_extended(PG_FUNCTION_ARGS)
-{
-	SlaClock   *c = PG_GETARG_CLOCK(0);
-
-	PG_RETURN_DATUM(hash_any_extended((unsigned char *) c + VARHDRSZ, VARSIZE(c) - VARHDRSZ,
-									  PG_GETARG_INT64(1)));
-}
+KIT_BYTEWISE_EQUALITY(sla_clock, PG_GETARG_CLOCK)
