@@ -1134,11 +1134,9 @@ duration_sketch_ne(PG_FUNCTION_ARGS)
 
 /* ---- accessors ------------------------------------------------------------- */
 
-PG_FUNCTION_INFO_V1(duration_sketch_percentile);
 Datum
-duration_sketch_percentile(PG_FUNCTION_ARGS)
+sketch_percentile_datum(FunctionCallInfo fcinfo, const DurationSketch *s)
 {
-	DurationSketch *s = PG_GETARG_SKETCH(0);
 	float8		p = PG_GETARG_FLOAT8(1);
 
 	check_percentile(p);
@@ -1146,6 +1144,13 @@ duration_sketch_percentile(PG_FUNCTION_ARGS)
 		PG_RETURN_NULL();
 	PG_RETURN_INTERVAL_P(us_to_interval(sketch_percentile(s, p,
 														  sketch_cached_params(fcinfo, s->accuracy))));
+}
+
+PG_FUNCTION_INFO_V1(duration_sketch_percentile);
+Datum
+duration_sketch_percentile(PG_FUNCTION_ARGS)
+{
+	return sketch_percentile_datum(fcinfo, PG_GETARG_SKETCH(0));
 }
 
 PG_FUNCTION_INFO_V1(duration_sketch_percentiles);

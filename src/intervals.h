@@ -113,6 +113,8 @@ extern DurationSketch *sketch_recv_body(StringInfo buf, const char *typname);
 extern int64 interval_to_us(const Interval *iv, const char *what);
 extern Interval *us_to_interval(int64 us);
 extern void check_percentile(float8 p);
+/* a percentile (argument 1, checked) of a sketch as an interval, NULL when empty */
+extern Datum sketch_percentile_datum(FunctionCallInfo fcinfo, const DurationSketch *s);
 extern int64 sketch_mean_us(int64 sum, int64 n);
 
 /* confidence intervals (rate_ci.c) */

@@ -649,18 +649,6 @@ queue_summary_service_level_ci(PG_FUNCTION_ARGS)
 	return ci_make(fcinfo, low, high);
 }
 
-static Datum
-sketch_percentile_datum(FunctionCallInfo fcinfo, const DurationSketch *s)
-{
-	float8		p = PG_GETARG_FLOAT8(1);
-
-	check_percentile(p);
-	if (s->samples == 0)
-		PG_RETURN_NULL();
-	PG_RETURN_INTERVAL_P(us_to_interval(sketch_percentile(s, p,
-														  sketch_cached_params(fcinfo, s->accuracy))));
-}
-
 PG_FUNCTION_INFO_V1(queue_summary_wait_percentile);
 Datum
 queue_summary_wait_percentile(PG_FUNCTION_ARGS)
