@@ -601,18 +601,24 @@ funnel_events_combine(PG_FUNCTION_ARGS)
 
 /* ---- final: the sorted events --------------------------------------------- */
 
-static int
-funnel_event_cmp(const void *x, const void *y)
+static inline int
+funnel_event_cmp(const FunnelEvent *a, const FunnelEvent *b)
 {
-	const FunnelEvent *a = x;
-	const FunnelEvent *b = y;
-
 	if (a->at != b->at)
 		return a->at < b->at ? -1 : 1;
 	if (a->mask != b->mask)
 		return a->mask < b->mask ? -1 : 1;
 	return 0;
 }
+
+/* funnel_event_sort(): PostgreSQL's sort template, the comparison inlined */
+#define ST_SORT funnel_event_sort
+#define ST_ELEMENT_TYPE FunnelEvent
+#define ST_COMPARE(a, b) funnel_event_cmp(a, b)
+#define ST_CHECK_FOR_INTERRUPTS
+#define ST_SCOPE static
+#define ST_DEFINE
+#include "lib/sort_template.h"
 
 /*
  * A sorted copy: the state is left as it is (final functions may not change
@@ -631,25 +637,7 @@ funnel_sorted(FunnelState *s, FunnelEvent *buf, int bufn)
 		ev[i].mask = funnel_mask(s, i);
 		ev[i].pad = 0;
 	}
-	if (n > 24)
-		qsort(ev, n, sizeof(FunnelEvent), funnel_event_cmp);
-	else
-	{
-		/* the usual group is small: insertion sort, no calls */
-		for (int i = 1; i < n; i++)
-		{
-			FunnelEvent e = ev[i];
-			int			j = i;
-
-			while (j > 0 && (ev[j - 1].at > e.at ||
-							 (ev[j - 1].at == e.at && ev[j - 1].mask > e.mask)))
-			{
-				ev[j] = ev[j - 1];
-				j--;
-			}
-			ev[j] = e;
-		}
-	}
+	funnel_event_sort(ev, n);
 	return ev;
 }
 

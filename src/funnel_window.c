@@ -446,6 +446,7 @@ window_funnel_level(FunnelState *s, TimestampTz *times)
 	TimestampTz *excluded = NULL;
 	int			nexcluded = 0;
 	int			result;
+	WindowWalk	walk;
 
 	if (s->count == 0 || s->nsteps == 0)
 		return 0;
@@ -457,19 +458,22 @@ window_funnel_level(FunnelState *s, TimestampTz *times)
 			if (ev[i].mask & FUNNEL_EXCLUDED)
 				excluded[nexcluded++] = ev[i].at;
 	}
+	/* what both walks share; each sets its own functions */
+	memset(&walk, 0, sizeof(walk));
+	walk.s = s;
+	walk.ev = ev;
+	walk.excluded = excluded;
+	walk.nexcluded = nexcluded;
 	if ((s->flags & MODE_INCREASE) && !(s->flags & (MODE_DEDUPLICATION | MODE_ONCE)))
 	{
 		IncreaseWalk w;
 
 		memset(&w, 0, sizeof(w));
+		w.walk = walk;
 		w.walk.event = increase_event;
 		w.walk.group_begin = increase_group_begin;
 		w.walk.group_end = increase_group_end;
 		w.walk.highest = increase_highest;
-		w.walk.s = s;
-		w.walk.ev = ev;
-		w.walk.excluded = excluded;
-		w.walk.nexcluded = nexcluded;
 		if (times)
 		{
 			w.times = palloc(sizeof(TimestampTz) * FUNNEL_MAX_STEPS * FUNNEL_MAX_STEPS);
@@ -498,13 +502,10 @@ window_funnel_level(FunnelState *s, TimestampTz *times)
 				w.levels[k].items = &w.single[k];
 				w.levels[k].cap = 1;
 			}
+		w.walk = walk;
 		w.walk.event = level_event;
 		w.walk.group_end = level_group_end;
 		w.walk.highest = level_highest;
-		w.walk.s = s;
-		w.walk.ev = ev;
-		w.walk.excluded = excluded;
-		w.walk.nexcluded = nexcluded;
 		result = window_walk(&w.walk);
 		if (times && result > 0)
 		{

@@ -491,11 +491,14 @@ event_cmp(const PathEvent *a, const PathEvent *b)
 	return 0;
 }
 
-static int
-event_qsort_cmp(const void *pa, const void *pb)
-{
-	return event_cmp((const PathEvent *) pa, (const PathEvent *) pb);
-}
+/* path_event_sort(): PostgreSQL's sort template, the comparison inlined */
+#define ST_SORT path_event_sort
+#define ST_ELEMENT_TYPE PathEvent
+#define ST_COMPARE(a, b) event_cmp(a, b)
+#define ST_CHECK_FOR_INTERRUPTS
+#define ST_SCOPE static
+#define ST_DEFINE
+#include "lib/sort_template.h"
 
 /*
  * The events of s read back, in order (s is not changed: final functions
@@ -512,24 +515,7 @@ pe_sorted(const PathEvents *s)
 		pe_record(s, &off, i, &ev[i]);
 	if (off != (Size) s->used)
 		io_corrupt_value(NN_TYPE, "%d events do not fill %d bytes.", n, s->used);
-	if (n > 16)
-		qsort(ev, n, sizeof(PathEvent), event_qsort_cmp);
-	else
-	{
-		/* the usual group is small: insertion sort */
-		for (int i = 1; i < n; i++)
-		{
-			PathEvent	e = ev[i];
-			int			j = i;
-
-			while (j > 0 && event_cmp(&ev[j - 1], &e) > 0)
-			{
-				ev[j] = ev[j - 1];
-				j--;
-			}
-			ev[j] = e;
-		}
-	}
+	path_event_sort(ev, n);
 	return ev;
 }
 
