@@ -293,9 +293,9 @@ typedef struct StepArgs
 	bool		have_params;
 	bool		mixed;
 	/*
-	 * The row path of window_funnel_add() applies: in an aggregate, steps
-	 * as arguments, no row yet with other parameters; and whether a row
-	 * meeting no step is kept (strict_order).
+	 * The row path of window_funnel_add() applies (in an aggregate, no row
+	 * yet with other parameters); and whether a row meeting no step is kept
+	 * (strict_order).
 	 */
 	bool		fast;
 	bool		keep_none;
@@ -327,7 +327,7 @@ step_args_known_params(FunctionCallInfo fcinfo, StepArgs *a, int kind, int nstep
 		return false;
 	}
 	a->flags = funnel_check_params(kind, nsteps, within, ptext, plen);
-	a->fast = a->in_agg && !a->steps.array && nsteps == a->steps.count;
+	a->fast = a->in_agg;
 	a->keep_none = FUNNEL_IS_WINDOW(kind) && (a->flags & MODE_ORDER) && nsteps > 0;
 	a->params_nsteps = nsteps;
 	a->within = *within;
@@ -365,26 +365,17 @@ funnel_add_mask(FunctionCallInfo fcinfo, int kind, const Interval *within,
 	FunnelState *s = PG_ARGISNULL(0) ? NULL : (FunnelState *) PG_GETARG_POINTER(0);
 
 	/*
-	 * A row that adds nothing (no time, or no step where only steps are
-	 * kept) leaves the state unread when its parameters are known to be the
-	 * state's: the state is often the one memory access of the row that
-	 * misses the cache.  (a is given by the window funnels only.)  A state
-	 * made here records the parameters it is made with.
+	 * A window funnel's row with the call site's parameters and a state of
+	 * the aggregate never gets here (window_funnel_add() takes it); one that
+	 * does is a group's first row, whose parameters every state is then made
+	 * with, or a row with other parameters, which ends that short path.  (a
+	 * is given by the window funnels only.)
 	 */
-	if (s != NULL && a && a->in_agg &&
-		step_args_known_params(fcinfo, (StepArgs *) a, kind, nsteps, within, ptext, plen))
-	{
-		if (PG_ARGISNULL(at_arg) ||
-			(mask == 0 && (nsteps == 0 || !(a->flags & MODE_ORDER))))
-			PG_RETURN_POINTER(s);
-		/* the state is one this call site made, with these parameters */
-		PG_RETURN_POINTER(funnel_append(s, PG_GETARG_TIMESTAMPTZ(at_arg), mask));
-	}
+	if (a && a->in_agg)
+		step_args_known_params(fcinfo, (StepArgs *) a, kind, nsteps, within, ptext, plen);
 
 	if (s == NULL)
 	{
-		if (a && a->in_agg)
-			step_args_known_params(fcinfo, (StepArgs *) a, kind, nsteps, within, ptext, plen);
 		s = funnel_state_new(NULL, kind, nsteps, within, ptext, plen,
 							 funnel_room(plen, nsteps,
 										 Max(1, ((int) FUNNEL_FIRST_SIZE - (int) FS_EVENTS_OFFSET(plen)) /
@@ -520,7 +511,8 @@ window_funnel_add(FunctionCallInfo fcinfo, int kind, int mode_arg)
 	/*
 	 * The usual row, kept short: in an aggregate whose rows all had the
 	 * first row's parameters so far, with a state made (so with those
-	 * parameters), this row's parameters the same.  Everything else takes
+	 * parameters), this row's parameters the same (the number of steps
+	 * included: an array's may vary).  Everything else takes
 	 * window_funnel_add_checked(), which checks and reports.
 	 */
 	if (likely(a != NULL && a->fast) && !PG_ARGISNULL(0) && !PG_ARGISNULL(1) &&
@@ -529,15 +521,16 @@ window_funnel_add(FunctionCallInfo fcinfo, int kind, int mode_arg)
 		const Interval *within = PG_GETARG_INTERVAL_P(1);
 		int			at_arg = mode_arg ? 3 : 2;
 		text	   *mode = mode_arg ? PG_GETARG_TEXT_PP(mode_arg) : NULL;
+		int			nsteps;
+		uint32		mask = (uint32) kit_bool_args_mask(fcinfo, &a->steps, &nsteps);
 
-		if (within->time == a->within.time && within->day == a->within.day &&
+		if (nsteps == a->params_nsteps &&
+			within->time == a->within.time && within->day == a->within.day &&
 			within->month == a->within.month &&
 			(mode ? (int) VARSIZE_ANY_EXHDR(mode) == a->plen &&
 			 memcmp(VARDATA_ANY(mode), a->ptext, a->plen) == 0 : a->plen == 0))
 		{
 			FunnelState *s = (FunnelState *) PG_GETARG_POINTER(0);
-			int			nsteps;
-			uint32		mask = (uint32) kit_bool_args_mask(fcinfo, &a->steps, &nsteps);
 
 			if (kind == FUNNEL_KIND_EXCLUDING && !PG_ARGISNULL(at_arg + 1) &&
 				PG_GETARG_BOOL(at_arg + 1))
