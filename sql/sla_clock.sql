@@ -7,20 +7,7 @@ SET timezone = 'Asia/Kathmandu';
 SET datestyle = 'SQL, DMY';
 SET intervalstyle = 'postgres';
 
-\set h '''mon-fri 09:00-17:00; tz UTC; closed 2026-12-25'''
-CREATE TEMP TABLE ev (ticket int, at timestamptz, status text);
-INSERT INTO ev VALUES
-  -- new, waits on the customer overnight, back, solved
-  (1, '2026-12-21 10:00+00', 'new'), (1, '2026-12-21 12:00+00', 'pending'),
-  (1, '2026-12-22 09:30+00', 'open'), (1, '2026-12-22 10:00+00', 'solved'),
-  -- opened before a holiday and a weekend, still open
-  (2, '2026-12-24 16:00+00', 'open'),
-  -- solved, then reopened by the customer, solved again
-  (3, '2026-12-21 09:00+00', 'open'), (3, '2026-12-21 11:00+00', 'solved'),
-  (3, '2026-12-22 15:00+00', 'open'), (3, '2026-12-22 16:30+00', 'closed'),
-  -- on hold from the start, an unknown status, a NULL status (skipped)
-  (4, '2026-12-21 08:00+00', 'on_hold'), (4, '2026-12-21 13:00+00', 'escalated'),
-  (4, '2026-12-21 14:00+00', NULL), (4, '2026-12-21 15:00+00', 'Pending');
+\i test/regress_tickets.sql
 SET timezone = 'UTC';
 SELECT ticket, ticket_clock(at, status, :h) AS clock FROM ev GROUP BY ticket ORDER BY ticket;
 SELECT ticket, elapsed(c), elapsed(c, '2026-12-28 10:00+00') AS elapsed_mon_10,

@@ -8,16 +8,7 @@ SET timezone = 'Asia/Kathmandu';
 SET datestyle = 'SQL, DMY';
 SET intervalstyle = 'postgres';
 
-\set h '''mon-fri 09:00-17:00; tz UTC; closed 2026-12-25'''
-CREATE TEMP TABLE ev (ticket int, at timestamptz, status text);
-INSERT INTO ev VALUES
-  (1, '2026-12-21 10:00+00', 'new'), (1, '2026-12-21 12:00+00', 'pending'),
-  (1, '2026-12-22 09:30+00', 'open'), (1, '2026-12-22 10:00+00', 'solved'),
-  (2, '2026-12-24 16:00+00', 'open'),
-  (3, '2026-12-21 09:00+00', 'open'), (3, '2026-12-21 11:00+00', 'solved'),
-  (3, '2026-12-22 15:00+00', 'open'), (3, '2026-12-22 16:30+00', 'closed'),
-  (4, '2026-12-21 08:00+00', 'on_hold'), (4, '2026-12-21 13:00+00', 'escalated'),
-  (4, '2026-12-21 14:00+00', NULL), (4, '2026-12-21 15:00+00', 'Pending');
+\i test/regress_tickets.sql
 
 -- the changes of each ticket: lists sorted, changes in time order whatever the
 -- input order, each as what it does to the clock
