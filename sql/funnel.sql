@@ -71,6 +71,20 @@ SELECT window_funnel(interval '1 day', t, x = 1, x = 2) AS one_day,
        window_funnel(interval '24 hours', t, x = 1, x = 2) AS hours24
 FROM (VALUES (timestamptz '2026-03-28 12:00', 1), (timestamptz '2026-03-29 12:30', 2)) v(t, x);
 SET timezone = 'UTC';
+-- in a zone of one offset a window in days is added as microseconds: the same
+-- answers, to the microsecond, near the end of the range and from infinity, and the
+-- same error past it
+SELECT window_funnel(interval '1 day', t, x = 1, x = 2) AS on_the_day,
+       window_funnel(interval '1 day -1 second', t, x = 1, x = 2) AS a_second_short
+FROM (VALUES (timestamptz '2026-06-01 12:00+00', 1), (timestamptz '2026-06-02 12:00+00', 2)) v(t, x);
+SELECT window_funnel(interval '1 day', t, x = 1, x = 2) AS near_the_end
+FROM (VALUES (timestamptz '294276-12-30 00:00+00', 1), (timestamptz '294276-12-31 00:00+00', 2)) v(t, x);
+SELECT window_funnel(interval '3 days', t, x = 1, x = 2) AS past_the_end
+FROM (VALUES (timestamptz '294276-12-30 00:00+00', 1), (timestamptz '294276-12-31 00:00+00', 2)) v(t, x);
+SELECT window_funnel(interval '1 day', t, x = 1, x = 2) AS from_infinity
+FROM (VALUES (timestamptz 'infinity', 1), (timestamptz 'infinity', 2)) v(t, x);
+SELECT window_funnel(interval '-1 day 25 hours', t, x = 1, x = 2) AS day_less_hours
+FROM (VALUES (timestamptz '2026-06-01 12:00+00', 1), (timestamptz '2026-06-01 13:00+00', 2)) v(t, x);
 
 -- modes, hand-worked (a b d c with steps a b c d)
 CREATE TABLE ev2 (uid int, ts int, e text);
